@@ -1,0 +1,283 @@
+"""Plain values every layer shares: order status, results, and the pricing arithmetic.
+
+Nothing here imports peewee or Qt, so the windows, the services and the tests
+can all speak these types. Results are frozen dataclasses whose sequences are
+tuples: a window can hold one across threads without fear of it changing.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from bookshop_gui.errors import InvalidInput
+
+CENT = Decimal("0.01")
+MAX_COUNT = 999
+MAX_MARK = 5
+DEFAULT_SHIPPING_FEE = Decimal("22.00")
+DEFAULT_UNPAID_MINUTES = 30
+
+
+class OrderStatus(enum.IntEnum):
+    """The seed's order status numbers."""
+
+    CANCELLED = -1
+    PENDING_PAYMENT = 0
+    PENDING_SHIPMENT = 1
+    PENDING_RECEIPT = 2
+    PENDING_REVIEW = 3
+    COMPLETED = 4
+
+
+class Role(enum.StrEnum):
+    BUYER = "buyer"
+    STAFF = "staff"
+    ADMIN = "admin"
+
+
+# -- validation -------------------------------------------------------------
+
+
+def money(value, what: str = "Amount") -> Decimal:
+    """Return `value` as a two-place Decimal, or raise InvalidInput.
+
+    Accepts Decimal and int only: a float has already lost the cent it was
+    meant to carry, and a string is a parsing job for the window.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise InvalidInput(f"{what} must be an amount of money, like 12.50.")
+    amount = Decimal(value)
+    if not amount.is_finite():
+        raise InvalidInput(f"{what} must be an amount of money, like 12.50.")
+    if amount < 0:
+        raise InvalidInput(f"{what} cannot be negative.")
+    if amount != amount.quantize(CENT, rounding=ROUND_HALF_UP):
+        raise InvalidInput(f"{what} can have at most two decimal places.")
+    return amount.quantize(CENT)
+
+
+def count(value, what: str = "Quantity") -> int:
+    """Return `value` if it is a whole count in 1..999, else raise InvalidInput."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(f"{what} must be a whole number from 1 to {MAX_COUNT}.")
+    if not 1 <= value <= MAX_COUNT:
+        raise InvalidInput(f"{what} must be from 1 to {MAX_COUNT}.")
+    return value
+
+
+def mark(value) -> int:
+    """Return a review mark if it is a whole number of stars in 0..5."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_MARK:
+        raise InvalidInput(f"A review is 0 to {MAX_MARK} stars.")
+    return value
+
+
+def text(value, what: str, max_length: int, *, required: bool = False) -> str:
+    """Return trimmed text, refusing non-strings, blanks (if required) and overlong text."""
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str):
+        raise InvalidInput(f"{what} must be text.")
+    value = value.strip()
+    if required and not value:
+        raise InvalidInput(f"{what} cannot be empty.")
+    if len(value) > max_length:
+        raise InvalidInput(f"{what} is too long (at most {max_length} characters).")
+    return value
+
+
+def ratio(value) -> Decimal:
+    """Return a VIP price ratio: a Decimal above 0 and at most 1, to four places."""
+    try:
+        result = Decimal(value) if isinstance(value, (int, Decimal, str)) else None
+    except InvalidOperation:
+        result = None
+    if isinstance(value, bool) or result is None or not result.is_finite():
+        raise InvalidInput("A VIP ratio must be a number such as 0.95.")
+    if not Decimal(0) < result <= Decimal(1):
+        raise InvalidInput("A VIP ratio must be above 0 and at most 1.")
+    if result != result.quantize(Decimal("0.0001")):
+        raise InvalidInput("A VIP ratio can have at most four decimal places.")
+    return result
+
+
+# -- pricing (seed 001) -----------------------------------------------------
+
+
+def line_money(unit_price: Decimal, cnt: int, vip_ratio: Decimal) -> Decimal:
+    """Unit price × count × VIP ratio, rounded half-up to the cent once per line."""
+    return (Decimal(unit_price) * cnt * Decimal(vip_ratio)).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def order_total(line_moneys, shipping: Decimal) -> Decimal:
+    """The sum of the line money plus the shipping fee, charged once per order."""
+    return (sum((Decimal(m) for m in line_moneys), Decimal(0)) + Decimal(shipping)).quantize(CENT)
+
+
+# -- results ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Session:
+    token: str
+    user_id: int
+    username: str
+    role: str
+    shop_id: int | None
+    vip_ratio: Decimal
+    shop_name: str = ""
+
+
+@dataclass(frozen=True)
+class Shop:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Book:
+    id: int
+    shop_id: int
+    shop_name: str
+    title: str
+    author: str
+    isbn: str
+    price: Decimal
+    stock: int
+    pic: str
+
+
+@dataclass(frozen=True)
+class CartLine:
+    book_id: int
+    title: str
+    shop_id: int
+    unit_price: Decimal
+    cnt: int
+    money: Decimal
+    stock: int
+    shop_name: str = ""
+    author: str = ""
+    pic: str = ""
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    book_id: int
+    name: str
+    cnt: int
+    pic: str
+    unit_price: Decimal
+    money: Decimal
+
+
+@dataclass(frozen=True)
+class OrderSummary:
+    id: int
+    status: OrderStatus
+    shop_id: int
+    shop_name: str
+    pic: str
+    items: tuple[tuple[str, int], ...]
+    total: Decimal
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class OrderDetail:
+    id: int
+    status: OrderStatus
+    shop_id: int
+    shop_name: str
+    buyer: str
+    lines: tuple[OrderLine, ...]
+    shipping: Decimal
+    total: Decimal
+    created_at: datetime
+    mark: int | None = None
+    comment: str | None = None
+    version: int = 1
+    paid_at: datetime | None = None
+
+    @property
+    def items_money(self) -> Decimal:
+        return self.total - self.shipping
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    username: str
+    action: str
+    detail: dict
+
+
+@dataclass(frozen=True)
+class PaymentRequest:
+    """What the payment page shows; `changes` lists staff edits since the order was made."""
+
+    order_id: int
+    amount: Decimal
+    balance: Decimal
+    changes: tuple[AuditEntry, ...] = ()
+
+    @property
+    def balance_after(self) -> Decimal:
+        return self.balance - self.amount
+
+    @property
+    def enough(self) -> bool:
+        return self.balance >= self.amount
+
+
+@dataclass(frozen=True)
+class Member:
+    id: int
+    username: str
+    role: str
+    shop_id: int | None
+    vip_ratio: Decimal
+    balance: Decimal
+
+
+@dataclass(frozen=True)
+class Account:
+    """The signed-in person's own figures, for a window's header."""
+
+    username: str
+    role: str
+    balance: Decimal
+    vip_ratio: Decimal
+    shop_name: str = ""
+
+
+@dataclass(frozen=True)
+class DaySales:
+    day: str
+    orders: int
+    revenue: Decimal
+
+
+@dataclass(frozen=True)
+class TopBook:
+    book_id: int
+    title: str
+    copies: int
+    revenue: Decimal
+
+
+@dataclass(frozen=True)
+class StatusTotal:
+    status: OrderStatus
+    orders: int
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class SalesReport:
+    days: tuple[DaySales, ...]
+    top_books: tuple[TopBook, ...]
+    by_status: tuple[StatusTotal, ...] = field(default_factory=tuple)

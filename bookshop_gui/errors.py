@@ -1,0 +1,81 @@
+"""The errors every layer speaks: services raise them, windows turn them into messages.
+
+Each carries the status code the seed specs give it (`code`) and a message fit to
+show a person. Attributes beyond the message (the books out of stock, the
+shortfall) let a window say more, or say it in another language.
+"""
+
+from decimal import Decimal
+
+
+class BookshopError(Exception):
+    """Base of every error a service call raises on purpose."""
+
+    code: int = -1
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class AuthError(BookshopError):
+    """Bad credentials, an unknown or expired token, or the wrong role."""
+
+    code = 401
+
+
+class NotFound(BookshopError):
+    """An unknown book, order or user, or an order that is not the caller's."""
+
+
+class InvalidInput(BookshopError):
+    """A value no shop would accept: a bad count, mark, amount or text."""
+
+
+class InvalidState(BookshopError):
+    """The order's status does not allow the operation."""
+
+
+class StaleOrder(InvalidState):
+    """The order changed since the caller read it; reload before saving again."""
+
+
+class OutOfStock(BookshopError):
+    """Not enough copies for one or more lines; `book_ids` names them."""
+
+    code = 501
+
+    def __init__(self, message: str, book_ids=()):
+        super().__init__(message)
+        self.book_ids = tuple(book_ids)
+
+
+class InsufficientBalance(BookshopError):
+    """The buyer's balance is below the order total."""
+
+    code = 501
+
+    def __init__(self, message: str, amount: Decimal, balance: Decimal):
+        super().__init__(message)
+        self.amount = amount
+        self.balance = balance
+
+    @property
+    def shortfall(self) -> Decimal:
+        return self.amount - self.balance
+
+
+class DatabaseUnavailable(BookshopError):
+    """The database cannot be reached; the call did not happen and may be retried.
+
+    Unlike the errors above this one is the environment's fault, not the
+    caller's: windows offer a retry instead of an explanation.
+    """
+
+    code = 503
+
+
+class SchemaTooNew(BookshopError):
+    """The database was upgraded by a newer program; this one must not touch it."""
+
+    code = 503

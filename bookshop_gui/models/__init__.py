@@ -1,0 +1,17 @@
+"""peewee models over one database, bound through `database` by `bookshop_gui.db`."""
+
+from bookshop_gui.models.base import BaseModel, database
+from bookshop_gui.models.catalog import Book, CartLine
+from bookshop_gui.models.orders import AuditLog, Order, OrderLine, Review
+from bookshop_gui.models.people import AuthSession, BalanceEntry, Shop, User
+from bookshop_gui.models.settings import Setting
+
+ALL_MODELS = (
+    Shop, User, AuthSession, BalanceEntry, Book, CartLine,
+    Order, OrderLine, Review, AuditLog, Setting,
+)
+
+__all__ = [
+    "ALL_MODELS", "AuditLog", "AuthSession", "BalanceEntry", "BaseModel", "Book",
+    "CartLine", "Order", "OrderLine", "Review", "Setting", "Shop", "User", "database",
+]

@@ -1,0 +1,48 @@
+"""Column types that keep money and ratios exact on every backend.
+
+peewee's DecimalField is stored as REAL on SQLite, where Decimal("0.10") comes
+back as 0.1 and sums come back as floats. These fields store a scaled whole
+number instead (cents for money), so SQLite, PostgreSQL and MariaDB all hold
+exactly what was written and SQL sums stay exact.
+"""
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from bookshop_gui._peewee import peewee
+
+
+class ScaledDecimalField(peewee.BigIntegerField):
+    """A Decimal with a fixed number of places, stored as a whole number of units."""
+
+    places = 2
+
+    def db_value(self, value):
+        if value is None or isinstance(value, peewee.Node):
+            return value
+        return int(Decimal(value).scaleb(self.places).to_integral_exact())
+
+    def python_value(self, value):
+        if value is None:
+            return None
+        return Decimal(int(value)).scaleb(-self.places)
+
+
+class MoneyField(ScaledDecimalField):
+    """Money in whole cents: Decimal("12.30") is stored as 1230."""
+
+
+class RatioField(ScaledDecimalField):
+    """A price ratio to four places: Decimal("0.95") is stored as 9500."""
+
+    places = 4
+
+
+def utcnow() -> datetime:
+    """Now, as the naive UTC datetime every timestamp column holds."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """A stored naive UTC datetime, made aware for the layers above."""
+    return None if value is None else value.replace(tzinfo=UTC)

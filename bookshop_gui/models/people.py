@@ -1,0 +1,54 @@
+"""Shops, the people who use them, their sign-in sessions and their balances."""
+
+from decimal import Decimal
+
+from bookshop_gui._peewee import peewee
+from bookshop_gui.models.base import BaseModel
+from bookshop_gui.models.fields import MoneyField, RatioField, utcnow
+
+
+class Shop(BaseModel):
+    name = peewee.CharField(max_length=100, unique=True)
+    created_at = peewee.DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "shops"
+
+
+class User(BaseModel):
+    username = peewee.CharField(max_length=64, unique=True)
+    password_hash = peewee.CharField(max_length=255)
+    role = peewee.CharField(max_length=10)
+    shop = peewee.ForeignKeyField(Shop, null=True, backref="staff")
+    vip_ratio = RatioField(default=Decimal(1))
+    balance = MoneyField(default=Decimal(0))
+    created_at = peewee.DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "users"
+
+
+class AuthSession(BaseModel):
+    """A signed-in session; only a hash of its token is kept."""
+
+    token_hash = peewee.CharField(max_length=64, unique=True)
+    user = peewee.ForeignKeyField(User, backref="sessions", on_delete="CASCADE")
+    created_at = peewee.DateTimeField(default=utcnow)
+    expires_at = peewee.DateTimeField(index=True)
+
+    class Meta:
+        table_name = "auth_sessions"
+
+
+class BalanceEntry(BaseModel):
+    """One movement of a buyer's balance, so every cent can be accounted for."""
+
+    user = peewee.ForeignKeyField(User, backref="balance_entries")
+    at = peewee.DateTimeField(default=utcnow)
+    amount = MoneyField()
+    reason = peewee.CharField(max_length=16)
+    order_id = peewee.IntegerField(null=True)
+    by_username = peewee.CharField(max_length=64, default="")
+
+    class Meta:
+        table_name = "balance_entries"

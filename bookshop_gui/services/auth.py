@@ -1,0 +1,48 @@
+"""Signing in and out (the seeds' token), and resuming a remembered sign-in."""
+
+from bookshop_gui.domain import Session
+from bookshop_gui.errors import AuthError
+from bookshop_gui.models import AuthSession, Shop, User
+from bookshop_gui.services.passwords import check_password, hash_password
+from bookshop_gui.services.sessions import caller, open_session, token_digest
+from bookshop_gui.services.transactions import reads, writes
+
+# Checked against when the username is unknown, so a wrong name takes as long as a wrong password.
+_DUMMY_HASH = hash_password("not a password")
+
+
+@writes
+def login(username, password, *, remember: bool = False) -> Session:
+    """Check the credentials and open a session; `remember` makes it last for weeks."""
+    if not isinstance(username, str) or not isinstance(password, str):
+        raise AuthError("Wrong username or password.")
+    user = User.get_or_none(User.username == username.strip())
+    if not check_password(password, user.password_hash if user else _DUMMY_HASH) or user is None:
+        raise AuthError("Wrong username or password.")
+    return _session(user, open_session(user, remember=remember))
+
+
+@writes
+def logout(token) -> None:
+    """End the session at once, on every workstation."""
+    if isinstance(token, str) and token:
+        AuthSession.delete().where(AuthSession.token_hash == token_digest(token)).execute()
+
+
+@reads
+def resume(token) -> Session:
+    """The session behind a remembered token, or AuthError if it has ended."""
+    return _session(caller(token), token)
+
+
+def _session(user: User, token: str) -> Session:
+    shop_name = Shop.get_by_id(user.shop_id).name if user.shop_id else ""
+    return Session(
+        token=token,
+        user_id=user.id,
+        username=user.username,
+        role=user.role,
+        shop_id=user.shop_id,
+        vip_ratio=user.vip_ratio,
+        shop_name=shop_name,
+    )

@@ -1,0 +1,77 @@
+"""A buyer's cart (seed 000 getcart, addcart, delcart): no stock is checked or held here."""
+
+from bookshop_gui import domain
+from bookshop_gui.domain import CartLine as CartLineValue
+from bookshop_gui.domain import Role
+from bookshop_gui.errors import InvalidInput, NotFound
+from bookshop_gui.models import Book, CartLine, Shop
+from bookshop_gui.services.sessions import caller
+from bookshop_gui.services.transactions import for_update, reads, writes
+
+
+@reads
+def get(token) -> list[CartLineValue]:
+    """The cart's lines, newest first, with the buyer's VIP price: one query."""
+    buyer = caller(token, Role.BUYER)
+    rows = (
+        CartLine.select(CartLine, Book, Shop)
+        .join(Book).join(Shop)
+        .where(CartLine.user == buyer.id)
+        .order_by(CartLine.added_at.desc(), CartLine.id.desc())
+    )
+    return [_line(row, buyer.vip_ratio) for row in rows]
+
+
+@writes
+def add(token, book_id, cnt=1) -> None:
+    """Add `cnt` copies to the book's line; a line holds 1 to 999 copies."""
+    buyer = caller(token, Role.BUYER)
+    cnt = domain.count(cnt)
+    book = _book(book_id)
+    line = for_update(CartLine.select().where(CartLine.user == buyer.id, CartLine.book == book)).first()
+    if line is None:
+        CartLine.create(user=buyer.id, book=book, cnt=cnt)
+        return
+    if line.cnt + cnt > domain.MAX_COUNT:
+        raise InvalidInput(f"A cart line holds at most {domain.MAX_COUNT} copies.")
+    CartLine.update(cnt=CartLine.cnt + cnt).where(CartLine.id == line.id).execute()
+
+
+@writes
+def set_count(token, book_id, cnt) -> None:
+    """Set the line's count outright: what the cart's quantity box does."""
+    buyer = caller(token, Role.BUYER)
+    cnt = domain.count(cnt)
+    changed = (
+        CartLine.update(cnt=cnt)
+        .where(CartLine.user == buyer.id, CartLine.book == _book(book_id))
+        .execute()
+    )
+    if not changed:
+        raise NotFound("That book is not in your cart.")
+
+
+@writes
+def remove(token, book_id) -> None:
+    """Remove the book's whole line; a book not in the cart is left alone."""
+    buyer = caller(token, Role.BUYER)
+    if isinstance(book_id, int) and not isinstance(book_id, bool):
+        CartLine.delete().where(CartLine.user == buyer.id, CartLine.book == book_id).execute()
+
+
+def _book(book_id) -> Book:
+    if isinstance(book_id, bool) or not isinstance(book_id, int):
+        raise NotFound("No such book.")
+    book = Book.get_or_none(Book.id == book_id)
+    if book is None:
+        raise NotFound("No such book.")
+    return book
+
+
+def _line(row: CartLine, vip_ratio) -> CartLineValue:
+    book = row.book
+    return CartLineValue(
+        book_id=book.id, title=book.title, shop_id=book.shop_id, unit_price=book.price,
+        cnt=row.cnt, money=domain.line_money(book.price, row.cnt, vip_ratio), stock=book.stock,
+        shop_name=book.shop.name, author=book.author, pic=book.pic,
+    )

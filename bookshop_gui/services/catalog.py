@@ -1,0 +1,129 @@
+"""The books on sale: public search for buyers, and editing for each shop's staff."""
+
+from bookshop_gui import domain
+from bookshop_gui.domain import Book as BookValue
+from bookshop_gui.domain import Role
+from bookshop_gui.errors import InvalidInput, NotFound
+from bookshop_gui.models import Book, Shop
+from bookshop_gui.services.sessions import caller
+from bookshop_gui.services.transactions import reads, writes
+
+MAX_LIMIT = 500
+MAX_STOCK = 1_000_000
+_TEXT_LIMITS = {"title": 300, "author": 200, "isbn": 20, "pic": 500}
+
+
+@reads
+def search(text="", *, shop_id=None, offset=0, limit=50) -> list[BookValue]:
+    """Books whose title, author or ISBN contains `text`, newest first."""
+    query = _matching(domain.text(text, "Search", 200), shop_id)
+    rows = query.order_by(Book.created_at.desc(), Book.id.desc())
+    return [_book(row) for row in rows.offset(_page(offset, 0)).limit(_page(limit, 1))]
+
+
+@reads
+def count(text="", *, shop_id=None) -> int:
+    return _matching(domain.text(text, "Search", 200), shop_id).count()
+
+
+@reads
+def get(book_id) -> BookValue:
+    return _book(_row(book_id))
+
+
+@reads
+def find_isbn(isbn) -> BookValue | None:
+    """The newest book with exactly this ISBN: what a barcode scanner asks for."""
+    code = normalise_isbn(isbn)
+    row = (
+        Book.select(Book, Shop).join(Shop).where(Book.isbn == code)
+        .order_by(Book.id.desc()).first()
+    ) if code else None
+    return _book(row) if row else None
+
+
+@writes
+def add_book(token, *, title, price, stock, author="", isbn="", pic="") -> int:
+    """Staff add a book to their own shop."""
+    staff = caller(token, Role.STAFF)
+    fields = _clean({"title": title, "price": price, "stock": stock,
+                     "author": author, "isbn": isbn, "pic": pic})
+    return Book.create(shop=staff.shop_id, **fields).id
+
+
+@writes
+def update_book(token, book_id, **fields) -> None:
+    """Staff change their own shop's book; orders already made keep their prices."""
+    staff = caller(token, Role.STAFF)
+    unknown = set(fields) - {"title", "price", "stock", "author", "isbn", "pic"}
+    if unknown:
+        raise InvalidInput(f"A book has no {', '.join(sorted(unknown))}.")
+    book = _row(book_id)
+    if book.shop_id != staff.shop_id:
+        raise NotFound("No such book in your shop.")
+    if fields:
+        Book.update(**_clean(fields)).where(Book.id == book.id).execute()
+
+
+def normalise_isbn(value) -> str:
+    """An ISBN as stored: digits (and a final X) without hyphens or spaces."""
+    if not isinstance(value, str):
+        return ""
+    return value.replace("-", "").replace(" ", "").upper()
+
+
+def _clean(fields: dict) -> dict:
+    """Validated copies of book fields, or InvalidInput naming the first bad one."""
+    clean = {}
+    for name, value in fields.items():
+        if name == "price":
+            clean[name] = domain.money(value, "Price")
+        elif name == "stock":
+            clean[name] = _stock(value)
+        elif name == "isbn":
+            clean[name] = domain.text(normalise_isbn(value) if value else "", "ISBN", 20)
+        else:
+            label = name.capitalize() if name != "pic" else "Cover"
+            clean[name] = domain.text(value, label, _TEXT_LIMITS[name], required=name == "title")
+    return clean
+
+
+def _stock(value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_STOCK:
+        raise InvalidInput(f"Stock must be a whole number from 0 to {MAX_STOCK}.")
+    return value
+
+
+def _page(value, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise InvalidInput("A page must be a whole number of rows.")
+    return min(value, MAX_LIMIT) if minimum else value
+
+
+def _matching(text: str, shop_id):
+    query = Book.select(Book, Shop).join(Shop)
+    if text:
+        condition = Book.title.contains(text) | Book.author.contains(text)
+        isbn = normalise_isbn(text)
+        if isbn:
+            condition |= Book.isbn.contains(isbn)
+        query = query.where(condition)
+    if shop_id is not None:
+        query = query.where(Book.shop == shop_id)
+    return query
+
+
+def _row(book_id) -> Book:
+    if isinstance(book_id, bool) or not isinstance(book_id, int):
+        raise NotFound("No such book.")
+    book = Book.select(Book, Shop).join(Shop).where(Book.id == book_id).first()
+    if book is None:
+        raise NotFound("No such book.")
+    return book
+
+
+def _book(row: Book) -> BookValue:
+    return BookValue(
+        id=row.id, shop_id=row.shop_id, shop_name=row.shop.name, title=row.title,
+        author=row.author, isbn=row.isbn, price=row.price, stock=row.stock, pic=row.pic,
+    )

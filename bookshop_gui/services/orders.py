@@ -1,0 +1,205 @@
+"""A buyer's orders (seed 000 createorder … allorder, seed 001 /order/*): own orders only."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bookshop_gui import domain
+from bookshop_gui.domain import OrderDetail, OrderStatus, OrderSummary, PaymentRequest, Role
+from bookshop_gui.errors import InvalidInput, NotFound
+from bookshop_gui.models import Book, CartLine, Order, OrderLine, Review, User
+from bookshop_gui.models.fields import utcnow
+from bookshop_gui.services import order_records as records
+from bookshop_gui.services.sessions import caller
+from bookshop_gui.services.settings import current_shipping_fee, current_unpaid_minutes
+from bookshop_gui.services.transactions import reads, writes
+
+MAX_COMMENT = 1000
+BATCH = 200
+
+
+@writes
+def create_from_cart(token, book_ids) -> list[int]:
+    """Order the chosen cart lines, one order per shop, all or nothing."""
+    buyer = caller(token, Role.BUYER)
+    chosen = _chosen_ids(book_ids)
+    lines = [*(
+        CartLine.select(CartLine, Book).join(Book)
+        .where(CartLine.user == buyer.id, CartLine.book.in_(chosen))
+    )]
+    missing = set(chosen) - {line.book_id for line in lines}
+    if missing:
+        raise InvalidInput("Some of the chosen books are no longer in your cart.")
+    records.take_stock({line.book_id: line.cnt for line in lines})
+    by_shop: dict[int, list] = {}
+    for line in sorted(lines, key=lambda line: line.book_id):
+        by_shop.setdefault(line.book.shop_id, []).append((line.book, line.cnt))
+    order_ids = [_place(buyer, shop_id, items) for shop_id, items in sorted(by_shop.items())]
+    CartLine.delete().where(CartLine.user == buyer.id, CartLine.book.in_(chosen)).execute()
+    return order_ids
+
+
+@writes
+def create(token, book_id, cnt) -> int:
+    """Buy one book now (seed 001 /order/create); the cart is left alone."""
+    buyer = caller(token, Role.BUYER)
+    cnt = domain.count(cnt)
+    if isinstance(book_id, bool) or not isinstance(book_id, int):
+        raise NotFound("No such book.")
+    book = Book.get_or_none(Book.id == book_id)
+    if book is None:
+        raise NotFound("No such book.")
+    records.take_stock({book.id: cnt})
+    return _place(buyer, book.shop_id, [(book, cnt)])
+
+
+@reads
+def submit(token, order_id) -> PaymentRequest:
+    """What the payment page shows: the amount, the balance, and any staff changes."""
+    buyer = caller(token, Role.BUYER)
+    order = records.find(order_id, buyer_id=buyer.id)
+    records.require_status(order, (OrderStatus.PENDING_PAYMENT,), "paid")
+    changes = tuple(entry for entry in records.audit_entries(order.id) if entry.action == "set_lines")
+    return PaymentRequest(order.id, order.total, buyer.balance, changes)
+
+
+@writes
+def pay(token, order_id) -> None:
+    """0 → 1: the total leaves the balance, once, however many kiosks press Pay."""
+    buyer = caller(token, Role.BUYER)
+    order = records.find(order_id, buyer_id=buyer.id, lock=True)
+    records.move(order, OrderStatus.PENDING_SHIPMENT, (OrderStatus.PENDING_PAYMENT,), "paid",
+                 paid_at=utcnow())
+    records.charge(order, buyer)
+
+
+@writes
+def cancel(token, order_id) -> None:
+    """0 or 1 → -1: the stock returns and a paid order is refunded in full."""
+    buyer = caller(token, Role.BUYER)
+    records.cancel(records.find(order_id, buyer_id=buyer.id, lock=True), buyer.username)
+
+
+@writes
+def confirm_receipt(token, order_id) -> None:
+    """2 → 3: the buyer has the books."""
+    buyer = caller(token, Role.BUYER)
+    order = records.find(order_id, buyer_id=buyer.id, lock=True)
+    records.move(order, OrderStatus.PENDING_REVIEW, (OrderStatus.PENDING_RECEIPT,),
+                 "marked as received")
+
+
+@writes
+def review(token, order_id, mark, comment="") -> None:
+    """3 → 4: 0 to 5 stars and an optional comment."""
+    buyer = caller(token, Role.BUYER)
+    mark = domain.mark(mark)
+    comment = domain.text(comment, "A comment", MAX_COMMENT)
+    order = records.find(order_id, buyer_id=buyer.id, lock=True)
+    records.move(order, OrderStatus.COMPLETED, (OrderStatus.PENDING_REVIEW,), "reviewed")
+    Review.create(order=order.id, mark=mark, comment=comment)
+
+
+_OPERATIONS = {1: pay, 2: cancel, 3: confirm_receipt}
+
+
+def operate(token, order_id, opcode) -> None:
+    """Seed 001's form: opcode 1 pays, 2 cancels, 3 confirms receipt."""
+    if isinstance(opcode, bool) or opcode not in _OPERATIONS:
+        caller(token, Role.BUYER)
+        raise InvalidInput("Unknown operation: use 1 to pay, 2 to cancel, 3 to confirm receipt.")
+    _OPERATIONS[opcode](token, order_id)
+
+
+def expire_stale() -> int:
+    """Cancel unpaid orders past the time limit and return their stock; safe from anywhere.
+
+    Each order is cancelled in its own short transaction with a guarded
+    update, so many workstations running this at once cancel each order once.
+    """
+    cancelled = 0
+    while True:
+        stale = _stale_ids()
+        if not stale:
+            return cancelled
+        cancelled += sum(_expire(order_id) for order_id in stale)
+        if len(stale) < BATCH:
+            return cancelled
+
+
+@reads
+def _stale_ids() -> list[int]:
+    cutoff = utcnow() - timedelta(minutes=current_unpaid_minutes())
+    query = (
+        Order.select(Order.id)
+        .where(Order.status == OrderStatus.PENDING_PAYMENT, Order.created_at < cutoff)
+        .order_by(Order.id).limit(BATCH)
+    )
+    return [order.id for order in query]
+
+
+@writes
+def _expire(order_id: int) -> bool:
+    cutoff = utcnow() - timedelta(minutes=current_unpaid_minutes())
+    claimed = (
+        Order.update(status=OrderStatus.CANCELLED, version=Order.version + 1)
+        .where(Order.id == order_id, Order.status == OrderStatus.PENDING_PAYMENT,
+               Order.created_at < cutoff)
+        .execute()
+    )
+    if claimed:
+        records.return_stock(records.line_counts(Order(id=order_id)))
+    return bool(claimed)
+
+
+@reads
+def list(token, status=None, *, offset=0, limit=None) -> list[OrderSummary]:  # noqa: A001
+    """The buyer's orders, newest first, optionally of one status."""
+    buyer = caller(token, Role.BUYER)
+    status = records.status_filter(status)
+    query = Order.select().where(Order.buyer == buyer.id)
+    if status is not None:
+        query = query.where(Order.status == status)
+    return records.summaries(records.newest_first(query, offset, limit))
+
+
+@reads
+def counts(token) -> dict[OrderStatus, int]:
+    """How many of the buyer's orders are in each status: the tabs' numbers."""
+    buyer = caller(token, Role.BUYER)
+    return records.status_counts(Order.buyer == buyer.id)
+
+
+@reads
+def info(token, order_id) -> OrderDetail:
+    """One of the buyer's orders in full."""
+    buyer = caller(token, Role.BUYER)
+    order = records.find(order_id, buyer_id=buyer.id)
+    return records.details(Order.select().where(Order.id == order.id))[0]
+
+
+def _chosen_ids(book_ids) -> list[int]:
+    if isinstance(book_ids, (str, bytes)) or not hasattr(book_ids, "__iter__"):
+        raise InvalidInput("Choose the books to order.")
+    chosen = [*dict.fromkeys(book_ids)]
+    if not chosen:
+        raise InvalidInput("Choose at least one book to order.")
+    if any(isinstance(b, bool) or not isinstance(b, int) for b in chosen):
+        raise InvalidInput("Some of the chosen books are not in your cart.")
+    return chosen
+
+
+def _place(buyer: User, shop_id: int, items) -> int:
+    """Write one order and its lines at today's prices and the buyer's VIP ratio."""
+    priced = [(book, cnt, domain.line_money(book.price, cnt, buyer.vip_ratio)) for book, cnt in items]
+    shipping = current_shipping_fee()
+    order = Order.create(
+        buyer=buyer.id, shop=shop_id, status=OrderStatus.PENDING_PAYMENT, shipping=shipping,
+        total=domain.order_total((money for _, _, money in priced), shipping),
+    )
+    OrderLine.insert_many([
+        {"order": order.id, "book": book.id, "name": book.title, "pic": book.pic,
+         "unit_price": book.price, "cnt": cnt, "money": money}
+        for book, cnt, money in priced
+    ]).execute()
+    return order.id

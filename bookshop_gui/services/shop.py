@@ -1,0 +1,198 @@
+"""A shop's order management (seed 001 /shop/manage/*): staff, their own shop's orders only."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bookshop_gui import domain
+from bookshop_gui.domain import AuditEntry, OrderDetail, OrderStatus, Role
+from bookshop_gui.errors import InvalidInput, NotFound, StaleOrder
+from bookshop_gui.models import Book, Order, OrderLine, User
+from bookshop_gui.services import order_records as records
+from bookshop_gui.services.sessions import caller
+from bookshop_gui.services.transactions import reads, writes
+
+SORTS = {
+    "newest": (Order.created_at.desc(), Order.id.desc()),
+    "oldest": (Order.created_at.asc(), Order.id.asc()),
+    "total_desc": (Order.total.desc(), Order.id.desc()),
+    "total_asc": (Order.total.asc(), Order.id.asc()),
+}
+
+
+@reads
+def list_orders(token, status=None, *, offset=0, limit=None, search="", sort="newest"):
+    """The shop's orders in full, newest first unless `sort` says otherwise."""
+    staff = caller(token, Role.STAFF)
+    query = records.newest_first(_matching(staff, status, search), offset, limit)
+    if sort not in SORTS:
+        raise InvalidInput("Orders can be sorted by newest, oldest, total_desc or total_asc.")
+    return records.details(query.order_by(*SORTS[sort]))
+
+
+@reads
+def count_orders(token, status=None, *, search="") -> int:
+    staff = caller(token, Role.STAFF)
+    return _matching(staff, status, search).count()
+
+
+@reads
+def status_counts(token) -> dict[OrderStatus, int]:
+    """How many of the shop's orders are in each status: the tabs' live numbers."""
+    staff = caller(token, Role.STAFF)
+    return records.status_counts(Order.shop == staff.shop_id)
+
+
+@reads
+def get_order(token, order_id) -> OrderDetail:
+    """One of the shop's orders in full: what the order editor loads."""
+    staff = caller(token, Role.STAFF)
+    order = records.find(order_id, shop_id=staff.shop_id)
+    return records.details(Order.select().where(Order.id == order.id))[0]
+
+
+@writes
+def ship(token, order_id) -> None:
+    """1 → 2: the parcel has left the shop."""
+    staff = caller(token, Role.STAFF)
+    order = records.find(order_id, shop_id=staff.shop_id, lock=True)
+    records.move(order, OrderStatus.PENDING_RECEIPT, (OrderStatus.PENDING_SHIPMENT,), "shipped")
+    records.audit(order, staff.username, "ship", _status_change(order, OrderStatus.PENDING_RECEIPT))
+
+
+@writes
+def cancel(token, order_id) -> bool:
+    """0 or 1 → -1: stock returns, and a paid order is refunded; True if it was refunded."""
+    staff = caller(token, Role.STAFF)
+    order = records.find(order_id, shop_id=staff.shop_id, lock=True)
+    refunded = records.cancel(order, staff.username)
+    detail = _status_change(order, OrderStatus.CANCELLED)
+    detail["refund"] = str(order.total) if refunded else "0.00"
+    records.audit(order, staff.username, "cancel", detail)
+    return refunded
+
+
+_OPERATIONS = {"sent": ship, "cancel": cancel}
+
+
+def operate(token, order_id, opcode) -> None:
+    """Seed 001's form: "sent" ships, "cancel" cancels."""
+    if not isinstance(opcode, str) or opcode not in _OPERATIONS:
+        caller(token, Role.STAFF)
+        raise InvalidInput('Unknown operation: use "sent" or "cancel".')
+    _OPERATIONS[opcode](token, order_id)
+
+
+@writes
+def set_lines(token, order_id, lines, *, expected_version=None) -> None:
+    """Replace an unpaid order's lines (seed 001 setinfo); stock moves by the difference.
+
+    `expected_version` is the version the editor loaded: if anyone changed the
+    order since, nothing is saved and StaleOrder says so.
+    """
+    staff = caller(token, Role.STAFF)
+    wanted = _clean_lines(lines)
+    order = records.find(order_id, shop_id=staff.shop_id, lock=True)
+    records.require_status(order, (OrderStatus.PENDING_PAYMENT,), "edited")
+    if expected_version is not None and order.version != expected_version:
+        raise StaleOrder(f"Order {order.id} was changed by someone else. It has been reloaded.")
+    books = _own_books(staff, wanted)
+    before = [*OrderLine.select().where(OrderLine.order == order.id).order_by(OrderLine.id)]
+    _move_stock(records.line_counts(order), {book_id: cnt for book_id, (cnt, _) in wanted.items()})
+    total = domain.order_total((money for _, money in wanted.values()), order.shipping)
+    saved = (
+        Order.update(total=total, version=Order.version + 1)
+        .where(Order.id == order.id, Order.version == order.version,
+               Order.status == OrderStatus.PENDING_PAYMENT)
+        .execute()
+    )
+    if not saved:
+        raise StaleOrder(f"Order {order.id} was changed by someone else. It has been reloaded.")
+    OrderLine.delete().where(OrderLine.order == order.id).execute()
+    kept = {line.book_id: line for line in before}
+    OrderLine.insert_many([
+        _line_row(order, books[book_id], kept.get(book_id), cnt, money)
+        for book_id, (cnt, money) in wanted.items()
+    ]).execute()
+    records.audit(order, staff.username, "set_lines", {
+        "before": [_snapshot(line.book_id, line.name, line.cnt, line.money) for line in before],
+        "after": [_snapshot(b, books[b].title if b not in kept else kept[b].name, cnt, money)
+                  for b, (cnt, money) in wanted.items()],
+        "total_before": str(order.total),
+        "total_after": str(total),
+    })
+
+
+@reads
+def history(token, order_id) -> list[AuditEntry]:
+    """Every change staff made to the order, oldest first."""
+    staff = caller(token, Role.STAFF)
+    return records.audit_entries(records.find(order_id, shop_id=staff.shop_id).id)
+
+
+def _matching(staff: User, status, search):
+    query = Order.select().where(Order.shop == staff.shop_id)
+    status = records.status_filter(status)
+    if status is not None:
+        query = query.where(Order.status == status)
+    search = domain.text(search, "Search", 64)
+    if search:
+        condition = Order.buyer.in_(User.select(User.id).where(User.username.contains(search)))
+        number = search.lstrip("#")
+        if number.isdigit():
+            condition |= Order.id == int(number)
+        query = query.where(condition)
+    return query
+
+
+def _clean_lines(lines) -> dict[int, tuple[int, object]]:
+    """book_id → (count, money) from the editor's lines, or InvalidInput."""
+    if isinstance(lines, (str, bytes, Mapping)) or not hasattr(lines, "__iter__"):
+        raise InvalidInput("An order needs a list of lines.")
+    wanted: dict[int, tuple[int, object]] = {}
+    for line in lines:
+        if not isinstance(line, Mapping) or not {"book_id", "cnt", "money"} <= set(line):
+            raise InvalidInput("Each line needs a book, a quantity and an amount.")
+        book_id = line["book_id"]
+        if isinstance(book_id, bool) or not isinstance(book_id, int):
+            raise NotFound("No such book.")
+        if book_id in wanted:
+            raise InvalidInput("The same book is on two lines; put it on one.")
+        wanted[book_id] = (domain.count(line["cnt"]), domain.money(line["money"], "Line amount"))
+    if not wanted:
+        raise InvalidInput("An order needs at least one line. Cancel it instead.")
+    return wanted
+
+
+def _own_books(staff: User, wanted) -> dict[int, Book]:
+    books = {book.id: book for book in Book.select().where(Book.id.in_(list(wanted)))}
+    if set(wanted) - set(books):
+        raise NotFound("No such book.")
+    if any(book.shop_id != staff.shop_id for book in books.values()):
+        raise InvalidInput("An order can only hold your own shop's books.")
+    return books
+
+
+def _move_stock(old: dict[int, int], new: dict[int, int]) -> None:
+    """Take what the new lines add, give back what they drop."""
+    change = {b: new.get(b, 0) - old.get(b, 0) for b in set(old) | set(new)}
+    records.take_stock({b: d for b, d in change.items() if d > 0})
+    records.return_stock({b: -d for b, d in change.items() if d < 0})
+
+
+def _line_row(order: Order, book: Book, kept: OrderLine | None, cnt: int, money) -> dict:
+    """A line keeps the name, picture and unit price it was ordered at; a new one takes today's."""
+    return {
+        "order": order.id, "book": book.id, "cnt": cnt, "money": money,
+        "name": kept.name if kept else book.title,
+        "pic": kept.pic if kept else book.pic,
+        "unit_price": kept.unit_price if kept else book.price,
+    }
+
+
+def _snapshot(book_id, name, cnt, money) -> dict:
+    return {"book_id": book_id, "name": name, "cnt": cnt, "money": str(money)}
+
+
+def _status_change(order: Order, to: OrderStatus) -> dict:
+    return {"before": {"status": int(order.status)}, "after": {"status": int(to)}}

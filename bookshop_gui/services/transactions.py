@@ -1,0 +1,82 @@
+"""One transaction per service call, retried when workstations collide.
+
+Two workstations updating the same rows can deadlock (PostgreSQL, MariaDB) or
+find the file locked (SQLite); the database then rolls one back, and running
+that call again is always safe because it changed nothing. A lost connection
+is closed so the next call opens a fresh one, and reported as
+`DatabaseUnavailable`: the call in flight was rolled back, never half done.
+"""
+
+import functools
+import random
+import time
+
+from bookshop_gui.db import CONNECTION_ERRORS
+from bookshop_gui.errors import DatabaseUnavailable
+from bookshop_gui.models import database
+
+ATTEMPTS = 6
+
+_CONFLICTS = ("deadlock", "could not serialize", "lock wait timeout", "database is locked")
+_LOST = (
+    "server closed", "terminating connection", "connection is closed", "connection is lost",
+    "connection refused", "gone away", "lost connection", "connection already closed",
+    "the connection", "(0, '')", "connection timeout", "can't connect", "could not connect",
+)
+
+
+def writes(fn):
+    """Run `fn` as one write transaction (on SQLite: BEGIN IMMEDIATE)."""
+    return _in_transaction(fn, write=True)
+
+
+def reads(fn):
+    """Run `fn` in one read transaction, so what it returns is one consistent picture."""
+    return _in_transaction(fn, write=False)
+
+
+def _in_transaction(fn, *, write):
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        if database.in_transaction():
+            return fn(*args, **kwargs)
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                with _begin(write):
+                    return fn(*args, **kwargs)
+            except CONNECTION_ERRORS as exc:
+                message = str(exc).lower()
+                if any(word in message for word in _CONFLICTS) and attempt < ATTEMPTS:
+                    time.sleep(random.uniform(0.01, 0.05) * attempt)
+                    continue
+                if any(word in message for word in _LOST) or not message.strip():
+                    _drop_connection()
+                    raise DatabaseUnavailable(
+                        "The shop database cannot be reached. Nothing was changed; try again."
+                    ) from exc
+                raise
+
+    return call
+
+
+def _begin(write: bool):
+    if database.obj is not None and hasattr(database.obj, "_pragmas"):  # SQLite
+        return database.atomic(lock_type="IMMEDIATE" if write else "DEFERRED")
+    return database.atomic()
+
+
+def _drop_connection():
+    """Forget a dead connection so the next call opens a new one."""
+    try:
+        database.close()
+    except Exception:  # the connection is already unusable; only its state matters
+        database.obj._state.reset()
+
+
+def for_update(query):
+    """Lock the selected rows until the transaction ends, where the backend can.
+
+    SQLite has no row locks; there a write transaction already holds the
+    whole database (BEGIN IMMEDIATE), which is stronger.
+    """
+    return query.for_update() if database.obj.for_update else query
