@@ -41,6 +41,9 @@ def connect(url: str):
     except CONNECTION_ERRORS as exc:
         database.close()
         raise DatabaseUnavailable(f"Cannot open the shop database: {exc}") from exc
+    except BaseException:
+        database.close()
+        raise
     models.database.initialize(database)
     return database
 

@@ -46,3 +46,8 @@ def utcnow() -> datetime:
 def as_utc(value: datetime | None) -> datetime | None:
     """A stored naive UTC datetime, made aware for the layers above."""
     return None if value is None else value.replace(tzinfo=UTC)
+
+
+def money_sum(field: ScaledDecimalField):
+    """SUM(field) in SQL, read back as an exact Decimal (the database sums whole cents)."""
+    return peewee.fn.COALESCE(peewee.fn.SUM(field), 0).python_value(field.python_value)

@@ -28,7 +28,8 @@ def add(token, book_id, cnt=1) -> None:
     buyer = caller(token, Role.BUYER)
     cnt = domain.count(cnt)
     book = _book(book_id)
-    line = for_update(CartLine.select().where(CartLine.user == buyer.id, CartLine.book == book)).first()
+    mine = CartLine.select().where(CartLine.user == buyer.id, CartLine.book == book)
+    line = for_update(mine).first()
     if line is None:
         CartLine.create(user=buyer.id, book=book, cnt=cnt)
         return

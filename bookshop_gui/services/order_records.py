@@ -71,9 +71,8 @@ def find(order_id, *, buyer_id=None, shop_id=None, lock=False) -> Order:
 
 def require_status(order: Order, allowed, action: str) -> None:
     if order.status not in allowed:
-        raise InvalidState(
-            f"Order {order.id} is {STATUS_WORDS[OrderStatus(order.status)]}, so it cannot be {action}."
-        )
+        state = STATUS_WORDS[OrderStatus(order.status)]
+        raise InvalidState(f"Order {order.id} is {state}, so it cannot be {action}.")
 
 
 def move(order: Order, to: OrderStatus, allowed, action: str, **changes) -> None:

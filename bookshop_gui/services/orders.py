@@ -59,7 +59,8 @@ def submit(token, order_id) -> PaymentRequest:
     buyer = caller(token, Role.BUYER)
     order = records.find(order_id, buyer_id=buyer.id)
     records.require_status(order, (OrderStatus.PENDING_PAYMENT,), "paid")
-    changes = tuple(entry for entry in records.audit_entries(order.id) if entry.action == "set_lines")
+    edits = records.audit_entries(order.id)
+    changes = tuple(entry for entry in edits if entry.action == "set_lines")
     return PaymentRequest(order.id, order.total, buyer.balance, changes)
 
 
@@ -191,7 +192,8 @@ def _chosen_ids(book_ids) -> list[int]:
 
 def _place(buyer: User, shop_id: int, items) -> int:
     """Write one order and its lines at today's prices and the buyer's VIP ratio."""
-    priced = [(book, cnt, domain.line_money(book.price, cnt, buyer.vip_ratio)) for book, cnt in items]
+    ratio = buyer.vip_ratio
+    priced = [(book, cnt, domain.line_money(book.price, cnt, ratio)) for book, cnt in items]
     shipping = current_shipping_fee()
     order = Order.create(
         buyer=buyer.id, shop=shop_id, status=OrderStatus.PENDING_PAYMENT, shipping=shipping,

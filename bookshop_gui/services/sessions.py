@@ -33,7 +33,7 @@ def open_session(user: User, *, remember: bool = False) -> str:
 
 
 def caller(token, *roles: Role) -> User:
-    """The signed-in user behind `token`, or AuthError if it is unknown, expired or the wrong role."""
+    """The signed-in user behind `token`; AuthError if unknown, expired or the wrong role."""
     if not isinstance(token, str) or not token:
         raise AuthError("Please sign in.")
     user = (

@@ -1,0 +1,1 @@
+"""The admin command line: `python main.py admin …`."""

@@ -1,0 +1,110 @@
+"""`python main.py admin COMMAND`: set up and look after a shop database from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from decimal import Decimal, InvalidOperation
+
+from bookshop_gui import db, paths
+from bookshop_gui.errors import BookshopError
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        db.connect(args.db)
+        return args.run(args) or 0
+    except BookshopError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 1
+
+
+def _init(args) -> None:
+    print(f"Database ready: {args.db}")
+
+
+def _create_shop(args) -> None:
+    from bookshop_gui.services import accounts
+
+    print(f"Created shop {args.name} (id {accounts.create_shop(args.name)})")
+
+
+def _create_user(args) -> None:
+    from bookshop_gui.services import accounts
+
+    password = args.password or os.environ.get("BOOKSHOP_PASSWORD") or _ask_new_password()
+    user_id = accounts.create_user(
+        args.username, password, args.role, shop_id=args.shop,
+        vip_ratio=args.vip, balance=args.balance,
+    )
+    print(f"Created {args.role} {args.username} (id {user_id})")
+
+
+def _top_up(args) -> None:
+    from bookshop_gui.services import accounts, auth
+
+    password = os.environ.get("BOOKSHOP_PASSWORD") or getpass.getpass(f"Password for {args.as_}: ")
+    session = auth.login(args.as_, password)
+    try:
+        balance = accounts.top_up(session.token, args.username, args.amount)
+    finally:
+        auth.logout(session.token)
+    print(f"{args.username} now has {balance}")
+
+
+def _seed_demo(args) -> None:
+    from bookshop_gui.admin import demo_data
+
+    counts = demo_data.seed(force=args.force)
+    print("Demo data added: {shops} shops, {books} books, {accounts} accounts.".format(**counts))
+    print(demo_data.DEMO_PASSWORD_NOTE)
+
+
+def _ask_new_password() -> str:
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Again: "):
+        raise SystemExit("error: the passwords differ")
+    return first
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not a number: {text}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py admin", description=__doc__)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", default=os.environ.get("BOOKSHOP_DB_URL") or paths.default_db_url(),
+        help="database URL: sqlite:///path, postgresql://… or mysql://… (default: %(default)s)",
+    )
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    def command(name, run, help_text):
+        sub = commands.add_parser(name, parents=[common], help=help_text, description=help_text)
+        sub.set_defaults(run=run)
+        return sub
+
+    command("init", _init, "create the schema, or upgrade it to this version")
+    command("create-shop", _create_shop, "add a shop").add_argument("name")
+    user = command("create-user", _create_user, "add a buyer, staff or admin account")
+    user.add_argument("username")
+    user.add_argument("--role", choices=("buyer", "staff", "admin"), default="buyer")
+    user.add_argument("--shop", type=int, help="the shop id a staff account works for")
+    user.add_argument("--vip", type=_decimal, default=Decimal("1"), help="price ratio, e.g. 0.95")
+    user.add_argument("--balance", type=_decimal, default=Decimal("0"))
+    user.add_argument("--password", help="(or set BOOKSHOP_PASSWORD; asked for if neither)")
+    top_up = command("top-up", _top_up, "add to a buyer's balance, as a staff or admin account")
+    top_up.add_argument("username")
+    top_up.add_argument("amount", type=_decimal)
+    top_up.add_argument("--as", dest="as_", required=True, metavar="STAFF",
+                        help="the staff or admin account doing it (password asked for)")
+    demo = command("seed-demo", _seed_demo, "fill an empty database with demo shops and books")
+    demo.add_argument("--force", action="store_true", help="add the demo data even if shops exist")
+    return parser

@@ -1,0 +1,151 @@
+"""Fixtures every suite shares: a fresh shop database per test, on each backend.
+
+SQLite is always there. PostgreSQL and MariaDB are reached through server URLs
+(`BOOKSHOP_TEST_POSTGRES_URL`, `BOOKSHOP_TEST_MYSQL_URL`, defaulting to the
+local servers); each test run makes a database of its own on them, so several
+runs can share a server. Outside CI a missing server skips its tests; under
+`CI=true` it fails them, so a suite can never pass by not running.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from urllib.parse import urlparse, urlunparse
+
+import pytest
+
+from bookshop_gui import db
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SERVER_URLS = {
+    "postgresql": os.environ.get(
+        "BOOKSHOP_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+    ),
+    "mysql": os.environ.get("BOOKSHOP_TEST_MYSQL_URL", "mysql://root@127.0.0.1:3306/test"),
+}
+BACKENDS = ("sqlite", "postgresql", "mysql")
+TABLES = (
+    "audit_log", "reviews", "order_lines", "orders", "cart_lines", "books",
+    "balance_entries", "auth_sessions", "users", "shops", "settings",
+)
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urlparse(url)
+    return urlunparse(parts._replace(path="/" + name))
+
+
+def _admin_sql(backend: str, statements: list[str]) -> None:
+    """Run statements on the server's maintenance database, outside any transaction."""
+    database = db.open_url(SERVER_URLS[backend])
+    database.connect()
+    try:
+        for statement in statements:
+            database.execute_sql(statement)
+    finally:
+        database.close()
+
+
+def _unreachable(backend: str, exc: Exception):
+    message = f"{backend} server at {SERVER_URLS[backend]} is unreachable: {exc}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+class ServerDatabases:
+    """Databases this test run made on one server; dropped when the run ends."""
+
+    def __init__(self, backend: str):
+        self.backend = backend
+        self.made: list[str] = []
+
+    def new_url(self) -> str:
+        name = f"bookshop_t{os.getpid()}_{secrets.token_hex(4)}"
+        try:
+            _admin_sql(self.backend, [f"CREATE DATABASE {name}"])
+        except Exception as exc:  # any failure to reach the server
+            _unreachable(self.backend, exc)
+        self.made.append(name)
+        return _with_database(SERVER_URLS[self.backend], name)
+
+    def drop_all(self) -> None:
+        if not self.made:
+            return
+        force = " WITH (FORCE)" if self.backend == "postgresql" else ""
+        _admin_sql(self.backend, [f"DROP DATABASE IF EXISTS {n}{force}" for n in self.made])
+
+
+@pytest.fixture(scope="session")
+def server_databases():
+    servers = {backend: ServerDatabases(backend) for backend in SERVER_URLS}
+    yield servers
+    for server in servers.values():
+        server.drop_all()
+
+
+@pytest.fixture(scope="session")
+def shared_server_urls(server_databases):
+    """One migrated database per server for the whole run, emptied before each test."""
+    return {}
+
+
+def _empty(database, backend: str) -> None:
+    if backend == "postgresql":
+        database.execute_sql(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE")
+    else:
+        database.execute_sql("SET FOREIGN_KEY_CHECKS = 0")
+        for table in TABLES:
+            database.execute_sql(f"DELETE FROM {table}")
+        database.execute_sql("SET FOREIGN_KEY_CHECKS = 1")
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def db_url(backend, tmp_path, server_databases, shared_server_urls) -> str:
+    """The URL of an empty, migrated shop database on `backend`."""
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'shop.db'}"
+    if backend not in shared_server_urls:
+        shared_server_urls[backend] = server_databases[backend].new_url()
+    url = shared_server_urls[backend]
+    database = db.connect(url)
+    _empty(database, backend)
+    database.close()
+    return url
+
+
+@pytest.fixture
+def fresh_server_url(backend, tmp_path, server_databases) -> str:
+    """A brand-new database with no schema at all (for migration tests)."""
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'fresh.db'}"
+    return server_databases[backend].new_url()
+
+
+@pytest.fixture
+def database(db_url):
+    """The shop database for this test, bound to the models, closed afterwards."""
+    database = db.connect(db_url)
+    yield database
+    if not database.is_closed():
+        database.close()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'shop.db'}"
+
+
+@pytest.fixture
+def sqlite_database(sqlite_url):
+    """A fresh embedded database, for the window tests."""
+    database = db.connect(sqlite_url)
+    yield database
+    database.close()
