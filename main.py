@@ -8,7 +8,7 @@ def main() -> int:
         from bookshop_gui.admin.cli import main as admin
 
         return admin(sys.argv[2:])
-    from bookshop_gui.app import main as run
+    from bookshop_gui.ui.app import main as run
 
     return run(sys.argv)
 

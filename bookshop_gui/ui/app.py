@@ -1,0 +1,200 @@
+"""Starting the program: the window shows first, the database opens behind it.
+
+`main` paints the sign-in window before importing peewee, the drivers or
+keyring, then opens the database on the worker thread. After sign-in the
+person's role decides the window: buyers get the kiosk, staff the workstation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from bookshop_gui.ui import preferences, resources
+
+EXPIRE_EVERY_MS = 60_000
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="bookshop", description="Bookshop desktop")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="buyer kiosk: full screen, signs out when idle")
+    parser.add_argument("--merchant", action="store_true", help="open for shop staff")
+    parser.add_argument("--db", help="database URL (default: the configured one, or a local file)")
+    parser.add_argument("--lang", help="interface language, e.g. zh_CN or en")
+    return parser.parse_args(argv[1:])
+
+
+def install_translation(app: QApplication, language: str = "") -> QTranslator | None:
+    """Load resources/translations/bookshop_<lang>.qm for `language` or the system locale."""
+    translator = QTranslator(app)
+    locale = QLocale(language) if language else QLocale.system()
+    if translator.load(locale, "bookshop", "_", str(resources.path("translations"))):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
+class Shell(QObject):
+    """Opens the database, signs people in and out, and owns the open window."""
+
+    def __init__(self, url: str, *, kiosk: bool = False, merchant: bool = False):
+        super().__init__()
+        from bookshop_gui.ui.sign_in import SignInWindow
+        from bookshop_gui.ui.tasks import Tasks
+
+        self.url, self.kiosk, self.merchant = url, kiosk, merchant
+        self.tasks = Tasks(self)
+        self.tasks.on_unavailable = self._unreachable
+        self.tasks.on_error = self._refused
+        self.window = None
+        self.sign_in = SignInWindow(self.tasks, kiosk=kiosk)
+        self.sign_in.signed_in.connect(self._open_window)
+        self.expiry = QTimer(self, interval=EXPIRE_EVERY_MS)
+        self.expiry.timeout.connect(self._expire_stale)
+
+    def start(self) -> None:
+        self._show(self.sign_in)
+        self.sign_in.setEnabled(False)
+        QTimer.singleShot(0, self._open_database)
+
+    def _open_database(self):
+        from bookshop_gui.services import connection
+
+        self.sign_in.set_database(connection.describe(self.url))
+        self.tasks.run(
+            connection.open_database, self.url,
+            seed_demo_if_empty=preferences.is_default_database(self.url),
+            done=self._database_open, failed=self._database_failed,
+        )
+
+    def _database_open(self, _):
+        from bookshop_gui.services import connection
+        from bookshop_gui.ui import credentials
+
+        self.sign_in.setEnabled(True)
+        self.sign_in.username.setFocus()
+        self.sign_in.set_remember_available(credentials.available())
+        self.tasks.run(connection.is_demo, done=self.sign_in.show_demo_accounts)
+        self.expiry.start()
+        self._expire_stale()
+        if not self.kiosk:
+            self._resume_remembered()
+
+    def _database_failed(self, error):
+        from bookshop_gui.ui import dialogs, messages
+
+        retry = dialogs.ask(
+            self.sign_in, self.sign_in.tr("Cannot open the shop database"),
+            messages.describe(error) + "\n\n" + error.message,
+            yes=self.sign_in.tr("Retry"), no=self.sign_in.tr("Quit"),
+        )
+        if retry:
+            self._open_database()
+        else:
+            QApplication.quit()
+
+    def _resume_remembered(self):
+        from bookshop_gui.services import auth
+        from bookshop_gui.ui import credentials
+
+        remembered = credentials.recall(self.url)
+        if remembered:
+            self.tasks.run(auth.resume, remembered[1], done=self._open_window,
+                           failed=lambda _error: credentials.forget(self.url))
+
+    def _open_window(self, session):
+        from bookshop_gui.ui import credentials
+
+        if self.kiosk and session.role != "buyer":
+            self.sign_in.show_error(
+                self.sign_in.tr("This kiosk is for buyers. Staff, please use a workstation.")
+            )
+            self._sign_out_token(session.token)
+            return
+        if session.role != "buyer" and self.sign_in.remember.isChecked():
+            credentials.remember(self.url, session.username, session.token)
+        self.window = self._window_for(session)
+        self.window.signed_out.connect(lambda: self._signed_out(session))
+        self.sign_in.hide()
+        self._show(self.window)
+
+    def _window_for(self, session):
+        if session.role == "buyer":
+            from bookshop_gui.ui.buyer.window import BuyerWindow
+
+            return BuyerWindow(session, self.tasks, kiosk=self.kiosk,
+                               idle_seconds=preferences.idle_seconds())
+        from bookshop_gui.ui.merchant.window import MerchantWindow
+
+        return MerchantWindow(session, self.tasks)
+
+    def _signed_out(self, session):
+        from bookshop_gui.ui import credentials
+
+        credentials.forget(self.url)
+        self._sign_out_token(session.token)
+        window, self.window = self.window, None
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        self.sign_in.clear()
+        self._show(self.sign_in)
+
+    def _sign_out_token(self, token: str):
+        from bookshop_gui.services import auth
+
+        self.tasks.run(auth.logout, token)
+
+    def _show(self, window):
+        if self.kiosk:
+            window.showFullScreen()
+        else:
+            window.show()
+
+    def _expire_stale(self):
+        from bookshop_gui.services import orders
+
+        self.tasks.run(orders.expire_stale, failed=lambda _error: None)
+
+    def _unreachable(self, error, retry, failed):
+        from bookshop_gui.ui import dialogs, messages
+
+        parent = self.window or self.sign_in
+        if dialogs.ask(parent, parent.tr("Database unreachable"), messages.describe(error),
+                       yes=parent.tr("Retry"), no=parent.tr("Cancel")):
+            retry()
+        elif failed:
+            failed(error)
+
+    def _refused(self, error):
+        from bookshop_gui.ui import dialogs, messages
+
+        parent = self.window or self.sign_in
+        dialogs.warn(parent, parent.tr("Bookshop"), messages.describe(error))
+
+    def shutdown(self):
+        from bookshop_gui.services import connection
+
+        self.expiry.stop()
+        self.tasks.run(connection.close)
+        self.tasks.wait()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv if argv is None else argv
+    options = parse_args(argv)
+    app = QApplication(argv)
+    app.setOrganizationName("Bookshop")
+    app.setApplicationName("Bookshop")
+    install_translation(app, options.lang or preferences.language())
+    app.setStyleSheet(resources.style_sheet(kiosk=options.kiosk))
+    shell = Shell(options.db or preferences.database_url(), kiosk=options.kiosk,
+                  merchant=options.merchant)
+    shell.start()
+    code = app.exec()
+    shell.shutdown()
+    return code

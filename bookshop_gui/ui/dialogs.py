@@ -1,0 +1,26 @@
+"""The one seam for modal questions and notices, so tests can answer them.
+
+Windows call `ask`, `inform` and `warn` from this module (never QMessageBox
+directly); tests replace these functions to click Yes or No without a modal
+loop.
+"""
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def ask(parent: QWidget | None, title: str, text: str, *, yes: str, no: str) -> bool:
+    """A yes/no question; True if the person chose `yes`."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)

@@ -1,0 +1,61 @@
+"""How money, dates and statuses read on screen, and how typed money is read back."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QCoreApplication
+
+from bookshop_gui.domain import CENT, OrderStatus
+
+
+def money(amount: Decimal | None) -> str:
+    """¥1,234.50: the seeds' shops price in yuan."""
+    if amount is None:
+        return ""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}¥{abs(amount):,.2f}"
+
+
+def parse_money(text: str) -> Decimal | None:
+    """A typed amount as a two-place Decimal, or None if it is not one (e.g. 1.234, -1, abc)."""
+    cleaned = text.strip().replace("¥", "").replace(",", "").strip()
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    if not amount.is_finite() or amount < 0 or amount != amount.quantize(CENT):
+        return None
+    return amount.quantize(CENT)
+
+
+def when(moment: datetime | None) -> str:
+    """A stored UTC time in this computer's local time, to the minute."""
+    if moment is None:
+        return ""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def status_name(status: int) -> str:
+    status = OrderStatus(status)
+    names = {
+        OrderStatus.PENDING_PAYMENT: QCoreApplication.translate("OrderStatus", "Pending payment"),
+        OrderStatus.PENDING_SHIPMENT: QCoreApplication.translate("OrderStatus", "Pending shipment"),
+        OrderStatus.PENDING_RECEIPT: QCoreApplication.translate("OrderStatus", "Shipped"),
+        OrderStatus.PENDING_REVIEW: QCoreApplication.translate("OrderStatus", "Pending review"),
+        OrderStatus.COMPLETED: QCoreApplication.translate("OrderStatus", "Completed"),
+        OrderStatus.CANCELLED: QCoreApplication.translate("OrderStatus", "Cancelled"),
+    }
+    return names[status]
+
+
+# The order the status tabs appear in, after "All".
+STATUS_TABS = (
+    OrderStatus.PENDING_PAYMENT,
+    OrderStatus.PENDING_SHIPMENT,
+    OrderStatus.PENDING_RECEIPT,
+    OrderStatus.PENDING_REVIEW,
+    OrderStatus.COMPLETED,
+    OrderStatus.CANCELLED,
+)

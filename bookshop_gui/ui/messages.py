@@ -1,0 +1,46 @@
+"""What a person is told when a service call is refused, in their language."""
+
+from PySide6.QtCore import QCoreApplication
+
+from bookshop_gui import errors
+from bookshop_gui.ui import formatting
+
+translate = QCoreApplication.translate
+
+
+def describe(error: errors.BookshopError) -> str:
+    """A sentence for a shop assistant or buyer; the service's own words as a fallback."""
+    if isinstance(error, errors.InsufficientBalance):
+        text = translate(
+            "messages",
+            "Your balance is %1 but this order costs %2. Please top up %3 at the counter.",
+        )
+        return _fill(text, error.balance, error.amount, error.shortfall)
+    if isinstance(error, errors.OutOfStock):
+        text = translate("messages", "Not enough copies in stock for: %1")
+        return text.replace("%1", _titles(error.message))
+    if isinstance(error, errors.StaleOrder):
+        return translate(
+            "messages",
+            "Someone else changed this order meanwhile. It has been reloaded; check it and make your change again.",  # noqa: E501
+        )
+    if isinstance(error, errors.DatabaseUnavailable):
+        return translate("messages", "The shop database cannot be reached. Nothing was changed.")
+    if isinstance(error, errors.SchemaTooNew):
+        return translate(
+            "messages",
+            "This database was upgraded by a newer version of Bookshop. Please install that version.",  # noqa: E501
+        )
+    if isinstance(error, errors.AuthError) and "session" in error.message.lower():
+        return translate("messages", "Your session has ended. Please sign in again.")
+    return error.message
+
+
+def _fill(text: str, *amounts) -> str:
+    for number, amount in enumerate(amounts, start=1):
+        text = text.replace(f"%{number}", formatting.money(amount))
+    return text
+
+
+def _titles(message: str) -> str:
+    return message.split(":", 1)[1].strip().rstrip(".") if ":" in message else message

@@ -1,0 +1,123 @@
+"""Window tests: real widgets on a real SQLite database, with every outside effect contained.
+
+Each test gets its own settings file, an in-memory keyring, service calls run
+inline (`Tasks.serial`), and a dialog seam that records what the person was
+told and answers questions from a script. A test that leaves a window open
+fails.
+"""
+
+from __future__ import annotations
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+from bookshop_gui.admin import demo_data
+from bookshop_gui.services import auth
+from bookshop_gui.ui import dialogs
+from bookshop_gui.ui.tasks import Tasks
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that forgets everything when the test ends."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.store.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.store[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.store.pop((service, username), None)
+
+
+class DialogScript:
+    """Stands in for modal dialogs: records them, answers `ask` from `answers`."""
+
+    def __init__(self):
+        self.shown: list[tuple[str, str, str]] = []
+        self.answers: list[bool] = []
+
+    def ask(self, parent, title, text, *, yes, no):
+        self.shown.append(("ask", title, text))
+        if not self.answers:
+            raise AssertionError(f"unexpected question: {title}: {text}")
+        return self.answers.pop(0)
+
+    def inform(self, parent, title, text):
+        self.shown.append(("inform", title, text))
+
+    def warn(self, parent, title, text):
+        self.shown.append(("warn", title, text))
+
+    def texts(self) -> str:
+        return "\n".join(text for _, _, text in self.shown)
+
+
+@pytest.fixture(scope="session")
+def qapp_args():
+    return ["bookshop-tests"]
+
+
+@pytest.fixture(autouse=True)
+def isolated_desktop(qapp, tmp_path, monkeypatch):
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    qapp.setOrganizationName("BookshopTests")
+    qapp.setApplicationName("BookshopTests")
+    monkeypatch.setattr(Tasks, "serial", True)
+    monkeypatch.delenv("BOOKSHOP_DB_URL", raising=False)
+    yield
+    QApplication.processEvents()
+    leftovers = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for widget in leftovers:
+        widget.close()
+    assert not leftovers, f"test left windows open: {leftovers}"
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def dialog_script(monkeypatch) -> DialogScript:
+    script = DialogScript()
+    for name in ("ask", "inform", "warn"):
+        monkeypatch.setattr(dialogs, name, getattr(script, name))
+    return script
+
+
+@pytest.fixture
+def demo_shop(sqlite_database):
+    """The demo shops, books and accounts on a fresh embedded database."""
+    demo_data.seed()
+    return sqlite_database
+
+
+@pytest.fixture
+def tasks(qapp):
+    return Tasks()
+
+
+@pytest.fixture
+def buyer_session(demo_shop):
+    return auth.login("reader", "reader")
+
+
+@pytest.fixture
+def staff_session(demo_shop):
+    return auth.login("lakeside", "lakeside")
