@@ -54,10 +54,17 @@ def status_filter(status) -> OrderStatus | None:
         raise InvalidInput("Unknown order status.") from None
 
 
+NO_SUCH_ORDER = "There is no such order."
+
+
 def find(order_id, *, buyer_id=None, shop_id=None, lock=False) -> Order:
-    """The order, if it is the caller's; another's order is reported as missing."""
+    """The order, if it is the caller's; another's order is reported as missing.
+
+    The message never repeats the id, so no caller can tell another's order
+    from one that does not exist by comparing what they are told.
+    """
     if isinstance(order_id, bool) or not isinstance(order_id, int):
-        raise NotFound("No such order.")
+        raise NotFound(NO_SUCH_ORDER)
     query = Order.select().where(Order.id == order_id)
     if buyer_id is not None:
         query = query.where(Order.buyer == buyer_id)
@@ -65,7 +72,7 @@ def find(order_id, *, buyer_id=None, shop_id=None, lock=False) -> Order:
         query = query.where(Order.shop == shop_id)
     order = (for_update(query) if lock else query).first()
     if order is None:
-        raise NotFound(f"There is no order {order_id}.")
+        raise NotFound(NO_SUCH_ORDER)
     return order
 
 
