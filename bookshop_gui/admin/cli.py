@@ -15,11 +15,17 @@ from bookshop_gui.errors import BookshopError
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     try:
-        db.connect(args.db)
+        database = db.connect(args.db)
+    except BookshopError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 1
+    try:
         return args.run(args) or 0
     except BookshopError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return 1
+    finally:
+        database.close()
 
 
 def _init(args) -> None:
@@ -61,6 +67,16 @@ def _seed_demo(args) -> None:
     counts = demo_data.seed(force=args.force)
     print("Demo data added: {shops} shops, {books} books, {accounts} accounts.".format(**counts))
     print(demo_data.DEMO_PASSWORD_NOTE)
+
+
+def _seed_bulk(args) -> None:
+    from bookshop_gui.admin import bulk
+
+    sizes = bulk.Sizes(books=args.books, orders=args.orders, buyers=args.buyers, shops=args.shops)
+    counts = bulk.seed(sizes, password=args.password)
+    print("Bulk data added in {seconds} s: {shops} shops, {staff} staff, {buyers} buyers, "
+          "{books} books, {orders} orders with {order_lines} lines.".format(**counts))
+    print(f"Every bulk account uses the password {args.password!r}.")
 
 
 def _ask_new_password() -> str:
@@ -107,4 +123,21 @@ def _parser() -> argparse.ArgumentParser:
                         help="the staff or admin account doing it (password asked for)")
     demo = command("seed-demo", _seed_demo, "fill an empty database with demo shops and books")
     demo.add_argument("--force", action="store_true", help="add the demo data even if shops exist")
+    bulk = command("seed-bulk", _seed_bulk,
+                   "add generated shops, buyers, books and orders, to measure the program at scale")
+    bulk.add_argument("--books", type=_size, default=100_000)
+    bulk.add_argument("--orders", type=_size, default=100_000)
+    bulk.add_argument("--buyers", type=_size, default=20_000)
+    bulk.add_argument("--shops", type=_size, default=5)
+    bulk.add_argument("--password", default="bookshop", help="shared by every bulk account")
     return parser
+
+
+def _size(text: str) -> int:
+    try:
+        value = int(text.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"cannot be negative: {text}")
+    return value
