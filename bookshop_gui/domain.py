@@ -17,6 +17,7 @@ from bookshop_gui.errors import InvalidInput
 CENT = Decimal("0.01")
 MAX_COUNT = 999
 MAX_MARK = 5
+MAX_MONEY = Decimal("1000000000.00")  # far above any price or balance, far below overflow
 DEFAULT_SHIPPING_FEE = Decimal("22.00")
 DEFAULT_UNPAID_MINUTES = 30
 
@@ -54,6 +55,8 @@ def money(value, what: str = "Amount") -> Decimal:
         raise InvalidInput(f"{what} must be an amount of money, like 12.50.")
     if amount < 0:
         raise InvalidInput(f"{what} cannot be negative.")
+    if amount > MAX_MONEY:
+        raise InvalidInput(f"{what} cannot be more than {MAX_MONEY}.")
     if amount != amount.quantize(CENT, rounding=ROUND_HALF_UP):
         raise InvalidInput(f"{what} can have at most two decimal places.")
     return amount.quantize(CENT)

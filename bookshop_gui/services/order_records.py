@@ -47,7 +47,7 @@ def status_filter(status) -> OrderStatus | None:
     if status is None:
         return None
     try:
-        if isinstance(status, bool):
+        if isinstance(status, bool) or not isinstance(status, int):
             raise ValueError
         return OrderStatus(status)
     except ValueError:

@@ -106,7 +106,7 @@ _OPERATIONS = {1: pay, 2: cancel, 3: confirm_receipt}
 
 def operate(token, order_id, opcode) -> None:
     """Seed 001's form: opcode 1 pays, 2 cancels, 3 confirms receipt."""
-    if isinstance(opcode, bool) or opcode not in _OPERATIONS:
+    if isinstance(opcode, bool) or not isinstance(opcode, int) or opcode not in _OPERATIONS:
         caller(token, Role.BUYER)
         raise InvalidInput("Unknown operation: use 1 to pay, 2 to cancel, 3 to confirm receipt.")
     _OPERATIONS[opcode](token, order_id)
@@ -182,12 +182,12 @@ def info(token, order_id) -> OrderDetail:
 def _chosen_ids(book_ids) -> list[int]:
     if isinstance(book_ids, (str, bytes)) or not hasattr(book_ids, "__iter__"):
         raise InvalidInput("Choose the books to order.")
-    chosen = [*dict.fromkeys(book_ids)]
+    chosen = [*book_ids]
     if not chosen:
         raise InvalidInput("Choose at least one book to order.")
     if any(isinstance(b, bool) or not isinstance(b, int) for b in chosen):
         raise InvalidInput("Some of the chosen books are not in your cart.")
-    return chosen
+    return [*dict.fromkeys(chosen)]
 
 
 def _place(buyer: User, shop_id: int, items) -> int:
