@@ -8,6 +8,7 @@ person's role decides the window: buyers get the kiosk, staff the workstation.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from PySide6.QtCore import QLocale, QObject, QTimer, QTranslator
@@ -187,7 +188,13 @@ class Shell(QObject):
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv if argv is None else argv
     options = parse_args(argv)
+    from bookshop_gui import logs
+    from bookshop_gui.ui import crash
+
+    log_file = logs.setup()
+    logging.getLogger("bookshop").info("starting (log: %s)", log_file)
     app = QApplication(argv)
+    crash.install()
     app.setOrganizationName("Bookshop")
     app.setApplicationName("Bookshop")
     install_translation(app, options.lang or preferences.language())
@@ -197,4 +204,5 @@ def main(argv: list[str] | None = None) -> int:
     shell.start()
     code = app.exec()
     shell.shutdown()
+    logs.shutdown()
     return code
