@@ -107,6 +107,36 @@ def ratio(value) -> Decimal:
     return result
 
 
+def isbn_valid(code: str) -> bool:
+    """True for an ISBN-10 or ISBN-13 whose check digit is right (hyphens and spaces allowed).
+
+    A mistyped digit is the commonest catalog error, and the check digit
+    catches every single-digit slip, so the catalog refuses a code that fails it.
+    """
+    if not isinstance(code, str):
+        return False
+    digits = code.replace("-", "").replace(" ", "").upper()
+    if len(digits) == 10:
+        return _isbn10_valid(digits)
+    if len(digits) == 13:
+        return digits.isdigit() and _isbn13_sum(digits) % 10 == 0
+    return False
+
+
+def _isbn10_valid(digits: str) -> bool:
+    """Weights 10 down to 1, the last digit may be X (ten); the sum divides by 11."""
+    if not digits[:9].isdigit() or not (digits[9].isdigit() or digits[9] == "X"):
+        return False
+    values = [int(d) for d in digits[:9]] + [10 if digits[9] == "X" else int(digits[9])]
+    weighted = zip(range(10, 0, -1), values, strict=True)
+    return sum(weight * value for weight, value in weighted) % 11 == 0
+
+
+def _isbn13_sum(digits: str) -> int:
+    """Weights 1, 3, 1, 3, …; a valid code's sum divides by 10."""
+    return sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits))
+
+
 # -- pricing (seed 001) -----------------------------------------------------
 
 

@@ -1,0 +1,164 @@
+"""A shop's catalog to and from CSV: the spreadsheet every supplier sends.
+
+An import is one transaction: it adds the new books and updates the ones the
+shop already has, matched on ISBN, so importing the same file twice changes
+nothing the second time. A row that cannot be taken is refused with its line
+number and the reason, and the rest of the file still goes in. Cancelling
+part way rolls the whole import back.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from bookshop_gui import domain
+from bookshop_gui.domain import Role
+from bookshop_gui.errors import BookshopError, InvalidInput
+from bookshop_gui.models import Book
+from bookshop_gui.services.catalog import MAX_STOCK, normalise_isbn
+from bookshop_gui.services.sessions import caller
+from bookshop_gui.services.transactions import reads, writes
+
+COLUMNS = ("isbn", "title", "author", "price", "stock", "pic")
+REQUIRED = ("isbn", "title", "price")
+PROGRESS_EVERY = 50
+FIELDS = ("title", "author", "price", "stock", "pic")
+
+
+class ImportCancelled(BookshopError):
+    """The person stopped the import; nothing of it was kept."""
+
+
+@dataclass(frozen=True)
+class Refusal:
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int
+    updated: int
+    unchanged: int
+    refused: tuple[Refusal, ...]
+
+    @property
+    def taken(self) -> int:
+        return self.added + self.updated + self.unchanged
+
+
+@reads
+def export_csv(token, path: str | Path) -> int:
+    """Write the shop's books to `path` in COLUMNS order; returns how many."""
+    staff = caller(token, Role.STAFF)
+    query = Book.select().where(Book.shop == staff.shop_id).order_by(Book.id)
+    written = 0
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(COLUMNS)
+        for book in query.iterator():
+            writer.writerow([book.isbn, book.title, book.author, book.price, book.stock, book.pic])
+            written += 1
+    return written
+
+
+@writes
+def import_csv(token, path: str | Path, *, progress: Callable | None = None) -> ImportReport:
+    """Add or update the shop's books from `path`; `progress(done, total)` False cancels."""
+    staff = caller(token, Role.STAFF)
+    rows = _read(path)
+    existing = {book.isbn: book for book in
+                Book.select().where(Book.shop == staff.shop_id, Book.isbn != "")}
+    seen: dict[str, int] = {}
+    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    refused: list[Refusal] = []
+    for done, (line, row) in enumerate(rows, start=1):
+        try:
+            fields = _clean(row, seen, line)
+        except InvalidInput as refusal:
+            refused.append(Refusal(line, refusal.message))
+        else:
+            counts[_store(staff.shop_id, existing, fields)] += 1
+        _report(progress, done, len(rows))
+    return ImportReport(refused=tuple(refused), **counts)
+
+
+def _read(path) -> list[tuple[int, dict]]:
+    """(line number, row) pairs; InvalidInput if the file or its header is unusable."""
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as source:
+            reader = csv.DictReader(source)
+            header = {(name or "").strip().lower() for name in reader.fieldnames or ()}
+            missing = [name for name in REQUIRED if name not in header]
+            if missing:
+                raise InvalidInput(f"The file has no {', '.join(missing)} column.")
+            return [(reader.line_num, _lower_keys(row)) for row in reader if any(row.values())]
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InvalidInput(f"The file cannot be read as CSV: {exc}") from exc
+
+
+def _lower_keys(row: dict) -> dict:
+    return {(key or "").strip().lower(): (value or "").strip() for key, value in row.items()
+            if isinstance(value, str)}
+
+
+def _clean(row: dict, seen: dict[str, int], line: int) -> dict:
+    """The row as book fields, or InvalidInput saying why it is refused."""
+    isbn = normalise_isbn(row.get("isbn", ""))
+    if not isbn:
+        raise InvalidInput("No ISBN: a book is matched on its ISBN.")
+    if not domain.isbn_valid(isbn):
+        raise InvalidInput(f"ISBN {row['isbn']} is not valid (its check digit is wrong).")
+    if isbn in seen:
+        raise InvalidInput(f"ISBN {isbn} is already on line {seen[isbn]}.")
+    fields = {
+        "isbn": isbn,
+        "title": domain.text(row.get("title", ""), "Title", 300, required=True),
+        "author": domain.text(row.get("author", ""), "Author", 200),
+        "price": domain.money(_decimal(row.get("price", "")), "Price"),
+        "pic": domain.text(row.get("pic", ""), "Cover", 500),
+    }
+    if row.get("stock"):
+        fields["stock"] = _stock(row["stock"])
+    seen[isbn] = line
+    return fields
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text.replace("¥", "").replace(",", "").strip())
+    except InvalidOperation:
+        raise InvalidInput(f"Price {text!r} is not an amount of money.") from None
+
+
+def _stock(text: str) -> int:
+    if not text.isdigit() or int(text) > MAX_STOCK:
+        raise InvalidInput(f"Stock {text!r} is not a whole number from 0 to {MAX_STOCK}.")
+    return int(text)
+
+
+def _store(shop_id: int, existing: dict[str, Book], fields: dict) -> str:
+    """Add the book or bring the matching one up to date; says which it did."""
+    book = existing.get(fields["isbn"])
+    if book is None:
+        existing[fields["isbn"]] = Book.create(shop=shop_id, **{"stock": 0, **fields})
+        return "added"
+    changes = {name: fields[name] for name in FIELDS
+               if name in fields and getattr(book, name) != fields[name]}
+    if not changes:
+        return "unchanged"
+    Book.update(**changes).where(Book.id == book.id).execute()
+    for name, value in changes.items():
+        setattr(book, name, value)
+    return "updated"
+
+
+def _report(progress: Callable | None, done: int, total: int) -> None:
+    if progress is None or (done % PROGRESS_EVERY and done != total):
+        return
+    if progress(done, total) is False:
+        raise ImportCancelled("The import was stopped; nothing was changed.")

@@ -1,0 +1,127 @@
+"""Sales figures for the reports pane, computed by the database with GROUP BY.
+
+A shop with a hundred thousand orders must not ship them all to a workstation
+to add them up: every figure here is one grouped query that returns a row per
+day, per book or per status. Staff see their own shop; an administrator sees
+every shop. Days are the days orders were placed, in UTC, as stored.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from bookshop_gui._peewee import peewee
+from bookshop_gui.domain import DaySales, OrderStatus, Role, SalesReport, StatusTotal, TopBook
+from bookshop_gui.errors import InvalidInput
+from bookshop_gui.models import Book, Order, OrderLine
+from bookshop_gui.models.fields import money_sum
+from bookshop_gui.services.sessions import caller
+from bookshop_gui.services.transactions import reads
+
+# Orders whose money the shop has: paid, shipped, received or reviewed.
+SOLD = (
+    OrderStatus.PENDING_SHIPMENT,
+    OrderStatus.PENDING_RECEIPT,
+    OrderStatus.PENDING_REVIEW,
+    OrderStatus.COMPLETED,
+)
+MAX_DAYS = 3660
+ZERO = Decimal("0.00")
+MAX_TOP = 100
+
+
+@reads
+def sales_report(token, start: date, end: date, *, top: int = 10) -> SalesReport:
+    """Sales per day from `start` to `end` (both included), the best sellers, totals by status."""
+    user = caller(token, Role.STAFF, Role.ADMIN)
+    _check_period(start, end)
+    if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= MAX_TOP:
+        raise InvalidInput(f"Top books must be from 1 to {MAX_TOP}.")
+    period = _in_period(user.shop_id if user.role == Role.STAFF else None, start, end)
+    return SalesReport(
+        days=_days(period, start, end),
+        top_books=_top_books(period, top),
+        by_status=_by_status(period),
+    )
+
+
+def write_csv(report: SalesReport, path: str | Path) -> None:
+    """The report as a spreadsheet: one section per table, separated by a blank row."""
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["day", "orders", "revenue"])
+        writer.writerows([d.day, d.orders, d.revenue] for d in report.days)
+        writer.writerow([])
+        writer.writerow(["book_id", "title", "copies", "revenue"])
+        writer.writerows([b.book_id, b.title, b.copies, b.revenue] for b in report.top_books)
+        writer.writerow([])
+        writer.writerow(["status", "orders", "total"])
+        writer.writerows([s.status.name.lower(), s.orders, s.total] for s in report.by_status)
+
+
+def _check_period(start, end) -> None:
+    if not isinstance(start, date) or not isinstance(end, date):
+        raise InvalidInput("A report needs a first and a last day.")
+    if isinstance(start, datetime) or isinstance(end, datetime):
+        raise InvalidInput("A report needs days, not moments.")
+    if end < start:
+        raise InvalidInput("The last day comes before the first.")
+    if (end - start).days >= MAX_DAYS:
+        raise InvalidInput("A report covers at most ten years.")
+
+
+def _in_period(shop_id, start: date, end: date):
+    """The condition every figure shares: this shop's orders placed in the period."""
+    condition = (Order.created_at >= datetime.combine(start, time.min)) & (
+        Order.created_at < datetime.combine(end + timedelta(days=1), time.min)
+    )
+    if shop_id is not None:
+        condition &= Order.shop == shop_id
+    return condition
+
+
+def _days(period, start: date, end: date) -> tuple[DaySales, ...]:
+    """One row per day with sales, then every day of the period, quiet ones at zero."""
+    day = peewee.fn.DATE(Order.created_at)
+    rows = (
+        Order.select(day.alias("day"), peewee.fn.COUNT(Order.id), money_sum(Order.total))
+        .where(period, Order.status.in_([int(s) for s in SOLD]))
+        .group_by(day)
+        .tuples()
+    )
+    found = {str(d)[:10]: (n, revenue) for d, n, revenue in rows}
+    span = (end - start).days + 1
+    days = (str(start + timedelta(days=i)) for i in range(span))
+    return tuple(DaySales(d, *found.get(d, (0, ZERO))) for d in days)
+
+
+def _top_books(period, top: int) -> tuple[TopBook, ...]:
+    copies = peewee.fn.SUM(OrderLine.cnt)
+    rows = (
+        OrderLine.select(OrderLine.book, Book.title, copies, money_sum(OrderLine.money))
+        .join_from(OrderLine, Order)
+        .join_from(OrderLine, Book)
+        .where(period, Order.status.in_([int(s) for s in SOLD]))
+        .group_by(OrderLine.book, Book.title)
+        .order_by(copies.desc(), OrderLine.book)
+        .limit(top)
+        .tuples()
+    )
+    return tuple(TopBook(book_id, title, int(n), revenue) for book_id, title, n, revenue in rows)
+
+
+def _by_status(period) -> tuple[StatusTotal, ...]:
+    rows = (
+        Order.select(Order.status, peewee.fn.COUNT(Order.id), money_sum(Order.total))
+        .where(period)
+        .group_by(Order.status)
+        .tuples()
+    )
+    found = {int(status): (n, total) for status, n, total in rows}
+    return tuple(
+        StatusTotal(status, *found.get(int(status), (0, ZERO)))
+        for status in OrderStatus
+    )
