@@ -35,7 +35,8 @@ def test_money_round_trips_exactly(database, amount):
     assert isinstance(total, Decimal)
 
 
-def test_schema_from_a_newer_program_is_refused_untouched(db_url):
+def test_schema_from_a_newer_program_is_refused_untouched(fresh_server_url):
+    db_url = fresh_server_url
     database = db.connect(db_url)
     history = db.runner(database).History
     history.create(name="9999_from_the_future")
