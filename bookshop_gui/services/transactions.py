@@ -11,6 +11,7 @@ import functools
 import random
 import time
 
+from bookshop_gui._peewee import peewee
 from bookshop_gui.db import CONNECTION_ERRORS
 from bookshop_gui.errors import DatabaseUnavailable
 from bookshop_gui.models import database
@@ -60,7 +61,7 @@ def _in_transaction(fn, *, write):
 
 
 def _begin(write: bool):
-    if database.obj is not None and hasattr(database.obj, "_pragmas"):  # SQLite
+    if isinstance(database.obj, peewee.SqliteDatabase):
         return database.atomic(lock_type="IMMEDIATE" if write else "DEFERRED")
     return database.atomic()
 
