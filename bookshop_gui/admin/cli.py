@@ -14,6 +14,8 @@ from bookshop_gui.errors import BookshopError
 
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
+    if not getattr(args, "opens_database", True):
+        return _run_alone(args)
     try:
         database = db.connect(args.db)
     except BookshopError as exc:
@@ -26,6 +28,22 @@ def main(argv: list[str]) -> int:
         return 1
     finally:
         database.close()
+
+
+def _run_alone(args) -> int:
+    """A command that reads the database file itself instead of opening it through peewee."""
+    try:
+        return args.run(args) or 0
+    except BookshopError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 1
+
+
+def _backup(args) -> None:
+    from bookshop_gui.admin import backup
+
+    result = backup.backup(args.db, args.path)
+    print(f"Backed up {args.db} to {result.path} ({result.size:,} bytes)")
 
 
 def _init(args) -> None:
@@ -123,6 +141,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="the staff or admin account doing it (password asked for)")
     demo = command("seed-demo", _seed_demo, "fill an empty database with demo shops and books")
     demo.add_argument("--force", action="store_true", help="add the demo data even if shops exist")
+    backup = command("backup", _backup,
+                     "copy the local database to PATH while the program runs (SQLite); "
+                     "a shared server is backed up with pg_dump or mysqldump")
+    backup.add_argument("path", help="the backup file, or a folder to put it in")
+    backup.set_defaults(opens_database=False)
     bulk = command("seed-bulk", _seed_bulk,
                    "add generated shops, buyers, books and orders, to measure the program at scale")
     bulk.add_argument("--books", type=_size, default=100_000)
