@@ -47,7 +47,7 @@ class BalanceEntry(BaseModel):
     at = peewee.DateTimeField(default=utcnow)
     amount = MoneyField()
     reason = peewee.CharField(max_length=16)
-    order_id = peewee.IntegerField(null=True)
+    order_id = peewee.IntegerField(null=True, index=True)
     by_username = peewee.CharField(max_length=64, default="")
 
     class Meta:
