@@ -1,0 +1,132 @@
+"""The shared server drops the connection: the call in flight is done or not done, never half.
+
+The server side of the session is killed with `pg_terminate_backend` from
+another connection, as a server restart or a network cut would end it.
+"""
+
+import threading
+from decimal import Decimal
+
+import pytest
+
+from bookshop_gui import db
+from bookshop_gui.domain import OrderStatus
+from bookshop_gui.errors import DatabaseUnavailable
+from bookshop_gui.models import database as bound
+from bookshop_gui.services import accounts, auth, catalog, orders
+
+
+@pytest.fixture
+def backend():
+    return "postgresql"
+
+
+@pytest.fixture
+def other(db_url):
+    """Another workstation on the same server, which also plays the server's operator."""
+    connection = db.open_url(db_url)
+    connection.connect()
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def shop(database):
+    shop_id = accounts.create_shop("Lakeside Books")
+    accounts.create_user("clerk", "clerk-pass", "staff", shop_id=shop_id)
+    accounts.create_user("wang", "wang-pass", "buyer", balance=Decimal("100.00"))
+    clerk = auth.login("clerk", "clerk-pass")
+    book = catalog.add_book(clerk.token, title="Moby-Dick", price=Decimal("14.50"), stock=5)
+    return auth.login("wang", "wang-pass"), book
+
+
+def _kill_session(other) -> int:
+    """Terminate the backend serving this process's connection; returns its pid."""
+    pid = bound.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+    assert other.execute_sql("SELECT pg_terminate_backend(%s)", (pid,)).fetchone()[0]
+    return pid
+
+
+def _seen_by_other(other, book):
+    """What another workstation sees: stock, the buyer's balance, and the orders."""
+    stock = other.execute_sql("SELECT stock FROM books WHERE id = %s", (book,)).fetchone()[0]
+    balance = other.execute_sql("SELECT balance FROM users WHERE username = 'wang'").fetchone()[0]
+    rows = other.execute_sql("SELECT id, status FROM orders ORDER BY id").fetchall()
+    lines = other.execute_sql("SELECT count(*) FROM order_lines").fetchone()[0]
+    entries = other.execute_sql("SELECT count(*) FROM balance_entries").fetchone()[0]
+    return {"stock": stock, "balance": balance, "orders": rows, "lines": lines,
+            "entries": entries}
+
+
+def test_a_dropped_connection_fails_one_call_cleanly_then_reconnects(shop, other):
+    buyer, book = shop
+    before = _seen_by_other(other, book)
+    old_pid = _kill_session(other)
+
+    with pytest.raises(DatabaseUnavailable, match="Nothing was changed"):
+        orders.create(buyer.token, book, 2)
+    assert _seen_by_other(other, book) == before  # not done, and not half done
+
+    order_id = orders.create(buyer.token, book, 2)  # the next action reconnects
+    assert bound.execute_sql("SELECT pg_backend_pid()").fetchone()[0] != old_pid
+    assert orders.info(buyer.token, order_id).status == OrderStatus.PENDING_PAYMENT
+    assert catalog.get(book).stock == 3
+
+
+def test_a_kill_between_steps_of_paying_leaves_the_order_payable_once(shop, other):
+    buyer, book = shop
+    order_id = orders.create(buyer.token, book, 2)
+    request = orders.submit(buyer.token, order_id)
+    assert request.amount == Decimal("51.00")
+    before = _seen_by_other(other, book)
+    _kill_session(other)
+
+    with pytest.raises(DatabaseUnavailable):
+        orders.pay(buyer.token, order_id)
+    assert _seen_by_other(other, book) == before  # not charged, still unpaid
+
+    orders.pay(buyer.token, order_id)  # the retry the dialog offers
+    assert orders.info(buyer.token, order_id).status == OrderStatus.PENDING_SHIPMENT
+    assert accounts.me(buyer.token).balance == Decimal("49.00")  # charged exactly once
+    after = _seen_by_other(other, book)
+    assert after["entries"] == before["entries"] + 1
+
+
+def test_a_kill_while_the_call_is_inside_its_transaction_rolls_it_back(shop, other):
+    """The payment is waiting on a row another workstation holds when its session dies."""
+    buyer, book = shop
+    order_id = orders.create(buyer.token, book, 2)
+    before = _seen_by_other(other, book)
+    outcome = {}
+
+    def pay():
+        try:
+            orders.pay(buyer.token, order_id)
+            outcome["result"] = "paid"
+        except DatabaseUnavailable as exc:
+            outcome["result"] = exc
+        finally:
+            if not bound.is_closed():
+                bound.close()
+
+    with other.atomic():
+        other.execute_sql("SELECT id FROM users WHERE username = 'wang' FOR UPDATE")
+        payer = threading.Thread(target=pay)
+        payer.start()
+        waiting = None
+        for _ in range(200):  # until the payment is blocked on that row, mid-transaction
+            other.execute_sql("SELECT pg_stat_clear_snapshot()")  # a fresh look each time
+            waiting = other.execute_sql(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock' AND state = 'active'").fetchone()
+            if waiting:
+                break
+            threading.Event().wait(0.02)
+        assert waiting, f"the payment never reached the locked row: {outcome}"
+        other.execute_sql("SELECT pg_terminate_backend(%s)", (waiting[0],))
+        payer.join(10)
+    assert isinstance(outcome["result"], DatabaseUnavailable)
+    assert _seen_by_other(other, book) == before
+
+    orders.pay(buyer.token, order_id)
+    assert accounts.me(buyer.token).balance == Decimal("49.00")
