@@ -36,9 +36,9 @@ def _call(name, args):
 def _workstation(url, barrier, results, index, plan):
     from bookshop_gui import db
 
-    database = db.connect(url)
-    outcomes = []
+    database, outcomes = None, []
     try:
+        database = db.connect(url)
         barrier.wait(timeout=TIMEOUT)
         for name, args in plan:
             try:
@@ -46,8 +46,11 @@ def _workstation(url, barrier, results, index, plan):
                 outcomes.append(("ok", value))
             except Exception as exc:  # reported to the test, which judges it
                 outcomes.append((type(exc).__name__, str(exc)))
+    except Exception as exc:  # could not even start: say so rather than hang the test
+        outcomes.append(("could not start", repr(exc)))
     finally:
-        database.close()
+        if database is not None:
+            database.close()
         results.put((index, outcomes))
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.errors import AuthError, NotFound
-from bookshop_gui.services import cart, orders, shop
+from bookshop_gui.services import accounts, cart, orders, shop
 
 from .builders import make_person, order_in, snapshot
 
@@ -141,3 +141,16 @@ def test_shop_lists_are_newest_first_with_filter_and_pages(world):
     detail = shop.list_orders(token, OrderStatus.PENDING_RECEIPT)[0]
     assert (detail.id, detail.buyer, detail.shop_id) == (ids[3], "alice", world.shop_a)
     assert [(line.book_id, line.cnt) for line in detail.lines] == [(world.book_a1, 1)]
+
+
+def test_only_staff_or_admins_can_top_up_a_balance(world):
+    before = snapshot()
+    for token in (world.alice.token, world.bob.token):
+        with pytest.raises(AuthError) as caught:
+            accounts.top_up(token, "alice", 10)
+        assert caught.value.code == 401
+    assert snapshot() == before
+    admin = make_person("boss", "admin")
+    accounts.top_up(admin.token, "alice", 10)
+    accounts.top_up(world.staff_b.token, "alice", 5)
+    assert accounts.get_member(admin.token, "alice").balance == 515
