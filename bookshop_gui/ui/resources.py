@@ -4,6 +4,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from PySide6.QtCore import QDir
 from PySide6.QtGui import QIcon
 
 ROOT = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2])) / "resources"
@@ -20,7 +21,11 @@ def icon(name: str) -> QIcon:
 
 
 def style_sheet(kiosk: bool = False) -> str:
-    """The application's style sheet; the kiosk adds larger, touch-friendly controls."""
+    """The application's style sheet; the kiosk adds larger, touch-friendly controls.
+
+    Sheets name images as `icons:name.svg`, found wherever the program is installed.
+    """
+    QDir.addSearchPath("icons", str(path("icons")))
     sheet = path("styles", "app.qss").read_text(encoding="utf-8")
     if kiosk:
         sheet += path("styles", "kiosk.qss").read_text(encoding="utf-8")

@@ -1,0 +1,221 @@
+"""The cart page: quantities, choosing lines, per-shop shipping, and "Create order"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bookshop_gui import domain
+from bookshop_gui.errors import BookshopError
+from bookshop_gui.services import cart, settings
+from bookshop_gui.ui import formatting, messages, resources
+from bookshop_gui.ui.buyer.cart_model import (
+    COL_BOOK,
+    COL_CHOOSE,
+    COL_COUNT,
+    COL_MONEY,
+    COL_PRICE,
+    COL_REMOVE,
+    COL_SHOP,
+    CartModel,
+)
+from bookshop_gui.ui.tasks import Tasks
+
+
+class CartPage(QWidget):
+    """Emits `checkout_requested(lines)` with the chosen cart lines, and `changed` after edits."""
+
+    checkout_requested = Signal(list)
+    changed = Signal()
+    browse_requested = Signal()
+
+    def __init__(self, tasks: Tasks, token: str, vip_ratio, parent=None):
+        super().__init__(parent)
+        self.tasks, self.token = tasks, token
+        self.model = CartModel(vip_ratio, self)
+        self.model.count_changed.connect(self._save_count)
+        self.model.totals_changed.connect(self._show_totals)
+        self._build()
+        # After the table's own reset handler, which drops every index widget.
+        self.model.modelReset.connect(self._add_row_widgets)
+        self._add_row_widgets()
+
+    def _build(self):
+        self.heading = QLabel(self.tr("Your cart"), objectName="heading")
+        self.error = QLabel(objectName="error", wordWrap=True)
+        self.error.hide()
+        self.empty = QLabel(self.tr("Your cart is empty. Find a book in the catalog and add it."),
+                            objectName="hint", wordWrap=True)
+        self.browse = QPushButton(resources.icon("book"), self.tr("Browse the catalog"))
+        self.browse.clicked.connect(self.browse_requested)
+        self.table = self._table()
+        self.choose_all = QCheckBox(self.tr("Choose all"))
+        self.choose_all.setChecked(True)
+        self.choose_all.clicked.connect(self.model.choose_all)
+        self.summary = QFormLayout()
+        self.grand_total = QLabel(objectName="total")
+        self.order_button = QPushButton(resources.icon("buy"), self.tr("Create order"),
+                                        objectName="primary")
+        self.order_button.clicked.connect(self._checkout)
+        self._lay_out()
+
+    def _table(self) -> QTableView:
+        table = QTableView()
+        table.setAccessibleName(self.tr("Cart lines"))
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setIconSize(QSize(40, 56))
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(72)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(COL_BOOK, QHeaderView.ResizeMode.Stretch)
+        for column in (COL_CHOOSE, COL_SHOP, COL_PRICE, COL_MONEY, COL_REMOVE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_COUNT, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_COUNT, 120)
+        return table
+
+    def _lay_out(self):
+        side = QVBoxLayout()
+        side.addWidget(QLabel(self.tr("To order"), objectName="heading"))
+        side.addLayout(self.summary)
+        side.addWidget(self.grand_total)
+        side.addWidget(QLabel(self.tr("One order is made per shop; each pays its own shipping."),
+                              objectName="hint", wordWrap=True))
+        side.addStretch()
+        side.addWidget(self.order_button)
+        panel = QWidget(objectName="cartSummary")
+        panel.setLayout(side)
+        panel.setMinimumWidth(280)
+        panel.setMaximumWidth(360)
+        left = QVBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch()
+        top.addWidget(self.choose_all)
+        left.addLayout(top)
+        left.addWidget(self.error)
+        left.addWidget(self.empty)
+        left.addWidget(self.browse, alignment=Qt.AlignmentFlag.AlignLeft)
+        left.addWidget(self.table, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 16)
+        layout.setSpacing(16)
+        layout.addLayout(left, 1)
+        layout.addWidget(panel)
+
+    # -- loading ----------------------------------------------------------
+
+    def load(self):
+        self.tasks.run(settings.shipping_fee, done=self._set_shipping)
+        self.tasks.run(cart.get, self.token, done=self.model.set_lines, failed=self._failed)
+
+    def clear(self):
+        self.model.clear()
+        self.error.hide()
+        self.choose_all.setChecked(True)
+
+    def show_error(self, text: str):
+        self.error.setText(text)
+        self.error.show()
+
+    def hide_error(self):
+        self.error.hide()
+
+    def _set_shipping(self, fee):
+        self.model.shipping = fee
+        self._show_totals()
+
+    # -- rows -------------------------------------------------------------
+
+    def spin_box(self, row: int) -> QSpinBox:
+        return self.table.indexWidget(self.model.index(row, COL_COUNT)).findChild(QSpinBox)
+
+    def remove_button(self, row: int) -> QToolButton:
+        return self.table.indexWidget(self.model.index(row, COL_REMOVE))
+
+    def _add_row_widgets(self):
+        for row, line in enumerate(self.model.lines()):
+            spin = QSpinBox(minimum=1, maximum=domain.MAX_COUNT, value=line.cnt)
+            spin.setAccessibleName(self.tr("Quantity of %1").replace("%1", line.title))
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(lambda value, r=row: self._spin_changed(r, value))
+            self.table.setIndexWidget(self.model.index(row, COL_COUNT), _centred(spin))
+            remove = QToolButton(icon=resources.icon("trash"), toolTip=self.tr("Remove"))
+            remove.setAccessibleName(self.tr("Remove %1").replace("%1", line.title))
+            remove.clicked.connect(lambda _=False, b=line.book_id: self.remove(b))
+            self.table.setIndexWidget(self.model.index(row, COL_REMOVE), remove)
+        has_lines = self.model.rowCount() > 0
+        self.table.setVisible(has_lines)
+        self.choose_all.setVisible(has_lines)
+        self.empty.setVisible(not has_lines)
+        self.browse.setVisible(not has_lines)
+
+    def _spin_changed(self, row: int, value: int):
+        self.model.setData(self.model.index(row, COL_COUNT), value)
+
+    # -- edits ------------------------------------------------------------
+
+    def _save_count(self, book_id: int, cnt: int):
+        self.error.hide()
+        self.tasks.run(cart.set_count, self.token, book_id, cnt, key=f"cart-count-{book_id}",
+                       done=lambda _: self.changed.emit(), failed=self._failed)
+
+    def remove(self, book_id: int):
+        self.error.hide()
+        self.tasks.run(cart.remove, self.token, book_id, done=lambda _: self._reload(),
+                       failed=self._failed)
+
+    def _reload(self):
+        self.tasks.run(cart.get, self.token, done=self.model.set_lines, failed=self._failed)
+        self.changed.emit()
+
+    def _failed(self, error: BookshopError):
+        self.show_error(messages.describe(error))
+        self.tasks.run(cart.get, self.token, done=self.model.set_lines)
+
+    def _checkout(self):
+        lines = self.model.chosen_lines()
+        if not lines:
+            self.show_error(self.tr("Tick the books you want to order first."))
+            return
+        self.error.hide()
+        self.checkout_requested.emit(lines)
+
+    def _show_totals(self):
+        while self.summary.rowCount():
+            self.summary.removeRow(0)
+        for shop, money, shipping in self.model.shop_totals():
+            text = self.tr("%1 + %2 shipping").replace("%1", formatting.money(money)).replace(
+                "%2", formatting.money(shipping))
+            self.summary.addRow(QLabel(shop), QLabel(text, objectName="money"))
+        self.grand_total.setText(
+            self.tr("Total %1").replace("%1", formatting.money(self.model.grand_total())))
+        chosen = len(self.model.chosen_lines())
+        self.order_button.setEnabled(chosen > 0)
+        self.choose_all.setChecked(chosen == self.model.rowCount() and chosen > 0)
+
+
+def _centred(widget: QWidget) -> QWidget:
+    """`widget` at its natural height in the middle of a tall table cell."""
+    holder = QWidget()
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(6, 0, 6, 0)
+    layout.addWidget(widget, alignment=Qt.AlignmentFlag.AlignVCenter)
+    return holder

@@ -1,0 +1,150 @@
+"""The catalog as a lazy list model: pages of books arrive as the buyer scrolls.
+
+Only the rows already shown are held; `fetchMore` asks the service for the
+next page on the worker thread, so a catalog of 100,000 books opens as fast
+as one of ten. A new search bumps a generation number, and pages that arrive
+for an older search are dropped instead of mixing two result lists.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt, Signal
+
+from bookshop_gui import domain
+from bookshop_gui.domain import Book
+from bookshop_gui.services import catalog
+from bookshop_gui.ui import formatting
+from bookshop_gui.ui.tasks import Tasks
+
+TOP = QModelIndex()  # the invisible root: these models are flat
+BOOK_ROLE = Qt.ItemDataRole.UserRole + 1
+VIP_PRICE_ROLE = Qt.ItemDataRole.UserRole + 2
+PAGE = 50
+LOW_STOCK = 5
+
+
+class CatalogModel(QAbstractListModel):
+    """Books matching the current search text and shop, loaded a page at a time."""
+
+    loaded = Signal()
+    total_changed = Signal(int)
+
+    def __init__(self, tasks: Tasks, vip_ratio: Decimal = Decimal(1), parent=None):
+        super().__init__(parent)
+        self.tasks = tasks
+        self.vip_ratio = vip_ratio
+        self.text = ""
+        self.shop_id: int | None = None
+        self.total = 0
+        self._books: list[Book] = []
+        self._more = False
+        self._loading = False
+        self._generation = 0
+
+    # -- Qt model ---------------------------------------------------------
+
+    def rowCount(self, parent=TOP) -> int:
+        return 0 if parent.isValid() else len(self._books)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not self.checkIndex(index, self.CheckIndexOption.IndexIsValid):
+            return None
+        book = self._books[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return book.title
+        if role == BOOK_ROLE:
+            return book
+        if role == VIP_PRICE_ROLE:
+            return self.vip_price(book)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._describe(book)
+        return None
+
+    def canFetchMore(self, parent=TOP) -> bool:
+        return not parent.isValid() and self._more and not self._loading
+
+    def fetchMore(self, parent=TOP) -> None:
+        if self.canFetchMore(parent):
+            self._request(len(self._books))
+
+    # -- searching --------------------------------------------------------
+
+    def search(self, text: str = "", shop_id: int | None = None) -> None:
+        """Start over with new criteria; the first page follows from the worker."""
+        self.text, self.shop_id = text.strip(), shop_id
+        self._generation += 1
+        self.beginResetModel()
+        self._books, self._more = [], False
+        self.endResetModel()
+        self._request(0)
+        generation = self._generation
+        self.tasks.run(catalog.count, self.text, shop_id=shop_id, key="catalog-count",
+                       done=lambda total: self._counted(generation, total))
+
+    def refresh(self) -> None:
+        """Search again with the same criteria: stock moved after an order."""
+        self.search(self.text, self.shop_id)
+
+    def clear(self) -> None:
+        self._generation += 1
+        self.beginResetModel()
+        self._books, self._more, self._loading = [], False, False
+        self.endResetModel()
+        self.text, self.shop_id, self.total = "", None, 0
+
+    def book(self, row: int) -> Book | None:
+        return self._books[row] if 0 <= row < len(self._books) else None
+
+    def row_of(self, book_id: int) -> int:
+        return next((row for row, book in enumerate(self._books) if book.id == book_id), -1)
+
+    def vip_price(self, book: Book) -> Decimal:
+        return domain.line_money(book.price, 1, self.vip_ratio)
+
+    def _request(self, offset: int) -> None:
+        self._loading = True
+        generation = self._generation
+        self.tasks.run(
+            catalog.search, self.text, shop_id=self.shop_id, offset=offset, limit=PAGE,
+            key="catalog-search" if offset == 0 else None,
+            done=lambda books: self._arrived(generation, offset, books),
+            failed=lambda _error: self._stopped(generation),
+        )
+
+    def _arrived(self, generation: int, offset: int, books: list[Book]) -> None:
+        if generation != self._generation or offset != len(self._books):
+            return
+        self._loading = False
+        self._more = len(books) == PAGE
+        if books:
+            self.beginInsertRows(QModelIndex(), offset, offset + len(books) - 1)
+            self._books.extend(books)
+            self.endInsertRows()
+        self.loaded.emit()
+
+    def _stopped(self, generation: int) -> None:
+        if generation == self._generation:
+            self._loading = False
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation == self._generation:
+            self.total = total
+            self.total_changed.emit(total)
+
+    def _describe(self, book: Book) -> str:
+        return self.tr("%1 by %2, %3, %4").replace("%1", book.title).replace(
+            "%2", book.author or self.tr("unknown author")).replace(
+            "%3", book.shop_name).replace("%4", formatting.money(self.vip_price(book)))
+
+
+def stock_badge(stock: int) -> tuple[str, str] | None:
+    """(text, style) of the stock badge a book shows, or None when plenty are left."""
+    if stock <= 0:
+        return QCoreApplication.translate("CatalogModel", "Out of stock"), "badgeOut"
+    if stock <= LOW_STOCK:
+        text = QCoreApplication.translate("CatalogModel", "Only %1 left")
+        return text.replace("%1", str(stock)), "badgeLow"
+    return None
+

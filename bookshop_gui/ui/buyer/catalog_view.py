@@ -1,0 +1,201 @@
+"""The catalog page: search as you type, filter by shop, scan a barcode, pick a book."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QSize, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bookshop_gui.domain import Book
+from bookshop_gui.services import accounts, catalog
+from bookshop_gui.ui import resources
+from bookshop_gui.ui.buyer.book_delegate import BookDelegate
+from bookshop_gui.ui.buyer.book_panel import BookPanel
+from bookshop_gui.ui.buyer.catalog_model import BOOK_ROLE, CatalogModel
+from bookshop_gui.ui.tasks import Tasks
+
+TYPING_PAUSE_MS = 150
+
+
+def looks_like_isbn(text: str) -> bool:
+    """What a barcode scanner types: 10 or 13 digits (a final X allowed), maybe hyphenated."""
+    code = catalog.normalise_isbn(text)
+    return len(code) in (10, 13) and code[:-1].isdigit() and (code[-1].isdigit() or code[-1] == "X")
+
+
+class CatalogPage(QWidget):
+    """Emits `add_requested(book, cnt)` and `buy_requested(book, cnt)` from the book panel."""
+
+    add_requested = Signal(object, int)
+    buy_requested = Signal(object, int)
+
+    def __init__(self, tasks: Tasks, vip_ratio, parent=None):
+        super().__init__(parent)
+        self.tasks = tasks
+        self.model = CatalogModel(tasks, vip_ratio, self)
+        self._pause = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._pause.timeout.connect(self.run_search)
+        self._build(vip_ratio)
+        self.model.total_changed.connect(self._show_total)
+        self.model.loaded.connect(self._keep_current)
+
+    def _build(self, vip_ratio):
+        self.search = QLineEdit(
+            placeholderText=self.tr("Search title, author or ISBN — or scan a barcode"))
+        self.search.setAccessibleName(self.tr("Search the catalog"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(resources.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.textEdited.connect(lambda _text: self._pause.start())
+        self.search.returnPressed.connect(self._enter_pressed)
+        self.shop = QComboBox()
+        self.shop.setAccessibleName(self.tr("Shop"))
+        self.shop.addItem(self.tr("All shops"), None)
+        self.shop.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.total = QLabel(objectName="hint")
+        self.notice = QLabel(objectName="notice", wordWrap=True)
+        self.notice.hide()
+        self.list = self._book_list()
+        self.panel = BookPanel(vip_ratio)
+        self.panel.add_requested.connect(self.add_requested)
+        self.panel.buy_requested.connect(self.buy_requested)
+        self._lay_out()
+        self.setTabOrder(self.search, self.shop)
+        self.setTabOrder(self.shop, self.list)
+        self.setTabOrder(self.list, self.panel.count)
+        self.setTabOrder(self.panel.count, self.panel.add_button)
+        self.setTabOrder(self.panel.add_button, self.panel.buy_button)
+
+    def _book_list(self) -> QListView:
+        view = QListView()
+        view.setAccessibleName(self.tr("Books"))
+        view.setViewMode(QListView.ViewMode.IconMode)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setMovement(QListView.Movement.Static)
+        view.setUniformItemSizes(True)
+        view.setSpacing(4)
+        view.setWordWrap(True)
+        view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        view.verticalScrollBar().setSingleStep(24)
+        view.setItemDelegate(BookDelegate(view))
+        view.setModel(self.model)
+        view.setIconSize(QSize(0, 0))
+        view.selectionModel().currentChanged.connect(self._current_changed)
+        view.activated.connect(lambda _index: self.panel.add_button.setFocus())
+        return view
+
+    def _lay_out(self):
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.shop, 1)
+        bar.addWidget(self.total)
+        left = QVBoxLayout()
+        left.addLayout(bar)
+        left.addWidget(self.notice)
+        left.addWidget(self.list, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 16)
+        layout.setSpacing(16)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.panel)
+
+    # -- loading ----------------------------------------------------------
+
+    def load(self):
+        """The shop list and the first page of books."""
+        self.tasks.run(accounts.list_shops, done=self._fill_shops)
+        self.run_search()
+
+    def _fill_shops(self, shops):
+        self.shop.blockSignals(True)
+        while self.shop.count() > 1:
+            self.shop.removeItem(1)
+        for shop in shops:
+            self.shop.addItem(shop.name, shop.id)
+        self.shop.blockSignals(False)
+
+    def run_search(self):
+        self._pause.stop()
+        self.notice.hide()
+        self.model.search(self.search.text(), self.shop.currentData())
+
+    def refresh(self):
+        """Search again (stock changed) and keep the chosen book's panel current."""
+        self.model.refresh()
+
+    def clear(self):
+        """Forget what was typed and chosen: the next buyer starts fresh."""
+        self._pause.stop()
+        self.search.clear()
+        self.shop.setCurrentIndex(0)
+        self.notice.hide()
+        self.panel.show_book(None)
+        self.model.clear()
+        self.total.clear()
+
+    def go_back(self) -> bool:
+        """Escape clears the search first; True if there was something to clear."""
+        if not self.search.text() and self.shop.currentIndex() == 0:
+            return False
+        self.search.clear()
+        self.shop.setCurrentIndex(0)
+        self.run_search()
+        self.search.setFocus()
+        return True
+
+    # -- choosing ---------------------------------------------------------
+
+    def _enter_pressed(self):
+        text = self.search.text().strip()
+        if looks_like_isbn(text):
+            self._pause.stop()
+            self.tasks.run(catalog.find_isbn, text, done=lambda book: self._scanned(text, book))
+            return
+        self.run_search()
+        self.list.setFocus()
+
+    def _scanned(self, code: str, book: Book | None):
+        if book is None:
+            self.notice.setText(self.tr("No book has the ISBN %1.").replace("%1", code))
+            self.notice.show()
+            self.search.selectAll()
+            return
+        self.search.clear()
+        self.run_search()
+        self.open_book(book)
+
+    def open_book(self, book: Book):
+        """Show `book` in the panel, select its card if loaded, and get ready to add it."""
+        row = self.model.row_of(book.id)
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row))
+        self.panel.show_book(book)
+        self.panel.add_button.setFocus()
+
+    def _current_changed(self, current, _previous):
+        book = current.data(BOOK_ROLE) if current.isValid() else None
+        if book is not None:
+            self.panel.show_book(book)
+
+    def _keep_current(self):
+        if self.panel.book is not None:
+            row = self.model.row_of(self.panel.book.id)
+            if row >= 0:
+                self.panel.show_book(self.model.book(row))
+                self.list.selectionModel().setCurrentIndex(
+                    self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _show_total(self, total: int):
+        if total == 0:
+            text = self.tr("No books match.")
+        elif total == 1:
+            text = self.tr("1 book")
+        else:
+            text = self.tr("%1 books").replace("%1", f"{total:,}")
+        self.total.setText(text)

@@ -1,0 +1,185 @@
+"""My orders: a tab for All and for each status with its count, the list, and actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bookshop_gui.domain import OrderStatus, OrderSummary
+from bookshop_gui.services import orders
+from bookshop_gui.ui import formatting, resources
+from bookshop_gui.ui.buyer import order_actions
+from bookshop_gui.ui.buyer.order_actions import CANCEL, PAY, RECEIVED, REVIEW, OrderActions
+from bookshop_gui.ui.buyer.orders_model import COL_ITEMS, ORDER_ROLE, OrdersModel
+from bookshop_gui.ui.tasks import Tasks
+
+TABS = (None, *formatting.STATUS_TABS)
+
+
+class OrdersPage(QWidget):
+    """Emits `detail_requested(order_id)`, `pay_requested(order_ids)` and `changed`."""
+
+    detail_requested = Signal(int)
+    review_requested = Signal(int)
+    pay_requested = Signal(list)
+    changed = Signal()
+
+    def __init__(self, tasks: Tasks, token: str, parent=None):
+        super().__init__(parent)
+        self.tasks, self.token = tasks, token
+        self.model = OrdersModel(tasks, token, self)
+        self.actions = OrderActions(tasks, token, self)
+        self.actions.changed.connect(lambda _id: self._after_change())
+        self.counts: dict[OrderStatus, int] = {}
+        self._build()
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.loaded.connect(self._loaded)
+
+    def _build(self):
+        self.tabs = QTabBar()
+        self.tabs.setAccessibleName(self.tr("Order status"))
+        self.tabs.setExpanding(False)
+        for _ in TABS:
+            self.tabs.addTab("")
+        self._name_tabs()
+        self.tabs.currentChanged.connect(lambda _i: self.model.show_status(self.status()))
+        self.table = self._table()
+        self.empty = QLabel(self.tr("No orders here yet."), objectName="hint")
+        self.buttons = {
+            "detail": QPushButton(resources.icon("orders"), self.tr("Details")),
+            PAY: QPushButton(resources.icon("pay"), self.tr("Pay"), objectName="primary"),
+            RECEIVED: QPushButton(resources.icon("received"), self.tr("Confirm receipt"),
+                                  objectName="primary"),
+            REVIEW: QPushButton(resources.icon("star"), self.tr("Review"), objectName="primary"),
+            CANCEL: QPushButton(resources.icon("cancel"), self.tr("Cancel order"),
+                                objectName="danger"),
+        }
+        for name, button in self.buttons.items():
+            button.clicked.connect(lambda _=False, n=name: self._act(n))
+        row = QHBoxLayout()
+        for name in ("detail", PAY, RECEIVED, REVIEW):
+            row.addWidget(self.buttons[name])
+        row.addStretch()
+        row.addWidget(self.buttons[CANCEL])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 16)
+        layout.addWidget(QLabel(self.tr("My orders"), objectName="heading"))
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(row)
+
+    def _table(self) -> QTableView:
+        table = QTableView()
+        table.setAccessibleName(self.tr("Orders"))
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setIconSize(QSize(40, 56))
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(68)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
+        table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        table.activated.connect(lambda _index: self._act("detail"))
+        return table
+
+    # -- loading ----------------------------------------------------------
+
+    def status(self) -> OrderStatus | None:
+        return TABS[self.tabs.currentIndex()] if self.tabs.currentIndex() >= 0 else None
+
+    def show_status(self, status: OrderStatus | None):
+        """Switch to `status`'s tab and reload it and the counts."""
+        index = TABS.index(status)
+        if self.tabs.currentIndex() != index:
+            self.tabs.setCurrentIndex(index)
+        else:
+            self.model.show_status(status)
+        self.load_counts()
+
+    def load(self):
+        self.model.show_status(self.status())
+        self.load_counts()
+
+    def load_counts(self):
+        self.tasks.run(orders.counts, self.token, done=self._set_counts)
+
+    def clear(self):
+        self.counts = {}
+        self.tabs.blockSignals(True)
+        self.tabs.setCurrentIndex(0)
+        self.tabs.blockSignals(False)
+        self._name_tabs()
+        self.model.clear()
+
+    def select_order(self, order_id: int):
+        row = self.model.row_of(order_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _set_counts(self, counts):
+        self.counts = dict(counts)
+        self._name_tabs()
+
+    def _name_tabs(self):
+        total = sum(self.counts.values())
+        self.tabs.setTabText(0, self.tr("All (%1)").replace("%1", str(total)))
+        for index, status in enumerate(TABS[1:], start=1):
+            count = self.counts.get(status, 0)
+            self.tabs.setTabText(index, f"{formatting.status_name(status)} ({count})")
+
+    def _loaded(self):
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    # -- acting -----------------------------------------------------------
+
+    def current(self) -> OrderSummary | None:
+        index = self.table.currentIndex()
+        return index.siblingAtColumn(0).data(ORDER_ROLE) if index.isValid() else None
+
+    def _update_buttons(self):
+        order = self.current()
+        allowed = order_actions.allowed(order.status) if order else ()
+        self.buttons["detail"].setVisible(order is not None)
+        for name in (PAY, CANCEL, RECEIVED, REVIEW):
+            self.buttons[name].setVisible(name in allowed)
+        has_rows = self.model.rowCount() > 0
+        self.empty.setVisible(not has_rows)
+        self.table.setVisible(has_rows)
+
+    def _act(self, name: str):
+        order = self.current()
+        if order is None:
+            return
+        if name == "detail":
+            self.detail_requested.emit(order.id)
+        elif name == PAY:
+            self.pay_requested.emit([order.id])
+        elif name == CANCEL:
+            self.actions.cancel(order.id, order.status, order.total)
+        elif name == RECEIVED:
+            self.actions.confirm_receipt(order.id)
+        elif name == REVIEW:
+            self.review_requested.emit(order.id)
+
+    def _after_change(self):
+        self.model.refresh()
+        self.load_counts()
+        self.changed.emit()

@@ -1,0 +1,204 @@
+"""The payment page: amount, balance, balance after, staff changes, and "Pay".
+
+Several orders (one per shop) are paid one after another; if the balance runs
+out part way, the paid ones stay paid and the page shows what is still due.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bookshop_gui.domain import AuditEntry, OrderDetail, PaymentRequest
+from bookshop_gui.errors import BookshopError, InsufficientBalance
+from bookshop_gui.services import orders
+from bookshop_gui.ui import formatting, messages, resources
+from bookshop_gui.ui.tasks import Tasks
+
+
+def payment_requests(token: str, order_ids: list[int]) -> list[tuple[PaymentRequest, OrderDetail]]:
+    """Each unpaid order's payment request and contents (run on the worker)."""
+    return [(orders.submit(token, order_id), orders.info(token, order_id))
+            for order_id in order_ids]
+
+
+class PaymentPage(QWidget):
+    """Emits `paid(order_ids)` when every order on the page is paid."""
+
+    paid = Signal(list)
+    later_requested = Signal()
+
+    def __init__(self, tasks: Tasks, token: str, parent=None):
+        super().__init__(parent)
+        self.tasks, self.token = tasks, token
+        self.requests: list[tuple[PaymentRequest, OrderDetail]] = []
+        self._paid: list[int] = []
+        self._build()
+
+    def _build(self):
+        self.heading = QLabel(self.tr("Pay from your store balance"), objectName="heading")
+        self.changes = QLabel(objectName="notice", wordWrap=True)
+        self.error = QLabel(objectName="error", wordWrap=True)
+        self.orders_box = QVBoxLayout()
+        holder = QWidget()
+        holder.setLayout(self.orders_box)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(holder)
+        self.amount = QLabel(objectName="total")
+        self.balance = QLabel(objectName="money")
+        self.balance_after = QLabel(objectName="money")
+        self.later_button = QPushButton(self.tr("Pay later"))
+        self.later_button.clicked.connect(self.later_requested)
+        self.pay_button = QPushButton(resources.icon("pay"), self.tr("Pay"), objectName="primary")
+        self.pay_button.clicked.connect(self.pay)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        for widget in (self.heading, self.changes, self.error):
+            layout.addWidget(widget)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self._figures())
+        self.clear()
+
+    def _figures(self) -> QFrame:
+        """Amount, balance and balance after, beside the Pay button."""
+        card = QFrame(objectName="panel")
+        figures = QFormLayout()
+        figures.addRow(self.tr("Amount to pay"), self.amount)
+        figures.addRow(self.tr("Your balance"), self.balance)
+        figures.addRow(self.tr("Balance after paying"), self.balance_after)
+        row = QHBoxLayout(card)
+        row.addWidget(self.later_button, alignment=Qt.AlignmentFlag.AlignBottom)
+        row.addStretch()
+        row.addLayout(figures)
+        row.addSpacing(24)
+        self.pay_button.setMinimumWidth(160)
+        row.addWidget(self.pay_button, alignment=Qt.AlignmentFlag.AlignBottom)
+        return card
+
+    def load(self, order_ids: list[int], *, error: str = ""):
+        """Show what `order_ids` cost; `error` is kept on screen (a refused payment)."""
+        self._paid = []
+        self._show_error(error)
+        self.pay_button.setEnabled(False)
+        self.tasks.run(payment_requests, self.token, list(order_ids), done=self._show,
+                       failed=self._load_failed)
+
+    def clear(self):
+        self.requests, self._paid = [], []
+        self._render_orders()
+        for label in (self.amount, self.balance, self.balance_after):
+            label.clear()
+        self.changes.hide()
+        self.error.hide()
+        self.pay_button.setEnabled(False)
+
+    def order_ids(self) -> list[int]:
+        return [request.order_id for request, _ in self.requests]
+
+    def _show(self, requests):
+        self.requests = list(requests)
+        self._render_orders()
+        amount = sum((request.amount for request, _ in self.requests), Decimal(0))
+        balance = self.requests[0][0].balance if self.requests else Decimal(0)
+        self.amount.setText(formatting.money(amount))
+        self.balance.setText(formatting.money(balance))
+        self.balance_after.setText(formatting.money(balance - amount))
+        self._show_changes()
+        if self.requests and balance < amount and self.error.isHidden():
+            self._show_error(messages.describe(InsufficientBalance("", amount, balance)))
+        self.pay_button.setEnabled(bool(self.requests))
+        self.pay_button.setFocus()
+
+    def _render_orders(self):
+        while self.orders_box.count():
+            item = self.orders_box.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for request, detail in self.requests:
+            self.orders_box.addWidget(self._order_row(request, detail))
+        self.orders_box.addStretch()
+
+    def _order_row(self, request: PaymentRequest, detail: OrderDetail) -> QFrame:
+        card = QFrame(objectName="card")
+        row = QHBoxLayout(card)
+        items = ", ".join(f"{line.name} × {line.cnt}" for line in detail.lines)
+        text = self.tr("Order #%1 · %2").replace("%1", str(detail.id)).replace(
+            "%2", detail.shop_name)
+        column = QVBoxLayout()
+        column.addWidget(QLabel(text, objectName="money"))
+        column.addWidget(QLabel(items, objectName="hint", wordWrap=True))
+        shipping = self.tr("incl. %1 shipping").replace("%1", formatting.money(detail.shipping))
+        column.addWidget(QLabel(shipping, objectName="hint"))
+        row.addLayout(column, 1)
+        row.addWidget(QLabel(formatting.money(request.amount), objectName="total"))
+        return card
+
+    def _show_changes(self):
+        parts = [self._describe_change(request.order_id, entry)
+                 for request, _ in self.requests for entry in request.changes]
+        self.changes.setText(
+            self.tr("The shop changed your order after you placed it. Please check before paying:")
+            + "\n" + "\n".join(parts))
+        self.changes.setVisible(bool(parts))
+
+    def _describe_change(self, order_id: int, entry: AuditEntry) -> str:
+        detail = entry.detail
+        before = _line_texts(detail.get("before", []))
+        after = _line_texts(detail.get("after", []))
+        return self.tr("Order #%1: %2 → %3 (total %4 → %5)").replace(
+            "%1", str(order_id)).replace("%2", before).replace("%3", after).replace(
+            "%4", formatting.money(Decimal(detail.get("total_before", "0")))).replace(
+            "%5", formatting.money(Decimal(detail.get("total_after", "0"))))
+
+    def pay(self):
+        """Pay the orders in turn; stop at the first refusal."""
+        if not self.requests or not self.pay_button.isEnabled():
+            return
+        self.pay_button.setEnabled(False)
+        self._pay_next([request.order_id for request, _ in self.requests])
+
+    def _pay_next(self, remaining: list[int]):
+        if not remaining:
+            self.paid.emit(list(self._paid))
+            return
+        order_id, rest = remaining[0], remaining[1:]
+        self.tasks.run(orders.pay, self.token, order_id,
+                       done=lambda _: self._one_paid(order_id, rest),
+                       failed=lambda error: self._refused(error, remaining))
+
+    def _one_paid(self, order_id: int, rest: list[int]):
+        self._paid.append(order_id)
+        self._pay_next(rest)
+
+    def _refused(self, error: BookshopError, remaining: list[int]):
+        paid = list(self._paid)
+        text = messages.describe(error)
+        if paid:
+            text = self.tr("Paid: %1.").replace(
+                "%1", ", ".join(f"#{order_id}" for order_id in paid)) + " " + text
+        self.load(remaining, error=text)
+        self._paid = paid
+
+    def _load_failed(self, error: BookshopError):
+        self._show_error(messages.describe(error))
+
+    def _show_error(self, text: str):
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+
+def _line_texts(lines) -> str:
+    return ", ".join(f"{line.get('name', '')} × {line.get('cnt', '')} "
+                     f"({formatting.money(Decimal(str(line.get('money', '0'))))})"
+                     for line in lines)

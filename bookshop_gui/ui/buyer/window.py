@@ -1,0 +1,243 @@
+"""The buyer's window: header, and one page at a time for catalog, cart, orders and paying.
+
+The window wires the pages together (add to cart, checkout, pay, track) and
+owns what must be forgotten when the buyer leaves: at a kiosk, after
+`idle_seconds` without a touch or key, every page is cleared and
+`signed_out` is emitted so the shell returns to the start screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from bookshop_gui.domain import Book, OrderStatus, Session
+from bookshop_gui.errors import BookshopError, OutOfStock
+from bookshop_gui.services import accounts, cart
+from bookshop_gui.ui import dialogs, messages, preferences, resources
+from bookshop_gui.ui.buyer.cart_view import CartPage
+from bookshop_gui.ui.buyer.catalog_view import CatalogPage
+from bookshop_gui.ui.buyer.checkout import PreviewPage, line_for
+from bookshop_gui.ui.buyer.header import CART, CATALOG, ORDERS, Header
+from bookshop_gui.ui.buyer.idle import IdleWatcher
+from bookshop_gui.ui.buyer.order_detail import OrderDetailPage
+from bookshop_gui.ui.buyer.orders_view import OrdersPage
+from bookshop_gui.ui.buyer.payment import PaymentPage
+from bookshop_gui.ui.tasks import Tasks
+
+PREVIEW, PAYMENT, DETAIL = "preview", "payment", "detail"
+
+
+class BuyerWindow(QMainWindow):
+    """Everything a buyer does, from browsing to reviewing an order."""
+
+    signed_out = Signal()
+
+    def __init__(self, session: Session, tasks: Tasks, *, kiosk: bool = False,
+                 idle_seconds: int = preferences.DEFAULT_IDLE_SECONDS):
+        super().__init__()
+        self.session, self.tasks, self.kiosk = session, tasks, kiosk
+        self._back_to = CATALOG
+        self.setObjectName("buyerWindow")
+        self.setWindowTitle(self.tr("Bookshop — %1").replace("%1", session.username))
+        self.setWindowIcon(resources.icon("book"))
+        self.setMinimumSize(1024, 700)
+        self.resize(1280, 800)
+        self._build()
+        self._connect()
+        self.idle = IdleWatcher(idle_seconds, self)
+        self.idle.idle.connect(self.sign_out)
+        if kiosk:
+            self.idle.start()
+        self.go(CATALOG)
+        self.load()
+
+    def _build(self):
+        token, ratio = self.session.token, self.session.vip_ratio
+        self.header = Header(self.session.username)
+        self.catalog = CatalogPage(self.tasks, ratio)
+        self.cart = CartPage(self.tasks, token, ratio)
+        self.preview = PreviewPage(self.tasks, token)
+        self.payment = PaymentPage(self.tasks, token)
+        self.orders = OrdersPage(self.tasks, token)
+        self.detail = OrderDetailPage(self.tasks, token)
+        self.pages = {CATALOG: self.catalog, CART: self.cart, PREVIEW: self.preview,
+                      PAYMENT: self.payment, ORDERS: self.orders, DETAIL: self.detail}
+        self.stack = QStackedWidget()
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.go_back)
+
+    def _connect(self):
+        self.header.navigate.connect(self.go)
+        self.header.sign_out_requested.connect(self.sign_out)
+        self.tasks.busy_changed.connect(self.header.busy.setVisible)
+        self.catalog.add_requested.connect(self.add_to_cart)
+        self.catalog.buy_requested.connect(self.buy_now)
+        self.cart.checkout_requested.connect(
+            lambda lines: self._preview(lines, from_cart=True))
+        self.cart.changed.connect(self._cart_changed)
+        self.cart.browse_requested.connect(lambda: self.go(CATALOG))
+        self.cart.model.modelReset.connect(self._cart_changed)
+        self.preview.placed.connect(self._placed)
+        self.preview.refused.connect(self._refused)
+        self.preview.back_requested.connect(self.go_back)
+        self.payment.paid.connect(self._paid)
+        self.payment.later_requested.connect(lambda: self.show_orders(OrderStatus.PENDING_PAYMENT))
+        self.orders.detail_requested.connect(self.show_order)
+        self.orders.review_requested.connect(lambda oid: self.show_order(oid, review=True))
+        self.orders.pay_requested.connect(lambda ids: self.pay(ids, back_to=ORDERS))
+        self.orders.changed.connect(self._money_moved)
+        self.detail.pay_requested.connect(lambda ids: self.pay(ids, back_to=DETAIL))
+        self.detail.changed.connect(self._money_moved)
+        self.detail.back_requested.connect(lambda: self.show_orders(self.orders.status()))
+
+    # -- navigation -------------------------------------------------------
+
+    def go(self, name: str):
+        """Show page `name`; the cart and orders reload so they are never stale."""
+        if name == CART:
+            self.cart.load()
+        elif name == ORDERS:
+            self.orders.load()
+        self.stack.setCurrentWidget(self.pages[name])
+        self.header.set_page(name)
+        self._focus(name)
+
+    def current_page(self) -> str:
+        return next(n for n, page in self.pages.items() if page is self.stack.currentWidget())
+
+    def go_back(self):
+        """Escape: one step back towards the catalog."""
+        page = self.current_page()
+        if page == CATALOG:
+            self.catalog.go_back()
+        elif page == PREVIEW:
+            self.go(self._back_to)
+        elif page == PAYMENT:
+            self.show_orders(OrderStatus.PENDING_PAYMENT)
+        elif page == DETAIL:
+            self.show_orders(self.orders.status())
+        else:
+            self.go(CATALOG)
+
+    def _focus(self, name: str):
+        targets = {CATALOG: self.catalog.search, CART: self.cart.order_button,
+                   ORDERS: self.orders.tabs, PAYMENT: self.payment.pay_button,
+                   PREVIEW: self.preview.submit_button, DETAIL: self.detail.back_button}
+        targets[name].setFocus()
+
+    def show_orders(self, status: OrderStatus | None = None):
+        self.stack.setCurrentWidget(self.orders)
+        self.header.set_page(ORDERS)
+        self.orders.show_status(status)
+        self.orders.tabs.setFocus()
+
+    def show_order(self, order_id: int, *, review: bool = False):
+        self.detail.load(order_id, focus_review=review)
+        self.stack.setCurrentWidget(self.detail)
+        self.header.set_page(ORDERS)
+        if not review:
+            self.detail.back_button.setFocus()
+
+    # -- loading ----------------------------------------------------------
+
+    def load(self):
+        self.refresh_account()
+        self.catalog.load()
+        self.cart.load()
+
+    def refresh_account(self):
+        self.tasks.run(accounts.me, self.session.token, done=self.header.show_account,
+                       failed=self._failed)
+
+    def _cart_changed(self):
+        self.header.set_cart_count(self.cart.model.copies())
+
+    def _money_moved(self):
+        self.refresh_account()
+        self.catalog.refresh()
+
+    # -- buying -----------------------------------------------------------
+
+    def add_to_cart(self, book: Book, cnt: int):
+        self.tasks.run(cart.add, self.session.token, book.id, cnt,
+                       done=lambda _: self._added(book, cnt), failed=self._failed)
+
+    def _added(self, book: Book, cnt: int):
+        self.cart.load()
+        self.statusBar().showMessage(
+            self.tr("Added %1 × %2 to your cart.").replace("%1", str(cnt)).replace(
+                "%2", book.title), 4000)
+
+    def buy_now(self, book: Book, cnt: int):
+        self._preview([line_for(book, cnt, self.session.vip_ratio)], from_cart=False)
+
+    def _preview(self, lines, *, from_cart: bool):
+        self._back_to = CART if from_cart else CATALOG
+        self.preview.show_lines(lines, from_cart=from_cart)
+        self.stack.setCurrentWidget(self.preview)
+        self.header.set_page(PREVIEW)
+        self.preview.submit_button.setFocus()
+
+    def _placed(self, order_ids: list[int]):
+        self.cart.load()
+        self.catalog.refresh()
+        self.pay(order_ids, back_to=ORDERS)
+
+    def _refused(self, error: BookshopError):
+        """Nothing was ordered: back where the buyer came from, choices intact."""
+        text = messages.describe(error)
+        if self._back_to == CART:
+            self.go(CART)
+            if isinstance(error, OutOfStock):
+                self.cart.model.mark_short(error.book_ids)
+            self.cart.show_error(text)
+        else:
+            self.go(CATALOG)
+            self.catalog.notice.setText(text)
+            self.catalog.notice.show()
+        self.catalog.refresh()
+
+    def pay(self, order_ids: list[int], *, back_to: str = ORDERS):
+        self.payment.load(order_ids)
+        self.stack.setCurrentWidget(self.payment)
+        self.header.set_page(PAYMENT)
+        self.payment.pay_button.setFocus()
+
+    def _paid(self, order_ids: list[int]):
+        self.refresh_account()
+        self.statusBar().showMessage(self.tr("Paid. Thank you! The shop will ship soon."), 6000)
+        self.show_orders(OrderStatus.PENDING_SHIPMENT)
+        if order_ids:
+            self.orders.select_order(order_ids[0])
+
+    def _failed(self, error: BookshopError):
+        dialogs.warn(self, self.tr("Bookshop"), messages.describe(error))
+
+    # -- leaving ----------------------------------------------------------
+
+    def clear(self):
+        """Forget every trace of this buyer on screen."""
+        for page in self.pages.values():
+            page.clear()
+        self.header.clear()
+        self.statusBar().clearMessage()
+        self.stack.setCurrentWidget(self.catalog)
+
+    def sign_out(self):
+        self.idle.stop()
+        self.clear()
+        self.signed_out.emit()
+
+    def closeEvent(self, event):
+        self.idle.stop()
+        super().closeEvent(event)
