@@ -60,11 +60,15 @@ def open_url(url: str):
         return db_url.connect(url, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
     if scheme.startswith("postgres"):
         load_postgres_driver()
-        return db_url.connect(url, prefer_psycopg3=True, connect_timeout=5)
+        return db_url.connect(url, unquote_password=True, unquote_user=True,
+                              prefer_psycopg3=True, connect_timeout=5)
     if scheme.startswith("mysql"):
         load_mysql_driver()
-        return db_url.connect(
-            url,
+        params = db_url.parse(url, unquote_password=True, unquote_user=True)
+        if "passwd" in params:  # PyMySQL's old name for it, deprecated
+            params["password"] = params.pop("passwd")
+        return db_url.schemes[scheme](
+            **params,
             charset="utf8mb4",
             connect_timeout=5,
             # Read what others committed, as PostgreSQL does, so a check
