@@ -24,3 +24,17 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
+
+
+def open_file_name(parent: QWidget | None, title: str, filters: str) -> str:
+    """A file to read, chosen by the person; "" if they cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog.getOpenFileName(parent, title, "", filters)[0]
+
+
+def save_file_name(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
+    """Where to write a file, chosen by the person; "" if they cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog.getSaveFileName(parent, title, suggested, filters)[0]

@@ -1,0 +1,1 @@
+"""The merchant workstation: a shop's orders, catalog, members and reports."""

@@ -1,0 +1,54 @@
+"""An audit entry in words: who changed what on an order, before and after."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+
+from bookshop_gui.domain import AuditEntry
+from bookshop_gui.ui import formatting
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("OrderHistory", text)
+
+
+def action_name(entry: AuditEntry) -> str:
+    names = {"set_lines": tr("Lines edited"), "ship": tr("Marked shipped"),
+             "cancel": tr("Cancelled")}
+    return names.get(entry.action, entry.action)
+
+
+def change_text(entry: AuditEntry) -> str:
+    """"Emma × 1 (¥8.99) → Emma × 2 (¥17.98); total ¥30.99 → ¥39.98", or a status change."""
+    detail = entry.detail or {}
+    if entry.action == "set_lines":
+        before = _lines(detail.get("before", []))
+        after = _lines(detail.get("after", []))
+        total = tr("total %1 → %2").replace("%1", _money(detail.get("total_before"))).replace(
+            "%2", _money(detail.get("total_after")))
+        return f"{before} → {after}; {total}"
+    text = _status(detail)
+    refund = detail.get("refund")
+    if refund and Decimal(refund) > 0:
+        text += "; " + tr("refunded %1").replace("%1", _money(refund))
+    return text
+
+
+def _lines(lines: list[dict]) -> str:
+    return ", ".join(f"{line.get('name', '')} × {line.get('cnt')} ({_money(line.get('money'))})"
+                     for line in lines) or "—"
+
+
+def _status(detail: dict) -> str:
+    try:
+        before = formatting.status_name(detail["before"]["status"])
+        after = formatting.status_name(detail["after"]["status"])
+    except (KeyError, TypeError, ValueError):
+        return ""
+    return f"{before} → {after}"
+
+
+def _money(value) -> str:
+    return formatting.money(Decimal(value)) if value not in (None, "") else "—"

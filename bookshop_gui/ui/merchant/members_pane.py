@@ -1,0 +1,260 @@
+"""The members pane: find a buyer, top up their balance; administrators also set
+VIP ratios and open buyer and staff accounts."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bookshop_gui.domain import Member, Role, Session
+from bookshop_gui.services import accounts
+from bookshop_gui.ui import dialogs, formatting, messages, resources
+from bookshop_gui.ui.merchant.book_editor import mark
+from bookshop_gui.ui.merchant.members_model import COL_USERNAME, MembersModel, vip_text
+
+
+class MembersPane(QWidget):
+    message = Signal(str)
+
+    def __init__(self, session: Session, tasks, parent=None):
+        super().__init__(parent)
+        self.session, self.tasks = session, tasks
+        self.is_admin = session.role == Role.ADMIN
+        self.model = MembersModel(self)
+        self.member: Member | None = None
+        self._build()
+        self.refresh()
+
+    def _build(self):
+        self.search = QLineEdit(placeholderText=self.tr("Find a buyer by username"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(resources.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._typing = QTimer(self, singleShot=True, interval=300)
+        self._typing.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._typing.start)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(COL_USERNAME,
+                                                           QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        left = QVBoxLayout()
+        left.addWidget(self.search)
+        left.addWidget(self.table)
+        right = QVBoxLayout()
+        right.addWidget(self._member_card())
+        if self.is_admin:
+            right.addWidget(self._new_account_card())
+        right.addStretch()
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+
+    def _member_card(self) -> QFrame:
+        card = QFrame(objectName="card")
+        self.name_label = QLabel(self.tr("Choose a buyer"), objectName="heading")
+        self.balance_label = QLabel(objectName="total")
+        self.vip_label = QLabel(objectName="hint")
+        self.amount = QLineEdit(placeholderText=self.tr("Amount, e.g. 50.00"))
+        self.top_up_button = QPushButton(resources.icon("pay"), self.tr("Top up…"),
+                                         objectName="primary")
+        self.top_up_button.clicked.connect(self.top_up)
+        self.amount.returnPressed.connect(self.top_up)
+        self.amount.textChanged.connect(self._update_buttons)
+        top_up_row = QHBoxLayout()
+        top_up_row.addWidget(self.amount)
+        top_up_row.addWidget(self.top_up_button)
+        layout = QVBoxLayout(card)
+        for widget in (self.name_label, self.balance_label, self.vip_label):
+            layout.addWidget(widget)
+        layout.addWidget(QLabel(self.tr("Add to the store balance (cash or card at the counter):"),
+                                objectName="hint", wordWrap=True))
+        layout.addLayout(top_up_row)
+        if self.is_admin:
+            self.vip = QLineEdit(placeholderText="0.95")
+            self.vip_button = QPushButton(resources.icon("star"), self.tr("Set VIP ratio"))
+            self.vip_button.clicked.connect(self.set_vip)
+            vip_row = QHBoxLayout()
+            vip_row.addWidget(self.vip)
+            vip_row.addWidget(self.vip_button)
+            layout.addWidget(QLabel(self.tr("Share of the list price this buyer pays:"),
+                                    objectName="hint"))
+            layout.addLayout(vip_row)
+        self._update_buttons()
+        return card
+
+    def _new_account_card(self) -> QFrame:
+        card = QFrame(objectName="card")
+        self.new_username = QLineEdit()
+        self.new_password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.new_role = QComboBox()
+        self.new_role.addItem(self.tr("Buyer"), Role.BUYER)
+        self.new_role.addItem(self.tr("Shop staff"), Role.STAFF)
+        self.new_shop = QComboBox()
+        self.new_vip = QLineEdit("1")
+        self.new_role.currentIndexChanged.connect(self._role_changed)
+        self.create_button = QPushButton(resources.icon("user"), self.tr("Create account"))
+        self.create_button.clicked.connect(self.create_account)
+        self.create_error = QLabel(objectName="error", wordWrap=True)
+        self.create_error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("Username"), self.new_username)
+        form.addRow(self.tr("Password"), self.new_password)
+        form.addRow(self.tr("Account"), self.new_role)
+        form.addRow(self.tr("Shop"), self.new_shop)
+        form.addRow(self.tr("VIP ratio"), self.new_vip)
+        layout = QVBoxLayout(card)
+        layout.addWidget(QLabel(self.tr("New account"), objectName="heading"))
+        layout.addLayout(form)
+        layout.addWidget(self.create_error)
+        layout.addWidget(self.create_button)
+        self._role_changed()
+        self.tasks.run(accounts.list_shops, done=self._shops, failed=lambda _e: None)
+        return card
+
+    # -- finding ------------------------------------------------------------------
+
+    def refresh(self):
+        self.tasks.run(accounts.find_members, self.session.token, self.search.text().strip(),
+                       limit=200, done=self.model.set_members, failed=self._failed,
+                       key="members")
+
+    def selected_member(self) -> Member | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def select(self, username: str) -> bool:
+        for row, member in enumerate(self.model.rows):
+            if member.username == username:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _selected(self, *_args):
+        self.show_member(self.selected_member())
+
+    def show_member(self, member: Member | None):
+        self.member = member
+        self.name_label.setText(member.username if member else self.tr("Choose a buyer"))
+        self.balance_label.setText(
+            self.tr("Balance %1").replace("%1", formatting.money(member.balance)) if member else "")
+        self.vip_label.setText(self.tr("VIP ratio %1").replace("%1", vip_text(member.vip_ratio))
+                               if member else "")
+        if self.is_admin and member:
+            self.vip.setText(vip_text(member.vip_ratio))
+        self._update_buttons()
+
+    def _update_buttons(self, *_args):
+        amount = formatting.parse_money(self.amount.text())
+        typed = bool(self.amount.text().strip())
+        mark(self.amount, typed and (amount is None or amount == 0))
+        self.top_up_button.setEnabled(bool(self.member) and bool(amount))
+        if self.is_admin:
+            self.vip_button.setEnabled(bool(self.member))
+
+    # -- changing ------------------------------------------------------------------
+
+    def top_up(self):
+        amount = formatting.parse_money(self.amount.text())
+        member = self.member
+        if member is None or not amount:
+            return
+        question = self.tr("Add %1 to %2's balance? It will then be %3.").replace(
+            "%1", formatting.money(amount)).replace("%2", member.username).replace(
+            "%3", formatting.money(member.balance + amount))
+        if not dialogs.ask(self, self.tr("Top up"), question, yes=self.tr("Top up"),
+                           no=self.tr("Cancel")):
+            return
+        self.tasks.run(accounts.top_up, self.session.token, member.username, amount,
+                       done=lambda balance: self._topped_up(member.username, amount, balance),
+                       failed=self._failed)
+
+    def _topped_up(self, username: str, amount, balance):
+        self.amount.clear()
+        self.message.emit(self.tr("Added %1 to %2's balance; it is now %3.").replace(
+            "%1", formatting.money(amount)).replace("%2", username).replace(
+            "%3", formatting.money(balance)))
+        self._reload_member(username)
+
+    def _reload_member(self, username: str):
+        def shown(member):
+            self.model.replace(member)
+            if self.member and self.member.username == member.username:
+                self.show_member(member)
+
+        self.tasks.run(accounts.get_member, self.session.token, username, done=shown,
+                       failed=self._failed)
+
+    def set_vip(self):
+        member = self.member
+        try:
+            ratio = Decimal(self.vip.text().strip())
+        except InvalidOperation:
+            ratio = None
+        if member is None or ratio is None:
+            mark(self.vip, True)
+            return
+        mark(self.vip, False)
+        self.tasks.run(accounts.set_vip_ratio, self.session.token, member.username, ratio,
+                       done=lambda _r: self._vip_set(member.username), failed=self._failed)
+
+    def _vip_set(self, username: str):
+        self.message.emit(self.tr("%1's VIP ratio was changed.").replace("%1", username))
+        self._reload_member(username)
+
+    def _shops(self, shops):
+        self.new_shop.clear()
+        for shop in shops:
+            self.new_shop.addItem(shop.name, shop.id)
+
+    def _role_changed(self, *_args):
+        staff = self.new_role.currentData() == Role.STAFF
+        self.new_shop.setEnabled(staff)
+        self.new_vip.setEnabled(not staff)
+
+    def create_account(self):
+        role = self.new_role.currentData()
+        try:
+            ratio = Decimal(self.new_vip.text().strip() or "1")
+        except InvalidOperation:
+            mark(self.new_vip, True)
+            return
+        mark(self.new_vip, False)
+        username = self.new_username.text().strip()
+        self.tasks.run(
+            accounts.create_account, self.session.token, username, self.new_password.text(),
+            role, shop_id=self.new_shop.currentData() if role == Role.STAFF else None,
+            vip_ratio=ratio, done=lambda _id: self._created(username), failed=self._create_failed)
+
+    def _created(self, username: str):
+        self.create_error.hide()
+        self.new_username.clear()
+        self.new_password.clear()
+        self.message.emit(self.tr("Account %1 was created.").replace("%1", username))
+        self.refresh()
+
+    def _create_failed(self, error):
+        self.create_error.setText(messages.describe(error))
+        self.create_error.show()
+
+    def _failed(self, error):
+        dialogs.warn(self, self.tr("Members"), messages.describe(error))

@@ -1,0 +1,265 @@
+"""The orders pane (seed 001 getlist and operate): tabs by status, search, sort, ship, cancel.
+
+A poll every few seconds folds new kiosk orders into the list and refreshes
+the tab counts; the selection and the rows in view stay where they were.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bookshop_gui.domain import OrderDetail, OrderStatus, Session
+from bookshop_gui.services import shop
+from bookshop_gui.ui import dialogs, formatting, messages, resources
+from bookshop_gui.ui.merchant import order_actions
+from bookshop_gui.ui.merchant.order_editor import OrderEditor
+from bookshop_gui.ui.merchant.orders_model import COL_ITEMS, OrdersModel
+
+POLL_MS = 5000
+CANCELLABLE = (OrderStatus.PENDING_PAYMENT, OrderStatus.PENDING_SHIPMENT)
+
+
+class OrdersPane(QWidget):
+    """Emits `message` with a line for the status bar after each action."""
+
+    message = Signal(str)
+
+    def __init__(self, session: Session, tasks, parent=None):
+        super().__init__(parent)
+        self.session, self.tasks = session, tasks
+        self.editors: dict[int, OrderEditor] = {}
+        self.model = OrdersModel(session, tasks, self)
+        self.model.failed.connect(lambda error: self.message.emit(messages.describe(error)))
+        self._build()
+        self.poll_timer = QTimer(self, interval=POLL_MS)
+        self.poll_timer.timeout.connect(self.poll)
+        self.poll_timer.start()
+        self.reload()
+
+    # -- layout ------------------------------------------------------------------
+
+    def _build(self):
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        for status in (None, *formatting.STATUS_TABS):
+            self.tabs.setTabData(self.tabs.addTab(""), status)
+        self._label_tabs({})
+        self.tabs.currentChanged.connect(lambda _index: self.reload())
+        self.search = QLineEdit(placeholderText=self.tr("Order number or buyer"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(resources.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._typing = QTimer(self, singleShot=True, interval=300)
+        self._typing.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._typing.start)
+        self.sort = QComboBox()
+        for text, key in ((self.tr("Newest first"), "newest"), (self.tr("Oldest first"), "oldest"),
+                          (self.tr("Highest total"), "total_desc"),
+                          (self.tr("Lowest total"), "total_asc")):
+            self.sort.addItem(text, key)
+        self.sort.currentIndexChanged.connect(lambda _index: self.reload())
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(QLabel(self.tr("Sort:")))
+        filters.addWidget(self.sort)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self._table())
+        layout.addLayout(self._actions())
+        self._selection_changed()
+
+    def _table(self) -> QTableView:
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((80, 110, 140, 0, 100, 140)):
+            if width:
+                self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda index: self.open_order(self._order(index.row())))
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        return self.table
+
+    def _actions(self) -> QHBoxLayout:
+        self.open_button = QPushButton(resources.icon("edit"), self.tr("Open…"))
+        self.open_button.clicked.connect(lambda: self.open_order(self.current_order()))
+        self.ship_button = QPushButton(resources.icon("ship"), self.tr("Mark shipped"),
+                                       objectName="primary")
+        self.ship_button.clicked.connect(self.ship_selected)
+        self.cancel_button = QPushButton(resources.icon("cancel"), self.tr("Cancel order…"),
+                                         objectName="danger")
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.slip_button = QPushButton(resources.icon("print"), self.tr("Packing slip…"))
+        self.slip_button.clicked.connect(self.open_slip)
+        self.refresh_button = QPushButton(resources.icon("refresh"), self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.reload)
+        self.count_label = QLabel(objectName="hint")
+        row = QHBoxLayout()
+        for button in (self.open_button, self.slip_button, self.ship_button, self.cancel_button):
+            row.addWidget(button)
+        row.addStretch()
+        row.addWidget(self.count_label)
+        row.addWidget(self.refresh_button)
+        return row
+
+    # -- filtering and loading ------------------------------------------------------
+
+    def current_status(self) -> OrderStatus | None:
+        return self.tabs.tabData(self.tabs.currentIndex())
+
+    def reload(self):
+        self.model.reload(status=self.current_status(), search=self.search.text().strip(),
+                          sort=self.sort.currentData())
+        self._refresh_counts()
+
+    def poll(self):
+        """Fold in new and changed orders, keeping the rows in view where they are."""
+        top = self.table.indexAt(self.table.viewport().rect().topLeft())
+        top_id = self._order(top.row()).id if top.isValid() else None
+        scrolled = self.table.verticalScrollBar().value() > 0
+        self.model.poll(done=lambda: self._keep_place(top_id, scrolled))
+        self._refresh_counts()
+
+    def _keep_place(self, top_id, scrolled: bool):
+        if scrolled and top_id is not None and (row := self.model.row_of(top_id)) >= 0:
+            self.table.scrollTo(self.model.index(row, 0),
+                                QAbstractItemView.ScrollHint.PositionAtTop)
+        self._selection_changed()
+
+    def _refresh_counts(self):
+        self.tasks.run(shop.status_counts, self.session.token, done=self._label_tabs,
+                       failed=lambda _error: None, key="status-counts")
+
+    def _label_tabs(self, counts: dict):
+        for index in range(self.tabs.count()):
+            status = self.tabs.tabData(index)
+            name = self.tr("All") if status is None else formatting.status_name(status)
+            number = sum(counts.values()) if status is None else counts.get(status)
+            self.tabs.setTabText(index, f"{name} ({number})" if counts else name)
+
+    # -- selection ------------------------------------------------------------------
+
+    def _order(self, row: int) -> OrderDetail | None:
+        return self.model.order_at(row)
+
+    def selected_orders(self) -> list[OrderDetail]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [order for order in (self._order(row) for row in rows) if order]
+
+    def current_order(self) -> OrderDetail | None:
+        chosen = self.selected_orders()
+        return chosen[0] if chosen else None
+
+    def select_order(self, order_id: int) -> bool:
+        row = self.model.row_of(order_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        return row >= 0
+
+    def _selection_changed(self, *_args):
+        chosen = self.selected_orders()
+        statuses = {order.status for order in chosen}
+        self.open_button.setEnabled(len(chosen) == 1)
+        self.slip_button.setEnabled(len(chosen) == 1)
+        self.ship_button.setEnabled(OrderStatus.PENDING_SHIPMENT in statuses)
+        self.cancel_button.setEnabled(bool(statuses & set(CANCELLABLE)))
+        self.count_label.setText(
+            self.tr("%1 selected").replace("%1", str(len(chosen))) if len(chosen) > 1 else "")
+
+    # -- actions ------------------------------------------------------------------
+
+    def open_order(self, order: OrderDetail | None) -> OrderEditor | None:
+        if order is None:
+            return None
+        editor = self.editors.get(order.id)
+        if editor is None:
+            editor = OrderEditor(self.session, self.tasks, order.id, self)
+            editor.saved.connect(lambda _id: self.poll())
+            editor.finished.connect(lambda _r, i=order.id: self.editors.pop(i, None))
+            editor.destroyed.connect(lambda _o=None, i=order.id: self.editors.pop(i, None))
+            self.editors[order.id] = editor
+        editor.show()
+        editor.raise_()
+        return editor
+
+    def open_slip(self):
+        order = self.current_order()
+        if order is not None:
+            from bookshop_gui.ui.merchant.packing_slip import SlipDialog
+
+            SlipDialog(order, self).open()
+
+    def ship_selected(self):
+        ids = [o.id for o in self.selected_orders() if o.status == OrderStatus.PENDING_SHIPMENT]
+        if ids:
+            self.tasks.run(order_actions.ship_all, self.session.token, ids,
+                           done=self._shipped, failed=self._failed)
+
+    def _shipped(self, outcome):
+        self.message.emit(self.tr("Marked %n order(s) shipped.", "", len(outcome.done)))
+        self._after(outcome)
+
+    def cancel_selected(self):
+        chosen = [o for o in self.selected_orders() if o.status in CANCELLABLE]
+        if not chosen or not dialogs.ask(self, self.tr("Cancel orders"), self._cancel_text(chosen),
+                                         yes=self.tr("Cancel and refund"),
+                                         no=self.tr("Keep the order")):
+            return
+        self.tasks.run(order_actions.cancel_all, self.session.token, [o.id for o in chosen],
+                       done=self._cancelled, failed=self._failed)
+
+    def _cancel_text(self, chosen: list[OrderDetail]) -> str:
+        paid = [o for o in chosen if o.status == OrderStatus.PENDING_SHIPMENT]
+        numbers = ", ".join(f"#{o.id}" for o in chosen)
+        text = self.tr("Cancel order %1?").replace("%1", numbers)
+        if paid:
+            refund = sum((o.total for o in paid), Decimal("0.00"))
+            text += " " + self.tr("The buyer is refunded %1 in full to their store balance.") \
+                .replace("%1", formatting.money(refund))
+        if len(paid) < len(chosen):
+            text += " " + self.tr("Unpaid orders have nothing to refund.")
+        return text + " " + self.tr("The books go back into stock. This cannot be undone.")
+
+    def _cancelled(self, outcome):
+        self.message.emit(self.tr("Cancelled %n order(s).", "", len(outcome.done)))
+        self._after(outcome)
+
+    def _after(self, outcome):
+        if outcome.refused:
+            dialogs.warn(self, self.tr("Some orders were not changed"), "\n".join(
+                f"#{order_id}: {messages.describe(error)}" for order_id, error in outcome.refused))
+        self.poll()
+
+    def _failed(self, error):
+        dialogs.warn(self, self.tr("Orders"), messages.describe(error))
+
+    def unsaved_editors(self) -> list[OrderEditor]:
+        return [e for e in self.editors.values() if e.lines.editable and e.lines.dirty]
+
+    def close_editors(self) -> bool:
+        """Close every open order; False if someone chose to keep editing one."""
+        return all(editor.close() for editor in list(self.editors.values()))

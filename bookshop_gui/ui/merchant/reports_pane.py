@@ -1,0 +1,139 @@
+"""The reports pane: sales per day over a chosen period, best sellers, totals by status.
+
+Every figure is summed by the database (services.reports); the pane only
+draws what comes back, and can save it as CSV for a spreadsheet.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bookshop_gui.domain import SalesReport, Session
+from bookshop_gui.services import reports
+from bookshop_gui.ui import dialogs, formatting, messages, resources
+from bookshop_gui.ui.merchant.reports_model import StatusTotalsModel, TopBooksModel
+from bookshop_gui.ui.merchant.sales_chart import SalesChart
+
+DEFAULT_DAYS = 30
+
+
+class ReportsPane(QWidget):
+    message = Signal(str)
+
+    def __init__(self, session: Session, tasks, parent=None):
+        super().__init__(parent)
+        self.session, self.tasks = session, tasks
+        self.report: SalesReport | None = None
+        self.top_books = TopBooksModel(self)
+        self.by_status = StatusTotalsModel(self)
+        self._build()
+        self.refresh()
+
+    def _build(self):
+        today = QDate.currentDate()
+        self.start = QDateEdit(today.addDays(1 - DEFAULT_DAYS), calendarPopup=True)
+        self.end = QDateEdit(today, calendarPopup=True)
+        for field in (self.start, self.end):
+            field.setDisplayFormat("yyyy-MM-dd")
+            field.dateChanged.connect(lambda _d: self.refresh())
+        self.export_button = QPushButton(resources.icon("export"), self.tr("Export CSV…"))
+        self.export_button.clicked.connect(self.choose_export)
+        self.summary = QLabel(objectName="total")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("From")))
+        top.addWidget(self.start)
+        top.addWidget(QLabel(self.tr("to")))
+        top.addWidget(self.end)
+        top.addStretch()
+        top.addWidget(self.summary)
+        top.addWidget(self.export_button)
+        self.chart = SalesChart()
+        chart_card = QFrame(objectName="panel")
+        chart_layout = QVBoxLayout(chart_card)
+        chart_layout.addWidget(QLabel(self.tr("Sales per day"), objectName="heading"))
+        chart_layout.addWidget(self.chart)
+        tables = QHBoxLayout()
+        tables.addWidget(self._table(self.tr("Top-selling books"), self.top_books), 3)
+        tables.addWidget(self._table(self.tr("Orders by status"), self.by_status), 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(chart_card, 3)
+        layout.addLayout(tables, 2)
+
+    def _table(self, title: str, model) -> QWidget:
+        view = QTableView()
+        view.setModel(model)
+        view.verticalHeader().hide()
+        view.setShowGrid(False)
+        view.setAlternatingRowColors(True)
+        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(title, objectName="heading"))
+        layout.addWidget(view)
+        return box
+
+    def period(self) -> tuple[date, date]:
+        return self.start.date().toPython(), self.end.date().toPython()
+
+    def set_period(self, start: date, end: date):
+        for field, day in ((self.start, start), (self.end, end)):
+            field.blockSignals(True)
+            field.setDate(QDate(day.year, day.month, day.day))
+            field.blockSignals(False)
+        self.refresh()
+
+    def refresh(self):
+        start, end = self.period()
+        if end < start:
+            self.summary.setText(self.tr("The last day comes before the first."))
+            return
+        self.tasks.run(reports.sales_report, self.session.token, start, end, done=self._show,
+                       failed=self._failed, key="report")
+
+    def _show(self, report: SalesReport):
+        self.report = report
+        self.chart.set_days(report.days)
+        self.top_books.set_rows(report.top_books)
+        self.by_status.set_rows(report.by_status)
+        revenue = sum((day.revenue for day in report.days), Decimal("0.00"))
+        orders = sum(day.orders for day in report.days)
+        self.summary.setText(self.tr("%n paid order(s), %1", "", orders).replace(
+            "%1", formatting.money(revenue)))
+
+    def _failed(self, error):
+        self.summary.setText(messages.describe(error))
+
+    def choose_export(self):
+        if self.report is None:
+            return
+        start, end = self.period()
+        path = dialogs.save_file_name(self, self.tr("Export report"),
+                                      f"sales-{start}-{end}.csv", "CSV (*.csv)")
+        if path:
+            self.export(path)
+
+    def export(self, path: str):
+        self.tasks.run(reports.write_csv, self.report, path,
+                       done=lambda _r: self.message.emit(self.tr("Report saved.")),
+                       failed=self._failed)
+
+    @staticmethod
+    def default_period() -> tuple[date, date]:
+        today = date.today()
+        return today - timedelta(days=DEFAULT_DAYS - 1), today

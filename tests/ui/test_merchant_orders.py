@@ -1,0 +1,206 @@
+"""The orders pane as shop staff use it: tabs, search, sort, ship, cancel, the kiosk poll."""
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication
+
+from bookshop_gui.domain import OrderStatus
+from bookshop_gui.services import accounts, auth, catalog, orders, shop
+from bookshop_gui.ui.merchant import orders_model
+from bookshop_gui.ui.merchant.orders_model import COL_BUYER, COL_STATUS, COL_TOTAL, OrdersModel
+from bookshop_gui.ui.merchant.window import MerchantWindow
+
+
+def book_id(title):
+    return next(b.id for b in catalog.search(title) if b.title == title)
+
+
+def place(buyer, title, cnt=1, *, pay=False):
+    order_id = orders.create(buyer.token, book_id(title), cnt)
+    if pay:
+        orders.pay(buyer.token, order_id)
+    return order_id
+
+
+@pytest.fixture
+def window(qtbot, staff_session, tasks):
+    window = MerchantWindow(staff_session, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def placed(buyer_session):
+    """Three unpaid, two paid and one shipped order, oldest first."""
+    return {
+        "unpaid": [place(buyer_session, "Emma"), place(buyer_session, "Dracula", 2),
+                   place(buyer_session, "Moby-Dick")],
+        "paid": [place(buyer_session, "Frankenstein", pay=True),
+                 place(buyer_session, "Jane Eyre", 2, pay=True)],
+    }
+
+
+def pane_of(window):
+    return window.show_pane("orders")
+
+
+def shown(pane, column=0):
+    model = pane.model
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def click_tab(qtbot, pane, status):
+    index = next(i for i in range(pane.tabs.count()) if pane.tabs.tabData(i) == status)
+    qtbot.mouseClick(pane.tabs, Qt.MouseButton.LeftButton, pos=pane.tabs.tabRect(index).center())
+    return index
+
+
+def select_rows(pane, order_ids):
+    selection = pane.table.selectionModel()
+    selection.clear()
+    for order_id in order_ids:
+        selection.select(pane.model.index(pane.model.row_of(order_id), 0),
+                         QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_staff_see_their_orders_newest_first_with_counts_on_the_tabs(qtbot, window, placed):
+    pane = pane_of(window)
+    pane.reload()
+    newest = placed["paid"][-1]
+    assert shown(pane)[0] == f"#{newest}"
+    assert len(shown(pane)) == 5
+    assert shown(pane, COL_BUYER) == ["reader"] * 5
+    texts = [pane.tabs.tabText(i) for i in range(pane.tabs.count())]
+    assert texts[:3] == ["All (5)", "Pending payment (3)", "Pending shipment (2)"]
+    assert window.windowTitle() == "Bookshop — Lakeside Books"
+
+
+def test_a_status_tab_shows_only_that_status(qtbot, window, placed):
+    pane = pane_of(window)
+    click_tab(qtbot, pane, OrderStatus.PENDING_SHIPMENT)
+    assert set(shown(pane, COL_STATUS)) == {"Pending shipment"}
+    assert sorted(shown(pane)) == sorted(f"#{i}" for i in placed["paid"])
+
+
+def test_search_by_order_number_or_buyer_and_sort_by_total(qtbot, window, placed, demo_shop):
+    pane = pane_of(window)
+    target = placed["unpaid"][1]
+    qtbot.keyClicks(pane.search, str(target))
+    pane._typing.timeout.emit()
+    assert shown(pane) == [f"#{target}"]
+    pane.search.clear()
+    qtbot.keyClicks(pane.search, "nobody-like-this")
+    pane._typing.timeout.emit()
+    assert shown(pane) == []
+    pane.search.clear()
+    pane._typing.timeout.emit()
+    pane.sort.setCurrentIndex(pane.sort.findData("total_desc"))
+    totals = [Decimal(t.replace("¥", "").replace(",", "")) for t in shown(pane, COL_TOTAL)]
+    assert totals == sorted(totals, reverse=True)
+
+
+def test_mark_one_order_shipped(qtbot, window, placed):
+    pane = pane_of(window)
+    pane.reload()
+    order_id = placed["paid"][0]
+    select_rows(pane, [order_id])
+    assert pane.ship_button.isEnabled()
+    qtbot.mouseClick(pane.ship_button, Qt.MouseButton.LeftButton)
+    row = pane.model.row_of(order_id)
+    assert pane.model.index(row, COL_STATUS).data() == "Shipped"
+    assert "Marked 1 order(s) shipped." in window.statusBar().currentMessage()
+
+
+def test_several_orders_are_shipped_at_once(qtbot, window, placed):
+    pane = pane_of(window)
+    click_tab(qtbot, pane, OrderStatus.PENDING_SHIPMENT)
+    select_rows(pane, placed["paid"])
+    assert pane.count_label.text() == "2 selected"
+    qtbot.mouseClick(pane.ship_button, Qt.MouseButton.LeftButton)
+    assert shown(pane) == []  # both left the "Pending shipment" tab
+    staff = window.session.token
+    assert {shop.get_order(staff, i).status for i in placed["paid"]} == {
+        OrderStatus.PENDING_RECEIPT}
+    assert pane.tabs.tabText(pane.tabs.currentIndex()) == "Pending shipment (0)"
+
+
+def test_cancelling_a_paid_order_says_the_buyer_is_refunded_and_refunds_them(
+        qtbot, window, placed, buyer_session, dialog_script):
+    pane = pane_of(window)
+    pane.reload()
+    order_id = placed["paid"][1]  # Jane Eyre × 2
+    stock_before = catalog.get(book_id("Jane Eyre")).stock
+    balance_before = accounts.me(buyer_session.token).balance
+    total = shop.get_order(window.session.token, order_id).total
+    select_rows(pane, [order_id])
+    dialog_script.answers = [True]
+    qtbot.mouseClick(pane.cancel_button, Qt.MouseButton.LeftButton)
+    question = dialog_script.shown[0][2]
+    assert f"refunded ¥{total}" in question
+    assert "back into stock" in question
+    assert accounts.me(buyer_session.token).balance == balance_before + total
+    assert catalog.get(book_id("Jane Eyre")).stock == stock_before + 2
+    row = pane.model.row_of(order_id)
+    assert pane.model.index(row, COL_STATUS).data() == "Cancelled"
+
+
+def test_saying_no_to_the_cancel_question_changes_nothing(qtbot, window, placed, dialog_script):
+    pane = pane_of(window)
+    pane.reload()
+    order_id = placed["unpaid"][0]
+    select_rows(pane, [order_id])
+    dialog_script.answers = [False]
+    qtbot.mouseClick(pane.cancel_button, Qt.MouseButton.LeftButton)
+    assert "nothing to refund" in dialog_script.shown[0][2]
+    assert shop.get_order(window.session.token, order_id).status == OrderStatus.PENDING_PAYMENT
+
+
+def test_a_new_kiosk_order_appears_by_itself_keeping_selection_and_place(
+        qtbot, window, buyer_session):
+    titles = ["Heart of Darkness", "Alice's Adventures in Wonderland", "Oliver Twist",
+              "The Picture of Dorian Gray"]
+    made = [place(buyer_session, titles[i % 4]) for i in range(40)]
+    window.resize(900, 420)
+    pane = pane_of(window)
+    pane.reload()
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 40)
+    QApplication.processEvents()
+    chosen = made[10]
+    select_rows(pane, [chosen])
+    pane.table.scrollTo(pane.model.index(pane.model.row_of(chosen), 0),
+                        pane.table.ScrollHint.PositionAtTop)
+    QApplication.processEvents()
+    top_before = pane.table.indexAt(pane.table.viewport().rect().topLeft()).data()
+    assert pane.table.verticalScrollBar().value() > 0
+    kiosk_order = place(auth.login("guest", "guest"), "Emma")
+    pane.poll_timer.timeout.emit()
+    QApplication.processEvents()
+    assert shown(pane)[0] == f"#{kiosk_order}"
+    assert [o.id for o in pane.selected_orders()] == [chosen]
+    assert pane.table.indexAt(pane.table.viewport().rect().topLeft()).data() == top_before
+    assert pane.tabs.tabText(0) == "All (41)"
+
+
+def test_orders_load_a_page_at_a_time(qtbot, staff_session, tasks, buyer_session, monkeypatch):
+    monkeypatch.setattr(orders_model, "PAGE", 10)
+    titles = ["Heart of Darkness", "Alice's Adventures in Wonderland", "Oliver Twist"]
+    for i in range(25):
+        place(buyer_session, titles[i % 3])
+    model = OrdersModel(staff_session, tasks)
+    model.reload()
+    assert (model.rowCount(), model.total, model.canFetchMore()) == (10, 25, True)
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 25 and not model.canFetchMore()
+    assert len({model.index(row, 0).data() for row in range(25)}) == 25
+
+
+def test_the_orders_model_passes_the_model_tester(qtmodeltester, staff_session, tasks, placed):
+    model = OrdersModel(staff_session, tasks)
+    model.reload()
+    qtmodeltester.check(model)
+    assert model.rowCount() == 5
