@@ -115,7 +115,7 @@ def test_unticking_a_line_leaves_it_out_of_the_totals(qtbot, window):
     for text in ("Emma", "9787020008735"):
         page.search.clear()
         qtbot.keyClicks(page.search, text)
-        qtbot.waitUntil(lambda: page.model.text == text)
+        qtbot.waitUntil(lambda t=text: page.model.text == t)
         page.list.setCurrentIndex(page.model.index(0))
         qtbot.mouseClick(page.panel.add_button, Qt.MouseButton.LeftButton)
     window.go("cart")

@@ -1,0 +1,120 @@
+"""The buyer window's Qt models, checked by qtmodeltester and by what they hold."""
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from bookshop_gui.services import auth, cart, catalog, orders
+from bookshop_gui.ui.buyer.cart_model import COL_COUNT, COL_MONEY, CartModel
+from bookshop_gui.ui.buyer.catalog_model import BOOK_ROLE, PAGE, CatalogModel
+from bookshop_gui.ui.buyer.order_lines_model import OrderLinesModel
+from bookshop_gui.ui.buyer.orders_model import OrdersModel
+
+VIP = Decimal("0.95")
+
+
+@pytest.fixture
+def reader(demo_shop):
+    return auth.login("reader", "reader")
+
+
+def add_books(count: int):
+    staff = auth.login("lakeside", "lakeside")
+    for number in range(count):
+        catalog.add_book(staff.token, title=f"Volume {number}", price=Decimal("5.00"), stock=3)
+
+
+def test_catalog_model_passes_the_model_tester(qtmodeltester, demo_shop, tasks):
+    model = CatalogModel(tasks, VIP)
+    model.search("")
+    qtmodeltester.check(model)
+    assert model.rowCount() == 34
+
+
+def test_catalog_loads_a_page_at_a_time(qtmodeltester, demo_shop, tasks):
+    add_books(120)
+    model = CatalogModel(tasks, VIP)
+    model.search("Volume")
+    assert model.rowCount() == PAGE
+    assert model.total == 120
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 2 * PAGE
+    model.fetchMore()
+    assert model.rowCount() == 120
+    assert not model.canFetchMore()
+    qtmodeltester.check(model)
+
+
+def test_catalog_drops_results_of_an_older_search(demo_shop, tasks):
+    model = CatalogModel(tasks, VIP)
+    model.search("Austen")
+    stale = model._generation
+    model.search("Dickens")
+    model._arrived(stale, 0, catalog.search("Austen"))
+    assert {model.book(r).author for r in range(model.rowCount())} == {"Charles Dickens"}
+
+
+def test_catalog_rows_carry_the_book_and_vip_price(demo_shop, tasks):
+    model = CatalogModel(tasks, VIP)
+    model.search("Moby")
+    index = model.index(0)
+    assert index.data() == "Moby-Dick"
+    assert index.data(BOOK_ROLE).price == Decimal("14.50")
+    assert model.vip_price(index.data(BOOK_ROLE)) == Decimal("13.78")
+
+
+def test_cart_model(qtmodeltester, reader):
+    for title in ("Emma", "Dracula", "西游记"):
+        cart.add(reader.token, catalog.search(title)[0].id, 1)
+    model = CartModel(VIP)
+    model.set_lines(cart.get(reader.token))
+    qtmodeltester.check(model)
+    assert len(model.chosen_lines()) == 3
+    assert len(model.shop_totals()) == 2
+    row = next(r for r, line in enumerate(model.lines()) if line.title == "Dracula")
+    assert model.setData(model.index(row, COL_COUNT), 4)
+    assert model.index(row, COL_MONEY).data() == "¥37.96"
+    assert not model.setData(model.index(row, COL_COUNT), 1000)
+    model.choose_all(False)
+    assert model.grand_total() == Decimal(0)
+
+
+def test_cart_model_keeps_choices_over_a_reload(reader):
+    for title in ("Emma", "Dracula"):
+        cart.add(reader.token, catalog.search(title)[0].id, 1)
+    model = CartModel(VIP)
+    model.set_lines(cart.get(reader.token))
+    model.setData(model.index(0, 0), Qt.CheckState.Unchecked.value,
+                  Qt.ItemDataRole.CheckStateRole)
+    kept = {line.book_id for line in model.chosen_lines()}
+    cart.add(reader.token, catalog.search("Moby")[0].id, 1)
+    model.set_lines(cart.get(reader.token))
+    chosen = {line.title for line in model.chosen_lines()}
+    assert kept < {line.book_id for line in model.chosen_lines()}
+    assert "Moby-Dick" in chosen and len(chosen) == 2
+
+
+def test_orders_model(qtmodeltester, reader, tasks):
+    for title in ("Emma", "红楼梦"):
+        orders.create(reader.token, catalog.search(title)[0].id, 1)
+    model = OrdersModel(tasks, reader.token)
+    model.show_status(None)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+    assert model.index(0, 2).data() == "墨香书店"
+    assert model.index(0, 4).data() == "Pending payment"
+
+
+def test_order_lines_model(qtmodeltester, reader):
+    for title in ("Emma", "Dracula"):
+        cart.add(reader.token, catalog.search(title)[0].id, 2)
+    order_id = orders.create_from_cart(reader.token, [line.book_id for line in
+                                                      cart.get(reader.token)])[0]
+    model = OrderLinesModel()
+    model.set_lines(orders.info(reader.token, order_id).lines)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+    assert [model.index(r, 3).data() for r in range(2)] in (
+        ["¥17.08", "¥18.98"], ["¥18.98", "¥17.08"])
