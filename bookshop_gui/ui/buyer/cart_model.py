@@ -156,8 +156,6 @@ class CartModel(QAbstractTableModel):
             return line.shop_name
         if column == COL_PRICE:
             return formatting.money(domain.line_money(line.unit_price, 1, self.vip_ratio))
-        if column == COL_COUNT:
-            return str(line.cnt)
         if column == COL_MONEY:
             return formatting.money(line.money)
         return None
