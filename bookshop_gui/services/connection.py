@@ -168,6 +168,21 @@ def with_password(url: str, password: str | None) -> str:
     return urlunparse(parts._replace(netloc=netloc))
 
 
+def shipping_fee_if_open():
+    """The shop's shipping fee, or None when this thread has no database open.
+
+    Never opens one: the settings dialog may be shown before any database is.
+    """
+    if database.obj is None or database.is_closed():
+        return None
+    from bookshop_gui.services import settings
+
+    try:
+        return settings.shipping_fee()
+    except DatabaseUnavailable:
+        return None
+
+
 def close() -> None:
     """Close this thread's connection, if it has one."""
     if database.obj is not None and not database.is_closed():

@@ -52,8 +52,12 @@ class Shell(QObject):
         self.tasks.on_unavailable = self._unreachable
         self.tasks.on_error = self._refused
         self.window = None
+        self.password: str | None = None  # typed at start; kept only for this run
+        self.settings_dialog = None
+        self._asked_password = False
         self.sign_in = SignInWindow(self.tasks, kiosk=kiosk)
         self.sign_in.signed_in.connect(self._open_window)
+        self.sign_in.settings_requested.connect(self.open_settings)
         self.expiry = QTimer(self, interval=EXPIRE_EVERY_MS)
         self.expiry.timeout.connect(self._expire_stale)
 
@@ -67,10 +71,25 @@ class Shell(QObject):
 
         self.sign_in.set_database(connection.describe(self.url))
         self.tasks.run(
-            connection.open_database, self.url,
+            connection.open_or_explain, connection.with_password(self.url, self._password()),
             seed_demo_if_empty=preferences.is_default_database(self.url),
-            done=self._database_open, failed=self._database_failed,
+            done=self._database_opened,
         )
+
+    def _password(self) -> str | None:
+        """The shared server's password: typed at start, else from the keyring."""
+        if self.url.startswith("sqlite") or self.password:
+            return self.password
+        from bookshop_gui.ui import credentials
+
+        return credentials.password_for(self.url)
+
+    def _database_opened(self, problem):
+        if problem is None:
+            self._asked_password = False
+            self._database_open(None)
+        else:
+            self._database_failed(problem)
 
     def _database_open(self, _):
         from bookshop_gui.services import connection
@@ -85,18 +104,64 @@ class Shell(QObject):
         if not self.kiosk:
             self._resume_remembered()
 
-    def _database_failed(self, error):
-        from bookshop_gui.ui import dialogs, messages
+    def _database_failed(self, problem):
+        """The reason, then Retry, Settings or Quit; a server that wants a password asks once."""
+        from bookshop_gui.services.connection import Problem
+        from bookshop_gui.ui import connection_problems as problems
 
-        retry = dialogs.ask(
+        self.last_problem = problem
+        server = not self.url.startswith("sqlite")
+        if server and problem.problem is Problem.WRONG_PASSWORD and not self._asked_password:
+            self._asked_password = True
+            password = problems.ask_password(self.sign_in, self.url)
+            if password:
+                self.password = password
+                self._open_database()
+                return
+        answer = problems.choose(
             self.sign_in, self.sign_in.tr("Cannot open the shop database"),
-            messages.describe(error) + "\n\n" + error.message,
-            yes=self.sign_in.tr("Retry"), no=self.sign_in.tr("Quit"),
+            problems.problem_text(problem, self.url), settings=not self.kiosk,
         )
-        if retry:
+        if answer == problems.RETRY:
             self._open_database()
+        elif answer == problems.SETTINGS:
+            self.open_settings(after_failure=True)
         else:
             QApplication.quit()
+
+    def open_settings(self, after_failure: bool = False, session=None):
+        """The settings dialog; saving another database reopens the program on it."""
+        from bookshop_gui.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.tasks, session=session, parent=self.window or self.sign_in)
+        dialog.database_changed.connect(lambda url: self._database_chosen(url, dialog))
+        if after_failure:
+            dialog.finished.connect(lambda result: self._settings_after_failure(result, dialog))
+        self.settings_dialog = dialog
+        dialog.finished.connect(self._settings_closed)
+        dialog.open()
+        return dialog
+
+    def _settings_after_failure(self, result, dialog):
+        if result != dialog.DialogCode.Accepted:
+            self._database_failed(self.last_problem)
+        elif not dialog.changed_database:
+            self._open_database()  # saved as it was: try it again
+
+    def _settings_closed(self, _result):
+        dialog, self.settings_dialog = self.settings_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _database_chosen(self, url: str, dialog):
+        from bookshop_gui.services import connection
+
+        self.url, self.password, self._asked_password = url, dialog.password_now, False
+        self.expiry.stop()
+        self.sign_in.setEnabled(False)
+        self.sign_in.show_demo_accounts(False)
+        self.tasks.run(connection.close)
+        QTimer.singleShot(0, self._open_database)
 
     def _resume_remembered(self):
         from bookshop_gui.services import auth

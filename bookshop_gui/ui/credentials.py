@@ -1,7 +1,8 @@
-"""Remembering a staff sign-in in the operating system's keyring, and only there.
+"""Remembering a staff sign-in and the shared server's password in the keyring, and only there.
 
 Where no keyring backend exists (a bare Linux box), remembering is switched
-off and the sign-in screen says why: a token is never written to a file.
+off and the sign-in screen says why: a token is never written to a file. The
+database password is then asked for at start and kept in memory only.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import contextlib
 
 SERVICE = "Bookshop"
 _ENTRY = "remembered-sign-in"
+_PASSWORD = "database-password"
 
 
 def available() -> bool:
@@ -59,3 +61,40 @@ def forget(url: str) -> None:
         return
     with contextlib.suppress(PasswordDeleteError, KeyringError):
         keyring.delete_password(SERVICE, f"{_ENTRY}:{url}")
+
+
+def keep_password(url: str, password: str) -> bool:
+    """Keep the password of the server at `url` (given without one); False without a keyring."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    if not available():
+        return False
+    try:
+        keyring.set_password(SERVICE, f"{_PASSWORD}:{url}", password)
+    except KeyringError:
+        return False
+    return True
+
+
+def password_for(url: str) -> str | None:
+    """The kept password of the server at `url`, if any."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    if not available():
+        return None
+    try:
+        return keyring.get_password(SERVICE, f"{_PASSWORD}:{url}") or None
+    except KeyringError:
+        return None
+
+
+def forget_password(url: str) -> None:
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    if not available():
+        return
+    with contextlib.suppress(PasswordDeleteError, KeyringError):
+        keyring.delete_password(SERVICE, f"{_PASSWORD}:{url}")

@@ -1,0 +1,66 @@
+"""Telling a person why the shop database did not open, and asking what to do.
+
+Used at start (Retry, Settings or Quit) and by "Test connection" in the
+settings dialog. `choose` and `ask_password` are the seams tests replace.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from bookshop_gui.services.connection import ConnectionProblem, Problem, describe
+
+translate = QCoreApplication.translate
+
+RETRY, SETTINGS, QUIT = "retry", "settings", "quit"
+
+
+def problem_text(problem: ConnectionProblem, url: str) -> str:
+    """One sentence on what failed and what to do, then the server's own words."""
+    where = describe(url)
+    texts = {
+        Problem.UNREACHABLE: translate(
+            "connection", "No database server answers at %1. Check that the server is running "
+            "and that the host and port are right, and that the network is up."),
+        Problem.WRONG_PASSWORD: translate(
+            "connection", "The server at %1 refused the user name or password."),
+        Problem.MISSING_DATABASE: translate(
+            "connection", "The server answers, but it has no database named as in %1. "
+            "Ask whoever runs the server to create it, or correct the name."),
+        Problem.NOT_ALLOWED: translate(
+            "connection", "The server at %1 does not let this user or this computer in."),
+        Problem.SCHEMA_TOO_NEW: translate(
+            "connection", "The database at %1 was upgraded by a newer version of Bookshop. "
+            "Install that version on this computer to use it."),
+        Problem.OTHER: translate("connection", "The database at %1 could not be opened."),
+    }
+    sentence = texts[problem.problem].replace("%1", where)
+    return f"{sentence}\n\n{problem.detail}" if problem.detail else sentence
+
+
+def choose(parent: QWidget | None, title: str, text: str, *, settings: bool = True) -> str:
+    """Retry, Settings or Quit: returns RETRY, SETTINGS or QUIT."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    retry = box.addButton(translate("connection", "Retry"), QMessageBox.ButtonRole.AcceptRole)
+    settings_button = (
+        box.addButton(translate("connection", "Settings…"), QMessageBox.ButtonRole.ActionRole)
+        if settings else None
+    )
+    box.addButton(translate("connection", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is retry:
+        return RETRY
+    return SETTINGS if settings_button is not None and clicked is settings_button else QUIT
+
+
+def ask_password(parent: QWidget | None, url: str) -> str | None:
+    """The server's password, typed now and kept in memory only; None if cancelled."""
+    text, ok = QInputDialog.getText(
+        parent, translate("connection", "Database password"),
+        translate("connection", "Password for %1:").replace("%1", describe(url)),
+        QLineEdit.EchoMode.Password,
+    )
+    return text if ok and text else None
