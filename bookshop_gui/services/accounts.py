@@ -58,9 +58,13 @@ def top_up(token, username, amount) -> Decimal:
     if amount == 0:
         raise InvalidInput("A top-up must be more than zero.")
     buyer = _buyer(username)
-    if buyer.balance + amount > MAX_BALANCE:
+    added = (
+        User.update(balance=User.balance + amount)
+        .where(User.id == buyer.id, User.balance <= MAX_BALANCE - amount)
+        .execute()
+    )
+    if not added:
         raise InvalidInput(f"A balance cannot go above {MAX_BALANCE}.")
-    User.update(balance=User.balance + amount).where(User.id == buyer.id).execute()
     BalanceEntry.create(user=buyer, amount=amount, reason="top_up", by_username=clerk.username)
     return User.get_by_id(buyer.id).balance
 

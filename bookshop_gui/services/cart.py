@@ -1,10 +1,11 @@
 """A buyer's cart (seed 000 getcart, addcart, delcart): no stock is checked or held here."""
 
 from bookshop_gui import domain
+from bookshop_gui._peewee import peewee
 from bookshop_gui.domain import CartLine as CartLineValue
 from bookshop_gui.domain import Role
 from bookshop_gui.errors import InvalidInput, NotFound
-from bookshop_gui.models import Book, CartLine, Shop
+from bookshop_gui.models import Book, CartLine, Shop, database
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import for_update, reads, writes
 
@@ -31,8 +32,9 @@ def add(token, book_id, cnt=1) -> None:
     mine = CartLine.select().where(CartLine.user == buyer.id, CartLine.book == book)
     line = for_update(mine).first()
     if line is None:
-        CartLine.create(user=buyer.id, book=book, cnt=cnt)
-        return
+        if _created(buyer.id, book, cnt):
+            return
+        line = for_update(mine).first()
     if line.cnt + cnt > domain.MAX_COUNT:
         raise InvalidInput(f"A cart line holds at most {domain.MAX_COUNT} copies.")
     CartLine.update(cnt=CartLine.cnt + cnt).where(CartLine.id == line.id).execute()
@@ -58,6 +60,16 @@ def remove(token, book_id) -> None:
     buyer = caller(token, Role.BUYER)
     if isinstance(book_id, int) and not isinstance(book_id, bool):
         CartLine.delete().where(CartLine.user == buyer.id, CartLine.book == book_id).execute()
+
+
+def _created(user_id: int, book: Book, cnt: int) -> bool:
+    """Insert a new line; False if another window just created it (then add to that one)."""
+    try:
+        with database.atomic():  # a savepoint, so a lost race leaves the transaction usable
+            CartLine.create(user=user_id, book=book, cnt=cnt)
+    except peewee.IntegrityError:
+        return False
+    return True
 
 
 def _book(book_id) -> Book:

@@ -12,7 +12,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from bookshop_gui.domain import OrderStatus
-from bookshop_gui.models import BalanceEntry, Order, OrderLine
+from bookshop_gui.models import BalanceEntry, CartLine, Order, OrderLine
 from bookshop_gui.models.fields import money_sum, utcnow
 
 from .builders import balance, make_book, make_buyer, stock
@@ -21,9 +21,10 @@ TIMEOUT = 60
 
 
 def _call(name, args):
-    from bookshop_gui.services import orders, shop
+    from bookshop_gui.services import cart, orders, shop
 
     calls = {
+        "cart.add": cart.add,
         "create": orders.create,
         "pay": orders.pay,
         "cancel": orders.cancel,
@@ -90,6 +91,14 @@ def test_buyers_racing_for_the_last_copies_buy_exactly_the_stock(world, db_url):
     lines = OrderLine.select().where(OrderLine.book == book)
     assert sum(line.cnt for line in lines) == 3
     assert Order.select().count() == 3
+
+
+def test_one_buyer_adding_a_book_from_two_kiosks_at_once_gets_one_line(world, db_url):
+    book = make_book(world.shop_a, stock=50)
+    outcomes = race(db_url, [[("cart.add", (world.alice.token, book, 2))]] * 3)
+    assert kinds(outcomes) == ["ok"] * 3
+    lines = CartLine.select().where(CartLine.user == world.alice.id, CartLine.book == book)
+    assert [line.cnt for line in lines] == [6]
 
 
 def test_one_order_paid_from_several_processes_is_charged_once(world, db_url):
