@@ -60,8 +60,11 @@ def open_url(url: str):
         return db_url.connect(url, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
     if scheme.startswith("postgres"):
         load_postgres_driver()
+        # Plan every query for its own values: a LIKE pattern planned once,
+        # generically, skips the catalog's trigram index and reads every book.
         return db_url.connect(url, unquote_password=True, unquote_user=True,
-                              prefer_psycopg3=True, connect_timeout=5)
+                              prefer_psycopg3=True, connect_timeout=5,
+                              options="-c plan_cache_mode=force_custom_plan")
     if scheme.startswith("mysql"):
         load_mysql_driver()
         params = db_url.parse(url, unquote_password=True, unquote_user=True)

@@ -18,6 +18,7 @@ class Book(BaseModel):
 
     class Meta:
         table_name = "books"
+        indexes = ((("created_at", "id"), False),)  # newest first, read in order
 
 
 class CartLine(BaseModel):

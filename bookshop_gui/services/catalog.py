@@ -5,6 +5,7 @@ from bookshop_gui.domain import Book as BookValue
 from bookshop_gui.domain import Role
 from bookshop_gui.errors import InvalidInput, NotFound
 from bookshop_gui.models import Book, Shop
+from bookshop_gui.models import search as search_index
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads, writes
 
@@ -16,14 +17,20 @@ _TEXT_LIMITS = {"title": 300, "author": 200, "isbn": 20, "pic": 500}
 @reads
 def search(text="", *, shop_id=None, offset=0, limit=50) -> list[BookValue]:
     """Books whose title, author or ISBN contains `text`, newest first."""
-    query = _matching(domain.text(text, "Search", 200), shop_id)
-    rows = query.order_by(Book.created_at.desc(), Book.id.desc())
-    return [_book(row) for row in rows.offset(_page(offset, 0)).limit(_page(limit, 1))]
+    text, offset, limit = domain.text(text, "Search", 200), _page(offset, 0), _page(limit, 1)
+    page = search_index.page_ids(text, normalise_isbn(text), shop_id, offset, limit)
+    if page is not None:
+        rows = Book.select(Book, Shop).join(Shop).where(Book.id.in_(page))
+    else:
+        rows = _matching(text, shop_id).offset(offset).limit(limit)
+    return [_book(row) for row in rows.order_by(Book.created_at.desc(), Book.id.desc())]
 
 
 @reads
 def count(text="", *, shop_id=None) -> int:
-    return _matching(domain.text(text, "Search", 200), shop_id).count()
+    text = domain.text(text, "Search", 200)
+    found = search_index.count(text, normalise_isbn(text), shop_id)
+    return found if found is not None else _matching(text, shop_id).count()
 
 
 @reads
@@ -107,6 +114,9 @@ def _matching(text: str, shop_id):
         isbn = normalise_isbn(text)
         if isbn:
             condition |= Book.isbn.contains(isbn)
+        candidates = search_index.candidate_ids(text, isbn)
+        if candidates is not None:
+            condition = Book.id.in_(candidates) & condition
         query = query.where(condition)
     if shop_id is not None:
         query = query.where(Book.shop == shop_id)
