@@ -1,0 +1,150 @@
+"""Many kiosks: processes buying and paying against one PostgreSQL database at once.
+
+Each kiosk is its own process signed in as its own buyer. In a loop it puts
+one to three of a small set of popular books in the cart, orders them and
+pays (and now and then cancels a paid order, which refunds it). Stock is
+scarce on purpose, so kiosks race for the last copies. Afterwards the
+database must add up exactly: no book below zero, every copy either on the
+shelf or in a live order, every balance equal to its opening less what its
+paid orders cost, and one payment entry (and at most one refund) per order.
+
+    python tests/bench/bench_kiosks.py [--small] [--kiosks 20] [--seconds 30]
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import random
+import statistics
+import time
+
+import _common as common
+
+HOT_BOOKS = 40
+STOCK = 150
+
+
+def main() -> None:
+    parser = common.parser(__doc__, backends=("postgresql",))
+    parser.add_argument("--kiosks", type=int, default=None, help="default 20 (--small: 4)")
+    parser.add_argument("--seconds", type=float, default=None, help="default 30 (--small: 3)")
+    args = parser.parse_args()
+    kiosks = args.kiosks or (4 if args.small else 20)
+    seconds = args.seconds or (3 if args.small else 30)
+    result = {"benchmark": "many kiosks", "kiosks": kiosks, "seconds": seconds,
+              "hot_books": HOT_BOOKS, "stock_each": STOCK, "machine": common.machine(),
+              "backends": {}}
+    for backend in common.backends_of(args, ("postgresql",)):
+        result["backends"][backend] = run(backend, kiosks, seconds)
+    common.emit(result)
+
+
+def run(backend: str, kiosks: int, seconds: float) -> dict:
+    from bookshop_gui.models import Book, User
+
+    with common.bulk_database(backend, books=2_000, orders=1_000, buyers=kiosks + 5) as (
+            url, database, _counts):
+        hot = [b.id for b in Book.select(Book.id).order_by(Book.id.desc()).limit(HOT_BOOKS)]
+        Book.update(stock=STOCK).where(Book.id.in_(hot)).execute()
+        buyers = [u.username for u in User.select().where(User.role == "buyer")
+                  .order_by(User.id).limit(kiosks)]
+        before = _snapshot(database)
+        database.close()
+        ctx = multiprocessing.get_context("spawn")
+        start_at = time.time() + 3 + kiosks * 0.3  # every kiosk signed in before the start
+        with ctx.Pool(kiosks) as pool:
+            reports = pool.starmap(_kiosk, [(url, name, hot, start_at, seconds, i)
+                                            for i, name in enumerate(buyers)])
+        database.connect()
+        check = _check(database, before, hot)
+    latencies = [ms for r in reports for ms in r["latencies"]]
+    paid = sum(r["paid"] for r in reports)
+    return {
+        "orders_paid": paid, "orders_per_s": round(paid / seconds, 1),
+        "p50_ms": common.ms(common.percentile(latencies, 0.5)),
+        "p95_ms": common.ms(common.percentile(latencies, 0.95)),
+        "out_of_stock": sum(r["out_of_stock"] for r in reports),
+        "short_of_money": sum(r["short"] for r in reports),
+        "cancelled_and_refunded": sum(r["refunded"] for r in reports),
+        "errors": sorted({e for r in reports for e in r["errors"]}),
+        "median_orders_per_kiosk": statistics.median(r["paid"] for r in reports),
+        "check": check,
+    }
+
+
+def _kiosk(url, username, hot, start_at, seconds, seed) -> dict:
+    """One kiosk process: buy and pay in a loop until the time is up."""
+    from bookshop_gui import db
+    from bookshop_gui.errors import InsufficientBalance, OutOfStock
+    from bookshop_gui.services import auth, cart, orders
+
+    database = db.connect(url)
+    rng = random.Random(seed)
+    token = auth.login(username, "bookshop").token
+    report = {"latencies": [], "paid": 0, "out_of_stock": 0, "short": 0, "refunded": 0,
+              "errors": []}
+    time.sleep(max(0.0, start_at - time.time()))
+    end = time.time() + seconds
+    while time.time() < end:
+        picks = rng.sample(hot, rng.randint(1, 3))
+        started = time.perf_counter()
+        try:
+            for book_id in picks:
+                cart.add(token, book_id, rng.randint(1, 2))
+            for order_id in orders.create_from_cart(token, picks):
+                orders.pay(token, order_id)
+                report["paid"] += 1
+                if rng.random() < 0.1:
+                    orders.cancel(token, order_id)
+                    report["refunded"] += 1
+        except OutOfStock:
+            report["out_of_stock"] += 1
+            for book_id in picks:
+                cart.remove(token, book_id)
+        except InsufficientBalance:
+            report["short"] += 1
+        except Exception as exc:  # reported, not hidden: the check below says if it mattered
+            report["errors"].append(type(exc).__name__)
+        report["latencies"].append((time.perf_counter() - started) * 1000)
+    auth.logout(token)
+    database.close()
+    return report
+
+
+def _snapshot(database) -> dict:
+    stock = dict(database.execute_sql("SELECT id, stock FROM books").fetchall())
+    balance = dict(database.execute_sql(
+        "SELECT id, balance FROM users WHERE role = 'buyer'").fetchall())
+    return {"stock": stock, "balance": balance,
+            "max_order": database.execute_sql("SELECT MAX(id) FROM orders").fetchone()[0] or 0}
+
+
+def _check(database, before: dict, hot: list[int]) -> dict:
+    """Do stock and money add up exactly after the run?"""
+    after = _snapshot(database)
+    first_new = before["max_order"]
+    held = dict(database.execute_sql(
+        "SELECT l.book_id, SUM(l.cnt) FROM order_lines l JOIN orders o ON o.id = l.order_id "
+        "WHERE o.id > %s AND o.status <> -1 GROUP BY l.book_id", (first_new,)).fetchall())
+    stock_ok = all(after["stock"][b] == before["stock"][b] - held.get(b, 0) for b in hot)
+    never_negative = min(after["stock"].values()) >= 0
+    spent = dict(database.execute_sql(
+        "SELECT buyer_id, SUM(total) FROM orders WHERE id > %s AND status IN (1, 2, 3, 4) "
+        "GROUP BY buyer_id", (first_new,)).fetchall())
+    balance_ok = all(after["balance"][u] == before["balance"][u] - spent.get(u, 0)
+                     for u in before["balance"])
+    ledger_ok = not database.execute_sql(
+        "SELECT u.id FROM users u LEFT JOIN balance_entries e ON e.user_id = u.id "
+        "WHERE u.role = 'buyer' GROUP BY u.id, u.balance "
+        "HAVING u.balance <> COALESCE(SUM(e.amount), 0)").fetchall()
+    doubled = database.execute_sql(
+        "SELECT order_id, reason FROM balance_entries WHERE order_id > %s "
+        "GROUP BY order_id, reason HAVING COUNT(*) > 1", (first_new,)).fetchall()
+    ok = stock_ok and never_negative and balance_ok and ledger_ok and not doubled
+    return {"stock_adds_up": stock_ok, "no_negative_stock": never_negative,
+            "balances_add_up": balance_ok, "ledger_matches_balances": ledger_ok,
+            "double_charges_or_refunds": len(doubled), "all_exact": ok}
+
+
+if __name__ == "__main__":
+    main()
