@@ -22,6 +22,7 @@ import _common as common
 
 HOT_BOOKS = 40
 STOCK = 150
+TOP_UP_CENTS = 100_000_000
 
 
 def main() -> None:
@@ -46,8 +47,15 @@ def run(backend: str, kiosks: int, seconds: float) -> dict:
             url, database, _counts):
         hot = [b.id for b in Book.select(Book.id).order_by(Book.id.desc()).limit(HOT_BOOKS)]
         Book.update(stock=STOCK).where(Book.id.in_(hot)).execute()
-        buyers = [u.username for u in User.select().where(User.role == "buyer")
-                  .order_by(User.id).limit(kiosks)]
+        chosen = [*User.select().where(User.role == "buyer").order_by(User.id).limit(kiosks)]
+        buyers = [u.username for u in chosen]
+        for user in chosen:  # enough money for the whole run, entered in the ledger too
+            database.execute_sql("UPDATE users SET balance = balance + %s WHERE id = %s",
+                                 (TOP_UP_CENTS, user.id))
+            database.execute_sql(
+                "INSERT INTO balance_entries (user_id, at, amount, reason, order_id, by_username) "
+                "VALUES (%s, CURRENT_TIMESTAMP, %s, 'top_up', NULL, 'bench')",
+                (user.id, TOP_UP_CENTS))
         before = _snapshot(database)
         database.close()
         ctx = multiprocessing.get_context("spawn")
