@@ -11,12 +11,13 @@ import argparse
 import logging
 import sys
 
-from PySide6.QtCore import QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.ui import preferences, resources
 
 EXPIRE_EVERY_MS = 60_000
+translate = QCoreApplication.translate
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -119,7 +120,7 @@ class Shell(QObject):
                 self._open_database()
                 return
         answer = problems.choose(
-            self.sign_in, self.sign_in.tr("Cannot open the shop database"),
+            self.sign_in, translate("Shell", "Cannot open the shop database"),
             problems.problem_text(problem, self.url), settings=not self.kiosk,
         )
         if answer == problems.RETRY:
@@ -177,7 +178,7 @@ class Shell(QObject):
 
         if self.kiosk and session.role != "buyer":
             self.sign_in.show_error(
-                self.sign_in.tr("This kiosk is for buyers. Staff, please use a workstation.")
+                translate("Shell", "This kiosk is for buyers. Staff, please use a workstation.")
             )
             self._sign_out_token(session.token)
             return
@@ -230,8 +231,8 @@ class Shell(QObject):
         from bookshop_gui.ui import dialogs, messages
 
         parent = self.window or self.sign_in
-        if dialogs.ask(parent, parent.tr("Database unreachable"), messages.describe(error),
-                       yes=parent.tr("Retry"), no=parent.tr("Cancel")):
+        if dialogs.ask(parent, translate("Shell", "Database unreachable"), messages.describe(error),
+                       yes=translate("Shell", "Retry"), no=translate("Shell", "Cancel")):
             retry()
         elif failed:
             failed(error)
@@ -240,7 +241,7 @@ class Shell(QObject):
         from bookshop_gui.ui import dialogs, messages
 
         parent = self.window or self.sign_in
-        dialogs.warn(parent, parent.tr("Bookshop"), messages.describe(error))
+        dialogs.warn(parent, translate("Shell", "Bookshop"), messages.describe(error))
 
     def shutdown(self):
         from bookshop_gui.services import connection

@@ -1,0 +1,242 @@
+"""`bookshop --self-test`: check that this installation has everything it needs, then exit.
+
+Run by CI on the built bundle, and by a shop after installing: a data file or
+module left out of a package fails here, with its name, instead of at the
+counter. It opens a throw-away SQLite database, runs the migrations, seeds the
+demo shop, signs in through the services, loads both database drivers and the
+keyring, and builds the buyer and merchant windows offscreen. Each check is
+printed; the exit code is 0 only if all of them passed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+# Languages whose compiled translations must ship.
+LANGUAGES = ("en", "zh_CN")
+
+
+class SelfTest:
+    def __init__(self, out=print):
+        self.out = out
+        self.failures: list[str] = []
+        self.state: dict = {}
+
+    def check(self, name: str, fn: Callable[[], str | None]) -> bool:
+        try:
+            detail = fn()
+        except Exception as exc:  # every failure is reported, then the next check runs
+            self.failures.append(name)
+            self.out(f"FAIL  {name}: {type(exc).__name__}: {exc}")
+            self.out("      " + "      ".join(traceback.format_exc().splitlines(True)[-6:]))
+            return False
+        self.out(f"ok    {name}" + (f": {detail}" if detail else ""))
+        return True
+
+
+def run(out=print) -> int:
+    """Every check in order; 0 if all passed, 1 otherwise."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    test = SelfTest(out)
+    with tempfile.TemporaryDirectory(prefix="bookshop-self-test-") as folder:
+        _checks(test, Path(folder))
+    if test.failures:
+        out(f"self-test FAILED: {', '.join(test.failures)}")
+        return 1
+    out("self-test passed")
+    return 0
+
+
+def _checks(test: SelfTest, folder: Path) -> None:
+    test.check("resources", _resources)
+    test.check("migrations", _migrations)
+    test.check("PostgreSQL driver", _postgres_driver)
+    test.check("MySQL driver", _mysql_driver)
+    test.check("keyring", _keyring)
+    test.check("user folders", _user_folders)
+    opened = test.check("database", lambda: _database(test, folder))
+    if opened:
+        test.check("demo data", _demo_data)
+        test.check("sign-in", lambda: _sign_in(test))
+    test.check("interface", lambda: _application(test))
+    test.check("translations", lambda: _translations(test))
+    if opened and "buyer" in test.state:
+        test.check("buyer window", lambda: _window(test, "buyer"))
+        test.check("merchant window", lambda: _window(test, "staff"))
+    test.check("clean up", lambda: _clean_up(test))
+
+
+def _resources() -> str:
+    from bookshop_gui.ui import resources
+
+    needed = [resources.path("styles", "app.qss"), resources.path("styles", "kiosk.qss"),
+              resources.path("icons", "book.svg")]
+    missing = [str(p) for p in needed if not p.is_file()]
+    if missing:
+        raise FileNotFoundError(", ".join(missing))
+    icons = len(list(resources.path("icons").glob("*.svg")))
+    return f"{resources.ROOT} ({icons} icons)"
+
+
+def _migrations() -> str:
+    from bookshop_gui import db
+
+    names = sorted(p.stem for p in db.MIGRATIONS_DIR.glob("[0-9]*.py"))
+    if not names or names[0] != "0001_initial":
+        raise FileNotFoundError(f"no migrations in {db.MIGRATIONS_DIR}")
+    return ", ".join(names)
+
+
+def _postgres_driver() -> str:
+    from bookshop_gui._peewee import load_postgres_driver
+
+    load_postgres_driver()
+    import psycopg
+
+    return f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__} libpq {psycopg.pq.version()})"
+
+
+def _mysql_driver() -> str:
+    from bookshop_gui._peewee import load_mysql_driver
+
+    load_mysql_driver()
+    import pymysql
+
+    return f"PyMySQL {pymysql.__version__}"
+
+
+def _keyring() -> str:
+    import keyring
+    import keyring.backends.fail  # noqa: F401  (what credentials.available() compares with)
+
+    from bookshop_gui.ui import credentials
+
+    backend = keyring.get_keyring()
+    state = "available" if credentials.available() else "none on this computer"
+    return f"{type(backend).__module__}.{type(backend).__name__} ({state})"
+
+
+def _user_folders() -> str:
+    from bookshop_gui import paths
+
+    return f"data {paths.data_dir()}, log {paths.log_dir()}"
+
+
+def _database(test: SelfTest, folder: Path) -> str:
+    from bookshop_gui import db
+
+    url = f"sqlite:///{folder / 'self-test.db'}"
+    database = db.connect(url)
+    test.state["database"] = database
+    applied = [m.name for m in db.runner(database).status() if m.applied]
+    return f"{len(applied)} migrations applied to a new database"
+
+
+def _demo_data() -> str:
+    from bookshop_gui.admin import demo_data
+
+    counts = demo_data.seed()
+    return "{shops} shops, {books} books, {accounts} accounts".format(**counts)
+
+
+def _sign_in(test: SelfTest) -> str:
+    from bookshop_gui.services import auth, catalog
+
+    test.state["buyer"] = auth.login("reader", "reader")
+    test.state["staff"] = auth.login("lakeside", "lakeside")
+    books = catalog.search("")
+    if not books:
+        raise AssertionError("the catalog is empty")
+    return f"reader and lakeside signed in; {len(books)} books on sale"
+
+
+def _application(test: SelfTest) -> str:
+    from PySide6.QtWidgets import QApplication
+
+    from bookshop_gui.ui import resources
+
+    app = QApplication.instance() or QApplication(["bookshop", "--self-test"])
+    app.setStyleSheet(resources.style_sheet())
+    test.state["app"] = app
+    return f"Qt platform {app.platformName()}"
+
+
+def _translations(test: SelfTest) -> str:
+    from PySide6.QtCore import QTranslator
+
+    from bookshop_gui.ui import resources
+
+    loaded = []
+    for language in LANGUAGES:
+        translator = QTranslator()
+        path = resources.path("translations", f"bookshop_{language}.qm")
+        if not translator.load(str(path)) or translator.isEmpty():
+            raise FileNotFoundError(f"no compiled translation {path}")
+        loaded.append(language)
+    zh = QTranslator()
+    zh.load(str(resources.path("translations", "bookshop_zh_CN.qm")))
+    signed = zh.translate("SignInWindow", "Sign in")
+    if not signed or signed == "Sign in":
+        raise AssertionError("the Chinese translation does not translate 'Sign in'")
+    return f"{', '.join(loaded)} ('Sign in' is '{signed}')"
+
+
+def _window(test: SelfTest, who: str) -> str:
+    from PySide6.QtWidgets import QApplication
+
+    from bookshop_gui.ui.tasks import Tasks
+
+    session = test.state[who]
+    tasks = Tasks()
+    tasks.serial = True  # the windows' loads finish before the check looks at them
+    errors: list[BaseException] = []
+    previous = sys.excepthook
+    sys.excepthook = lambda kind, error, tb: errors.append(error)
+    try:
+        if who == "buyer":
+            from bookshop_gui.ui.buyer.window import BuyerWindow
+
+            window = BuyerWindow(session, tasks, kiosk=False, idle_seconds=120)
+        else:
+            from bookshop_gui.ui.merchant.window import MerchantWindow
+
+            window = MerchantWindow(session, tasks)
+        window.show()
+        QApplication.processEvents()
+        shown = window.isVisible()
+        title = window.windowTitle()
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
+    finally:
+        sys.excepthook = previous
+    if errors:
+        raise errors[0]
+    if not shown:
+        raise AssertionError("the window did not show")
+    return f"'{title}' shown for {session.username}"
+
+
+def _clean_up(test: SelfTest) -> str:
+    from bookshop_gui.services import auth
+
+    for who in ("buyer", "staff"):
+        if who in test.state:
+            auth.logout(test.state[who].token)
+    database = test.state.get("database")
+    if database is not None and not database.is_closed():
+        database.close()
+    return "signed out, database closed and removed"
+
+
+def main() -> int:
+    return run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
