@@ -118,3 +118,13 @@ def test_order_lines_model(qtmodeltester, reader):
     assert model.rowCount() == 2
     assert [model.index(r, 3).data() for r in range(2)] in (
         ["¥17.08", "¥18.98"], ["¥18.98", "¥17.08"])
+
+
+def test_emitting_signals_does_not_wear_out_true(tasks):
+    """A kiosk emits millions of signals a day; none may cost `True` a reference."""
+    import sys
+
+    before = sys.getrefcount(True)
+    for _ in range(2000):
+        tasks.busy_changed.emit(False)
+    assert sys.getrefcount(True) >= before

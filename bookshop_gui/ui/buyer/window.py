@@ -40,6 +40,8 @@ class BuyerWindow(QMainWindow):
         self.session, self.tasks, self.kiosk = session, tasks, kiosk
         self._back_to = CATALOG
         self.setObjectName("buyerWindow")
+        # A closed window is never reopened: free it, and the buyer's data with it.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Bookshop — %1").replace("%1", session.username))
         self.setWindowIcon(resources.icon("book"))
         self.setMinimumSize(1024, 700)
@@ -79,7 +81,7 @@ class BuyerWindow(QMainWindow):
     def _connect(self):
         self.header.navigate.connect(self.go)
         self.header.sign_out_requested.connect(self.sign_out)
-        self.tasks.busy_changed.connect(self.header.busy.setVisible)
+        self.tasks.busy_changed.connect(self._show_busy)
         self.catalog.add_requested.connect(self.add_to_cart)
         self.catalog.buy_requested.connect(self.buy_now)
         self.cart.checkout_requested.connect(
@@ -149,6 +151,9 @@ class BuyerWindow(QMainWindow):
             self.detail.back_button.setFocus()
 
     # -- loading ----------------------------------------------------------
+
+    def _show_busy(self, busy: bool):
+        self.header.busy.setVisible(busy)
 
     def load(self):
         self.refresh_account()
