@@ -3,7 +3,3 @@
 Nothing here issues SQL or imports peewee or the models: every read and write
 is a `bookshop_gui.services` call run by `tasks.Tasks` off the GUI thread.
 """
-
-from bookshop_gui.ui import qt_fixes
-
-qt_fixes.install()
