@@ -26,8 +26,8 @@ FOLDER = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN", "en")
 
 
-def ts_file(language: str) -> Path:
-    return FOLDER / f"bookshop_{language}.ts"
+def ts_file(language: str, folder: Path = FOLDER) -> Path:
+    return folder / f"bookshop_{language}.ts"
 
 
 def tool(name: str) -> str:
@@ -38,16 +38,24 @@ def tool(name: str) -> str:
     return found
 
 
-def update() -> None:
-    FOLDER.mkdir(parents=True, exist_ok=True)
+def update(folder: Path = FOLDER) -> None:
+    """Bring the .ts files in `folder` up to date with the strings in the code."""
+    folder.mkdir(parents=True, exist_ok=True)
     sources = sorted(str(p.relative_to(ROOT)) for p in SOURCES.rglob("*.py"))
-    targets = [str(ts_file(lang).relative_to(ROOT)) for lang in LANGUAGES]
-    before = {lang: _translations(ts_file(lang)) for lang in LANGUAGES}
+    targets = [str(ts_file(lang, folder)) for lang in LANGUAGES]
+    before = {lang: _translations(ts_file(lang, folder)) for lang in LANGUAGES}
     subprocess.run([tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "absolute",
                     *sources, "-ts", *targets], check=True, cwd=ROOT)
     for language in LANGUAGES:
-        _tidy(ts_file(language), before[language])
-    _english_is_itself(ts_file("en"))
+        _tidy(ts_file(language, folder), before[language])
+    _english_is_itself(ts_file("en", folder))
+
+
+def messages(path: Path) -> set[tuple[str, str]]:
+    """(context, source) of every message in a .ts file."""
+    return {(context.findtext("name") or "", message.findtext("source"))
+            for context in ElementTree.parse(path).getroot().iter("context")
+            for message in context.iter("message")}
 
 
 # A module-level helper such as `def tr(text): return translate("PackingSlip", text)`
@@ -121,11 +129,11 @@ def _tidy(path: Path, known: dict) -> None:
     _write(tree, path)
 
 
-def compile_all() -> list[Path]:
+def compile_all(folder: Path = FOLDER, into: Path | None = None) -> list[Path]:
     made = []
     for language in LANGUAGES:
-        source = ts_file(language)
-        target = source.with_suffix(".qm")
+        source = ts_file(language, folder)
+        target = (into or folder) / source.with_suffix(".qm").name
         subprocess.run([tool("pyside6-lrelease"), "-silent", str(source), "-qm", str(target)],
                        check=True, cwd=ROOT)
         made.append(target)

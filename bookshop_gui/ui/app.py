@@ -11,7 +11,14 @@ import argparse
 import logging
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.ui import preferences, resources
@@ -30,14 +37,23 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv[1:])
 
 
-def install_translation(app: QApplication, language: str = "") -> QTranslator | None:
-    """Load resources/translations/bookshop_<lang>.qm for `language` or the system locale."""
-    translator = QTranslator(app)
+def install_translation(app: QApplication, language: str = "") -> list[QTranslator]:
+    """The program's and Qt's own translations for `language`, or for the system locale.
+
+    The program's come from resources/translations/bookshop_<lang>.qm; Qt's
+    (qtbase_<lang>.qm: standard buttons, scroll arrows, file dialogs) from Qt.
+    """
     locale = QLocale(language) if language else QLocale.system()
-    if translator.load(locale, "bookshop", "_", str(resources.path("translations"))):
-        app.installTranslator(translator)
-        return translator
-    return None
+    installed = []
+    for name, folder in (
+        ("bookshop", str(resources.path("translations"))),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
 
 
 class Shell(QObject):

@@ -1,0 +1,67 @@
+"""The shipped translations: complete, faithful to their placeholders, compiled, current."""
+
+import re
+import shutil
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+
+from bookshop_gui import translations
+
+COMMAND = "python -m bookshop_gui.translations"
+
+
+def _messages(language):
+    root = ElementTree.parse(translations.ts_file(language)).getroot()
+    for context in root.iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            forms = [f.text or "" for f in translation.findall("numerusform")] or [
+                translation.text or ""]
+            yield context.findtext("name"), message.findtext("source"), forms
+
+
+def test_every_string_has_a_chinese_translation():
+    assert translations.unfinished("zh_CN") == [], f"translate them, then run {COMMAND}"
+
+
+@pytest.mark.parametrize("language", translations.LANGUAGES)
+def test_translations_keep_every_placeholder(language):
+    wrong = []
+    for context, source, forms in _messages(language):
+        wanted = sorted(re.findall(r"%(?:\d|n)", source))
+        wrong += [(context, source, form) for form in forms
+                  if sorted(re.findall(r"%(?:\d|n)", form)) != wanted]
+    assert wrong == []
+
+
+def test_the_chinese_translation_is_chinese():
+    same_in_every_language = {"ISBN", "ISBN %1", "PDF (*.pdf)"}
+    english = [(c, s) for c, s, forms in _messages("zh_CN") if forms[0] == s
+               and re.search(r"[A-Za-z]{3}", s) and s not in same_in_every_language]
+    assert english == [], "translated to itself"
+
+
+@pytest.fixture(scope="module")
+def regenerated(tmp_path_factory):
+    """The translation files as the documented command would make them now."""
+    folder = tmp_path_factory.mktemp("translations")
+    for language in translations.LANGUAGES:
+        shutil.copy(translations.ts_file(language), folder)
+    translations.update(folder)
+    translations.compile_all(folder)
+    return folder
+
+
+def test_the_sources_hold_every_string_the_code_has(regenerated):
+    for language in translations.LANGUAGES:
+        now = translations.messages(translations.ts_file(language, regenerated))
+        shipped = translations.messages(translations.ts_file(language))
+        assert now == shipped, f"strings changed in the code: run {COMMAND}"
+
+
+def test_the_compiled_files_match_their_sources(regenerated):
+    for language in translations.LANGUAGES:
+        shipped = translations.ts_file(language).with_suffix(".qm")
+        fresh = translations.ts_file(language, regenerated).with_suffix(".qm")
+        assert shipped.read_bytes() == fresh.read_bytes(), f"run {COMMAND}"
