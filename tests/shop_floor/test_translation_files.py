@@ -5,6 +5,7 @@ import shutil
 import xml.etree.ElementTree as ElementTree
 
 import pytest
+from PySide6.QtCore import QTranslator
 
 from bookshop_gui import translations
 
@@ -49,7 +50,6 @@ def regenerated(tmp_path_factory):
     for language in translations.LANGUAGES:
         shutil.copy(translations.ts_file(language), folder)
     translations.update(folder)
-    translations.compile_all(folder)
     return folder
 
 
@@ -60,8 +60,14 @@ def test_the_sources_hold_every_string_the_code_has(regenerated):
         assert now == shipped, f"strings changed in the code: run {COMMAND}"
 
 
-def test_the_compiled_files_match_their_sources(regenerated):
-    for language in translations.LANGUAGES:
-        shipped = translations.ts_file(language).with_suffix(".qm")
-        fresh = translations.ts_file(language, regenerated).with_suffix(".qm")
-        assert shipped.read_bytes() == fresh.read_bytes(), f"run {COMMAND}"
+@pytest.mark.parametrize("language", translations.LANGUAGES)
+def test_the_compiled_files_say_what_their_sources_say(language):
+    """The committed .qm is compiled from the committed .ts (whatever lrelease made it)."""
+    translator = QTranslator()
+    assert translator.load(str(translations.ts_file(language).with_suffix(".qm")))
+    stale = []
+    for context, source, forms in _messages(language):
+        got = translator.translate(context, source, None, 2 if "%n" in source else -1)
+        if got != forms[0]:
+            stale.append((context, source, got, forms[0]))
+    assert stale == [], f"run {COMMAND}"
