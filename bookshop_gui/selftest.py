@@ -178,12 +178,24 @@ def _translations(test: SelfTest) -> str:
         if not translator.load(str(path)) or translator.isEmpty():
             raise FileNotFoundError(f"no compiled translation {path}")
         loaded.append(language)
-    zh = QTranslator()
-    zh.load(str(resources.path("translations", "bookshop_zh_CN.qm")))
-    signed = zh.translate("SignInWindow", "Sign in")
-    if not signed or signed == "Sign in":
-        raise AssertionError("the Chinese translation does not translate 'Sign in'")
-    return f"{', '.join(loaded)} ('Sign in' is '{signed}')"
+    from PySide6.QtCore import QCoreApplication
+
+    from bookshop_gui.ui.app import install_translation
+
+    installed = install_translation(test.state["app"], "zh_CN")  # as at start, Qt's own too
+    try:
+        names = sorted(Path(t.filePath()).name for t in installed)
+        if names != ["bookshop_zh_CN.qm", "qtbase_zh_CN.qm"]:
+            raise FileNotFoundError(f"zh_CN start-up translations incomplete: {names}")
+        signed = QCoreApplication.translate("SignInWindow", "Sign in")
+        cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    finally:
+        for translator in installed:
+            QCoreApplication.removeTranslator(translator)
+    if signed == "Sign in" or cancel == "Cancel":
+        raise AssertionError("the Chinese translations do not translate 'Sign in' / 'Cancel'")
+    return f"{', '.join(loaded)}; Qt's own for zh_CN ('Sign in' is '{signed}', " \
+        f"'Cancel' is '{cancel}')"
 
 
 def _window(test: SelfTest, who: str) -> str:
