@@ -115,10 +115,8 @@ def test_a_wrong_password_on_postgresql(server_databases):
         _admin_sql("postgresql", [f"DROP ROLE IF EXISTS {name}"])
 
 
-def test_an_unknown_user_on_postgresql_is_a_sign_in_problem(server):
-    backend, url = server
-    if backend != "postgresql":
-        pytest.skip("MariaDB reports an unknown user as a wrong password: covered above")
+def test_an_unknown_user_on_postgresql_is_a_sign_in_problem(server_databases):
+    url = server_databases["postgresql"].new_url()
     check = connection.check(_on(url, user="nobody_here"))
     assert check.problem.problem is Problem.WRONG_PASSWORD
 
