@@ -37,6 +37,7 @@ class OrderEditor(QDialog):
     """Emits `saved(order_id)` after a save, so the orders list can redraw that row."""
 
     saved = Signal(int)
+    closed = Signal()
 
     def __init__(self, session: Session, tasks, order_id: int, parent=None):
         super().__init__(parent)
@@ -271,6 +272,8 @@ class OrderEditor(QDialog):
     def closeEvent(self, event):
         if self.confirm_discard():
             event.accept()
+            self.closed.emit()
+            self.deleteLater()
         else:
             event.ignore()
 

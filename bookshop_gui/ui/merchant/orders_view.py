@@ -196,14 +196,15 @@ class OrdersPane(QWidget):
         if order is None:
             return None
         editor = self.editors.get(order.id)
-        if editor is None:
-            editor = OrderEditor(self.session, self.tasks, order.id, self)
-            editor.saved.connect(lambda _id: self.poll())
-            editor.finished.connect(lambda _r, i=order.id: self.editors.pop(i, None))
-            editor.destroyed.connect(lambda _o=None, i=order.id: self.editors.pop(i, None))
-            self.editors[order.id] = editor
+        if editor is not None:
+            editor.raise_()
+            editor.activateWindow()
+            return editor
+        editor = OrderEditor(self.session, self.tasks, order.id, self)
+        editor.saved.connect(lambda _id: self.poll())
+        editor.closed.connect(lambda i=order.id: self.editors.pop(i, None))
+        self.editors[order.id] = editor
         editor.show()
-        editor.raise_()
         return editor
 
     def open_slip(self):
