@@ -1,0 +1,75 @@
+"""The reports pane: sales per day, best sellers and totals by status, exported as CSV."""
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+from bookshop_gui.domain import OrderStatus
+from bookshop_gui.services import catalog, orders, reports
+from bookshop_gui.ui import dialogs
+from bookshop_gui.ui.merchant.reports_model import StatusTotalsModel, TopBooksModel
+from bookshop_gui.ui.merchant.window import MerchantWindow
+
+
+def book_id(title):
+    return next(b.id for b in catalog.search(title) if b.title == title)
+
+
+@pytest.fixture
+def sold(buyer_session):
+    for title, cnt in (("Emma", 2), ("Dracula", 1), ("Emma", 1)):
+        order_id = orders.create(buyer_session.token, book_id(title), cnt)
+        orders.pay(buyer_session.token, order_id)
+    orders.create(buyer_session.token, book_id("Moby-Dick"), 1)  # unpaid: not a sale
+
+
+@pytest.fixture
+def pane(staff_session, tasks, sold):
+    window = MerchantWindow(staff_session, tasks)
+    window.show()
+    yield window.show_pane("reports")
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_the_report_shows_this_months_sales(pane):
+    assert len(pane.chart.days) == 30
+    today = pane.chart.days[-1]
+    assert (today.day, today.orders) == (str(date.today()), 3)
+    assert pane.summary.text() == f"3 paid order(s), ¥{today.revenue}"
+    assert [pane.top_books.index(r, 0).data() for r in range(2)] == ["Emma", "Dracula"]
+    assert pane.top_books.index(0, 1).data() == "3"
+    statuses = {pane.by_status.index(r, 0).data(): pane.by_status.index(r, 1).data()
+                for r in range(pane.by_status.rowCount())}
+    assert statuses["Pending shipment"] == "3" and statuses["Pending payment"] == "1"
+
+
+def test_a_shorter_period_redraws_the_chart(pane):
+    today = date.today()
+    pane.set_period(today - timedelta(days=6), today)
+    assert len(pane.chart.days) == 7
+    pane.set_period(today - timedelta(days=10), today - timedelta(days=3))
+    assert pane.summary.text() == "0 paid order(s), ¥0.00"
+    assert pane.chart.grab().size().isValid()
+
+
+def test_the_report_exports_to_csv(pane, tmp_path, monkeypatch):
+    target = tmp_path / "sales.csv"
+    monkeypatch.setattr(dialogs, "save_file_name", lambda *args: str(target))
+    pane.export_button.click()
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("day,orders,revenue")
+    assert "pending_shipment,3," in text
+
+
+def test_the_report_models_pass_the_model_tester(qtmodeltester, staff_session, sold):
+    report = reports.sales_report(staff_session.token, date.today(), date.today())
+    top, by_status = TopBooksModel(), StatusTotalsModel()
+    top.set_rows(report.top_books)
+    by_status.set_rows(report.by_status)
+    qtmodeltester.check(top)
+    qtmodeltester.check(by_status)
+    assert by_status.rowCount() == len(OrderStatus)
