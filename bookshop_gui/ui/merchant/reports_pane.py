@@ -80,6 +80,7 @@ class ReportsPane(QWidget):
         view.verticalHeader().hide()
         view.setShowGrid(False)
         view.setAlternatingRowColors(True)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         box = QWidget()
         layout = QVBoxLayout(box)
