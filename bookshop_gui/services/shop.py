@@ -27,7 +27,14 @@ def list_orders(token, status=None, *, offset=0, limit=None, search="", sort="ne
     query = records.newest_first(_matching(staff, status, search), offset, limit)
     if sort not in SORTS:
         raise InvalidInput("Orders can be sorted by newest, oldest, total_desc or total_asc.")
-    return records.details(query.order_by(*SORTS[sort]))
+    query = query.order_by(*SORTS[sort])
+    if limit is not None:
+        # Skip to the page on the ids alone (an index walk), then read just those
+        # orders in full: joining buyers and reviews for every skipped row made
+        # the last pages of 100,000 orders slow.
+        ids = [row[0] for row in query.select(Order.id).tuples()]
+        query = Order.select().where(Order.id.in_(ids)).order_by(*SORTS[sort])
+    return records.details(query)
 
 
 @reads
