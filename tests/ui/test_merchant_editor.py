@@ -89,6 +89,7 @@ def test_invalid_values_are_marked_in_place_and_cannot_be_saved(qtbot, window, u
     assert "1 to 999" in cell.data(Qt.ItemDataRole.ToolTipRole)
     assert not editor.save_button.isEnabled()
     assert editor.total_label.text() == "Total —"
+    assert editor.invalid_hint.isVisible() and "1 to 999" in editor.invalid_hint.text()
     type_into(qtbot, editor, 0, COL_COUNT, "2")
     type_into(qtbot, editor, 0, COL_MONEY, "1.234")
     assert "two decimal places" in editor.lines.index(0, COL_MONEY).data(
@@ -110,7 +111,7 @@ def test_saving_writes_the_lines_and_the_history_shows_it(qtbot, window, unpaid,
     assert not editor.save_button.isEnabled()
     entry = editor.history.topLevelItem(0)
     assert (entry.text(1), entry.text(2)) == ("lakeside", "Lines edited")
-    assert "Emma × 2 (¥17.08) → Emma × 2 (¥15.00)" in entry.text(3)
+    assert "Emma × 2 (¥17.08) → Emma × 2 (¥15.00)\n" in entry.text(3)
     assert "total ¥39.08 → ¥37.00" in entry.text(3)
     pane = window.panes["orders"]
     assert pane.model.order_at(pane.model.row_of(unpaid)).total == Decimal("37.00")

@@ -37,6 +37,7 @@ class BookEditor(QDialog):
         self.session, self.tasks, self.book = session, tasks, book
         self.pic = book.pic if book else ""
         self.setWindowTitle(self.tr("Edit book") if book else self.tr("Add a book"))
+        self.setMinimumWidth(440)
         self._build()
         if book:
             self._fill(book)

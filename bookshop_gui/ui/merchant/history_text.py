@@ -21,14 +21,14 @@ def action_name(entry: AuditEntry) -> str:
 
 
 def change_text(entry: AuditEntry) -> str:
-    """"Emma × 1 (¥8.99) → Emma × 2 (¥17.98); total ¥30.99 → ¥39.98", or a status change."""
+    """"Emma × 1 (¥8.99) → Emma × 2 (¥17.98)", then "total ¥30.99 → ¥39.98"; or a status."""
     detail = entry.detail or {}
     if entry.action == "set_lines":
         before = _lines(detail.get("before", []))
         after = _lines(detail.get("after", []))
         total = tr("total %1 → %2").replace("%1", _money(detail.get("total_before"))).replace(
             "%2", _money(detail.get("total_after")))
-        return f"{before} → {after}; {total}"
+        return f"{before} → {after}\n{total}"
     text = _status(detail)
     refund = detail.get("refund")
     if refund and Decimal(refund) > 0:

@@ -89,6 +89,8 @@ class OrderEditor(QDialog):
         self.items_label = QLabel(objectName="money")
         self.shipping_label = QLabel(objectName="hint")
         self.total_label = QLabel(objectName="total")
+        self.invalid_hint = QLabel(objectName="error", wordWrap=True)
+        self.invalid_hint.hide()
         row = QHBoxLayout()
         for widget in (self.add_button, self.remove_button):
             row.addWidget(widget)
@@ -97,6 +99,7 @@ class OrderEditor(QDialog):
             row.addWidget(widget)
         layout = QVBoxLayout(page)
         layout.addWidget(self.table)
+        layout.addWidget(self.invalid_hint)
         layout.addLayout(row)
         return page
 
@@ -105,7 +108,10 @@ class OrderEditor(QDialog):
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"),
                                       self.tr("Before → after")])
-        self.history.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.history.header()
+        header.setStretchLastSection(True)
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.history.setWordWrap(True)
         return self.history
 
@@ -158,9 +164,10 @@ class OrderEditor(QDialog):
     def _show_history(self, entries):
         self.history.clear()
         for entry in entries:
-            QTreeWidgetItem(self.history, [formatting.when(entry.at), entry.username,
-                                           history_text.action_name(entry),
-                                           history_text.change_text(entry)])
+            change = history_text.change_text(entry)
+            item = QTreeWidgetItem(self.history, [formatting.when(entry.at), entry.username,
+                                                  history_text.action_name(entry), change])
+            item.setToolTip(3, change)
 
     def read_only_reason(self, status: OrderStatus) -> str:
         """Why this order's lines cannot be changed, in a sentence; "" when they can."""
@@ -192,8 +199,12 @@ class OrderEditor(QDialog):
         editing = self.lines.editable and self.lines.dirty
         self.save_button.setEnabled(editing and self.lines.valid)
         self.revert_button.setEnabled(editing)
-        self.save_button.setToolTip("" if self.lines.valid else self.tr(
-            "Correct the values marked in red before saving."))
+        hint = "" if self.lines.valid or not self.lines.lines else self.tr(
+            "Correct the values marked in red before saving: %1").replace(
+            "%1", self.lines.first_problem())
+        self.save_button.setToolTip(hint)
+        self.invalid_hint.setText(hint)
+        self.invalid_hint.setVisible(bool(hint))
 
     def open_picker(self):
         self.picker = BookPicker(self.session, self.tasks, self)

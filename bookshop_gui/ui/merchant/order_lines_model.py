@@ -131,6 +131,11 @@ class OrderLinesModel(QAbstractTableModel):
             return self.tr("An amount of money, 0 or more, with at most two decimal places.")
         return ""
 
+    def first_problem(self) -> str:
+        return next((problem for row in range(len(self.lines))
+                     for column in (COL_COUNT, COL_MONEY)
+                     if (problem := self.problem(row, column))), "")
+
     @property
     def valid(self) -> bool:
         return bool(self.lines) and all(line.cnt and line.money is not None

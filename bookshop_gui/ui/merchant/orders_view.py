@@ -128,6 +128,10 @@ class OrdersPane(QWidget):
 
     # -- filtering and loading ------------------------------------------------------
 
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.poll()
+
     def current_status(self) -> OrderStatus | None:
         return self.tabs.tabData(self.tabs.currentIndex())
 
@@ -138,6 +142,8 @@ class OrdersPane(QWidget):
 
     def poll(self):
         """Fold in new and changed orders, keeping the rows in view where they are."""
+        if not self.isVisible():
+            return  # another pane is showing; the list catches up when it is shown again
         top = self.table.indexAt(self.table.viewport().rect().topLeft())
         top_id = self._order(top.row()).id if top.isValid() else None
         scrolled = self.table.verticalScrollBar().value() > 0
