@@ -180,20 +180,22 @@ class OrdersModel(QAbstractTableModel):
                 self.endRemoveRows()
 
     def _insert_new(self, page):
+        known = {order.id for order in self.rows}
         for position, order in enumerate(page):
-            if position < len(self.rows) and self.rows[position].id == order.id:
+            if order.id in known:
                 continue
-            if self.row_of(order.id) >= 0:
-                continue
-            self.beginInsertRows(QModelIndex(), position, position)
+            self.beginInsertRows(ROOT, position, position)
             self.rows.insert(position, order)
             self.endInsertRows()
+            known.add(order.id)
 
     def _update_changed(self, page):
-        for order in page:
-            row = self.row_of(order.id)
-            if row >= 0 and self.rows[row] != order:
-                self.rows[row] = order
+        """One pass over the rows shown, however many thousands are loaded."""
+        fresh = {order.id: order for order in page}
+        for row, order in enumerate(self.rows):
+            new = fresh.get(order.id)
+            if new is not None and new != order:
+                self.rows[row] = new
                 self.dataChanged.emit(self.index(row, 0), self.index(row, COL_STATUS))
 
     def _text(self, order: OrderDetail, column: int) -> str:
