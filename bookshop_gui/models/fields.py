@@ -48,6 +48,17 @@ def as_utc(value: datetime | None) -> datetime | None:
     return None if value is None else value.replace(tzinfo=UTC)
 
 
+def stored_datetime(value) -> datetime | None:
+    """A timestamp column's raw value (SQLite gives text) as an aware UTC datetime.
+
+    For rows read past the ORM: `fromisoformat` reads SQLite's text many
+    times faster than peewee's list of strptime formats.
+    """
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return as_utc(value)
+
+
 def money_sum(field: ScaledDecimalField):
     """SUM(field) in SQL, read back as an exact Decimal (the database sums whole cents)."""
     return peewee.fn.COALESCE(peewee.fn.SUM(field), 0).python_value(field.python_value)

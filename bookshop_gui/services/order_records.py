@@ -28,8 +28,18 @@ from bookshop_gui.errors import (
     NotFound,
     OutOfStock,
 )
-from bookshop_gui.models import AuditLog, BalanceEntry, Book, Order, OrderLine, Review, Shop, User
-from bookshop_gui.models.fields import as_utc
+from bookshop_gui.models import (
+    AuditLog,
+    BalanceEntry,
+    Book,
+    Order,
+    OrderLine,
+    Review,
+    Shop,
+    User,
+    database,
+)
+from bookshop_gui.models.fields import as_utc, stored_datetime
 from bookshop_gui.services.transactions import for_update
 
 STATUS_WORDS = {
@@ -186,63 +196,79 @@ def newest_first(query, offset=0, limit=None):
 
 def summaries(query) -> list[OrderSummary]:
     """Orders as the buyer's list shows them: two queries for any number of orders."""
-    orders = list(query.select_extend(Shop.name.alias("shop_name")).join(Shop).objects())
-    lines = _lines_by_order(orders)
+    orders = _rows(query.select(
+        Order.id, Order.status, Order.shop, Shop.name, Order.total, Order.created_at,
+    ).join(Shop))
+    lines = _lines_by_order(query, OrderLine.name, OrderLine.cnt, OrderLine.pic)
     return [
         OrderSummary(
-            id=o.id, status=OrderStatus(o.status), shop_id=o.shop_id, shop_name=o.shop_name,
-            pic=next((line.pic for line in lines[o.id] if line.pic), ""),
-            items=tuple((line.name, line.cnt) for line in lines[o.id]),
-            total=o.total, created_at=as_utc(o.created_at),
+            id=order_id, status=OrderStatus(status), shop_id=shop_id, shop_name=shop_name,
+            pic=next((pic for _, _, pic in lines[order_id] if pic), ""),
+            items=tuple((name, cnt) for name, cnt, _ in lines[order_id]),
+            total=_money(total), created_at=stored_datetime(created_at),
         )
-        for o in orders
+        for order_id, status, shop_id, shop_name, total, created_at in orders
     ]
 
 
 def details(query) -> list[OrderDetail]:
     """Orders in full (lines, buyer, review): two queries for any number of orders."""
-    orders = list(
-        query.select_extend(
-            Shop.name.alias("shop_name"), User.username.alias("buyer_name"),
-            Review.mark.alias("review_mark"), Review.comment.alias("review_comment"),
+    orders = _rows(
+        query.select(
+            Order.id, Order.status, Order.shop, Shop.name, User.username, Order.shipping,
+            Order.total, Order.created_at, Review.mark, Review.comment, Order.version,
+            Order.paid_at,
         )
         .join_from(Order, Shop)
         .join_from(Order, User)
         .join_from(Order, Review, peewee.JOIN.LEFT_OUTER)
-        .objects()
     )
-    lines = _lines_by_order(orders)
-    return [detail(o, lines[o.id]) for o in orders]
+    lines = _lines_by_order(query, *_LINE_COLUMNS)
+    return [_detail(row, lines[row[0]]) for row in orders]
 
 
-def detail(o: Order, lines) -> OrderDetail:
+def _detail(row, lines) -> OrderDetail:
+    (order_id, status, shop_id, shop_name, buyer, shipping, total, created_at,
+     mark, comment, version, paid_at) = row
     return OrderDetail(
-        id=o.id, status=OrderStatus(o.status), shop_id=o.shop_id, shop_name=o.shop_name,
-        buyer=o.buyer_name, lines=tuple(_line_value(line) for line in lines),
-        shipping=o.shipping, total=o.total, created_at=as_utc(o.created_at),
-        mark=o.review_mark, comment=o.review_comment, version=o.version,
-        paid_at=as_utc(o.paid_at),
+        id=order_id, status=OrderStatus(status), shop_id=shop_id, shop_name=shop_name,
+        buyer=buyer, lines=tuple(_line_value(*line) for line in lines),
+        shipping=_money(shipping), total=_money(total), created_at=stored_datetime(created_at),
+        mark=mark, comment=comment, version=version, paid_at=stored_datetime(paid_at),
     )
 
 
 _LINE_COLUMNS = (
-    OrderLine.order.alias("order_id"), OrderLine.book.alias("book_id"), OrderLine.name,
-    OrderLine.pic, OrderLine.unit_price, OrderLine.cnt, OrderLine.money,
+    OrderLine.book, OrderLine.name, OrderLine.cnt, OrderLine.pic, OrderLine.unit_price,
+    OrderLine.money,
 )
+_money = Order.total.python_value
 
 
-def _lines_by_order(orders) -> dict[int, list]:
-    """Each order's lines as light named tuples: a page of orders holds thousands of lines."""
-    grouped: dict[int, list] = defaultdict(list)
-    if orders:
-        ids = [o.id for o in orders]
-        rows = (OrderLine.select(*_LINE_COLUMNS).where(OrderLine.order.in_(ids))
-                .order_by(OrderLine.id).namedtuples())
-        for line in rows:
-            grouped[line.order_id].append(line)
+def _rows(query) -> list[tuple]:
+    """The driver's own row tuples.
+
+    Lists run to a thousand orders and several thousand lines; building a
+    model object or converting every column through the ORM cost several
+    times the query itself, so the few columns that need it are converted here.
+    """
+    return list(database.execute(query).fetchall())
+
+
+def _lines_by_order(orders_query, *columns) -> dict[int, list[tuple]]:
+    """The lines of the orders `orders_query` selects, as tuples of `columns`, by order.
+
+    The lines are joined to the orders' ids as a derived table rather than
+    listed by id, so a thousand orders cost no thousand-parameter statement.
+    """
+    page = orders_query.select(Order.id).alias("page")
+    query = OrderLine.select(OrderLine.id, OrderLine.order, *columns).join(
+        page, on=(OrderLine.order == page.c.id))
+    grouped: dict[int, list[tuple]] = defaultdict(list)
+    for _, order_id, *values in sorted(_rows(query)):
+        grouped[order_id].append(values)
     return grouped
 
 
-def _line_value(line: OrderLine) -> LineValue:
-    return LineValue(line.book_id, line.name, line.cnt, line.pic, line.unit_price, line.money)
-
+def _line_value(book_id, name, cnt, pic, unit_price, money) -> LineValue:
+    return LineValue(book_id, name, cnt, pic, _money(unit_price), _money(money))
