@@ -34,7 +34,9 @@ def create_from_cart(token, book_ids) -> list[int]:
     by_shop: dict[int, list] = {}
     for line in sorted(lines, key=lambda line: line.book_id):
         by_shop.setdefault(line.book.shop_id, []).append((line.book, line.cnt))
-    order_ids = [_place(buyer, shop_id, items) for shop_id, items in sorted(by_shop.items())]
+    shipping = current_shipping_fee()
+    order_ids = [_place(buyer, shop_id, items, shipping)
+                 for shop_id, items in sorted(by_shop.items())]
     CartLine.delete().where(CartLine.user == buyer.id, CartLine.book.in_(chosen)).execute()
     return order_ids
 
@@ -50,7 +52,7 @@ def create(token, book_id, cnt) -> int:
     if book is None:
         raise NotFound("No such book.")
     records.take_stock({book.id: cnt})
-    return _place(buyer, book.shop_id, [(book, cnt)])
+    return _place(buyer, book.shop_id, [(book, cnt)], current_shipping_fee())
 
 
 @reads
@@ -190,11 +192,10 @@ def _chosen_ids(book_ids) -> list[int]:
     return [*dict.fromkeys(chosen)]
 
 
-def _place(buyer: User, shop_id: int, items) -> int:
+def _place(buyer: User, shop_id: int, items, shipping) -> int:
     """Write one order and its lines at today's prices and the buyer's VIP ratio."""
     ratio = buyer.vip_ratio
     priced = [(book, cnt, domain.line_money(book.price, cnt, ratio)) for book, cnt in items]
-    shipping = current_shipping_fee()
     order = Order.create(
         buyer=buyer.id, shop=shop_id, status=OrderStatus.PENDING_PAYMENT, shipping=shipping,
         total=domain.order_total((money for _, _, money in priced), shipping),

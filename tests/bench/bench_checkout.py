@@ -130,10 +130,15 @@ class _Checkout:
                 f"JOIN books b ON b.id = c.book_id WHERE c.user_id = %s AND c.book_id IN ({marks})",
                 (buyer_id, *ids),
             )
-            for book_id, cnt, *_ in sorted(lines):
-                if not tx.run("UPDATE books SET stock = stock - %s WHERE id = %s AND stock >= %s",
-                              (cnt, book_id, cnt)):
-                    raise RuntimeError("out of stock")
+            needed = " ".join(["WHEN %s THEN %s"] * len(lines))
+            counts = [value for book_id, cnt, *_ in sorted(lines) for value in (book_id, cnt)]
+            taken = tx.run(
+                f"UPDATE books SET stock = stock - (CASE id {needed} END) "
+                f"WHERE id IN ({marks}) AND stock >= (CASE id {needed} END)",
+                (*counts, *ids, *counts),
+            )
+            if taken != len(lines):
+                raise RuntimeError("out of stock")
             shipping = tx.rows("SELECT value FROM settings WHERE key = 'shipping_fee'")
             fee = int(float(shipping[0][0]) * 100) if shipping else 2200
             by_shop: dict[int, list] = {}
