@@ -28,17 +28,8 @@ from bookshop_gui.errors import (
     NotFound,
     OutOfStock,
 )
-from bookshop_gui.models import (
-    AuditLog,
-    BalanceEntry,
-    Book,
-    Order,
-    OrderLine,
-    Review,
-    Shop,
-    User,
-    database,
-)
+from bookshop_gui.models import AuditLog, BalanceEntry, Book, Order, OrderLine, Review, Shop, User
+from bookshop_gui.models.base import database
 from bookshop_gui.models.fields import as_utc, stored_datetime
 from bookshop_gui.services.transactions import for_update
 
