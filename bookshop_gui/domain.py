@@ -219,6 +219,23 @@ class OrderSummary:
     created_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class OrderRow:
+    """One line of the shop's order list: what its columns show, and no more.
+
+    A list scrolled to 100,000 orders holds one of these per order, so it
+    carries no prices per line, no review and no per-instance dict; the full
+    order is read when one is opened.
+    """
+
+    id: int
+    status: OrderStatus
+    buyer: str
+    created_at: datetime
+    total: Decimal
+    items: tuple[tuple[str, int], ...]
+
+
 @dataclass(frozen=True)
 class OrderDetail:
     id: int

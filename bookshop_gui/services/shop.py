@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+from collections import defaultdict
 from collections.abc import Mapping
 
 from bookshop_gui import domain
-from bookshop_gui.domain import AuditEntry, OrderDetail, OrderStatus, Role
+from bookshop_gui.domain import AuditEntry, OrderDetail, OrderRow, OrderStatus, Role
 from bookshop_gui.errors import InvalidInput, NotFound, StaleOrder
 from bookshop_gui.models import Book, Order, OrderLine, User
+from bookshop_gui.models.fields import as_utc
 from bookshop_gui.services import order_records as records
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads, writes
@@ -35,6 +38,57 @@ def list_orders(token, status=None, *, offset=0, limit=None, search="", sort="ne
         ids = [row[0] for row in query.select(Order.id).tuples()]
         query = Order.select().where(Order.id.in_(ids)).order_by(*SORTS[sort])
     return records.details(query)
+
+
+@reads
+def order_rows(token, status=None, *, after=None, limit=100, search="", sort="newest"
+               ) -> list[OrderRow]:
+    """A page of the shop's orders as the orders pane lists them, light enough to keep by
+    the hundred thousand.
+
+    `after` is the id of the last order already listed: the page carries on from
+    it along the sort, a walk down the index, so the thousandth page costs what
+    the first does, and orders arriving at the top meanwhile shift nothing.
+    """
+    staff = caller(token, Role.STAFF)
+    if sort not in SORTS:
+        raise InvalidInput("Orders can be sorted by newest, oldest, total_desc or total_asc.")
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise InvalidInput("A page must be a whole number of rows.")
+    query = _matching(staff, status, search)
+    if after is not None:
+        query = query.where(_beyond(staff, after, sort))
+    orders = list(
+        query.select(Order.id, Order.status, User.username, Order.created_at, Order.total)
+        .join(User, on=(Order.buyer == User.id))
+        .order_by(*SORTS[sort]).limit(limit).tuples()
+    )
+    items = _items_by_order([row[0] for row in orders])
+    return [OrderRow(order_id, OrderStatus(status), sys.intern(buyer), as_utc(created),
+                     total, items[order_id])
+            for order_id, status, buyer, created, total in orders]
+
+
+def _beyond(staff: User, after, sort: str):
+    """Orders past the order `after` in the `sort` order (ties broken by id, as the sort does)."""
+    if isinstance(after, bool) or not isinstance(after, int):
+        raise InvalidInput("A page must start after an order number.")
+    key = Order.total if sort.startswith("total") else Order.created_at
+    anchor = Order.select(key).where(Order.id == after, Order.shop == staff.shop_id)
+    if sort in ("newest", "total_desc"):
+        return (key <= anchor) & ((key < anchor) | (Order.id < after))
+    return (key >= anchor) & ((key > anchor) | (Order.id > after))
+
+
+def _items_by_order(ids: list[int]) -> dict[int, tuple[tuple[str, int], ...]]:
+    """(title, count) per line, by order; titles interned, as the same books recur."""
+    grouped: dict[int, list] = defaultdict(list)
+    if ids:
+        lines = (OrderLine.select(OrderLine.order, OrderLine.name, OrderLine.cnt)
+                 .where(OrderLine.order.in_(ids)).order_by(OrderLine.id).tuples())
+        for order_id, name, cnt in lines:
+            grouped[order_id].append((sys.intern(name), cnt))
+    return defaultdict(tuple, {order_id: tuple(pairs) for order_id, pairs in grouped.items()})
 
 
 @reads
