@@ -5,7 +5,12 @@ show a person. Attributes beyond the message (the books out of stock, the
 shortfall) let a window say more, or say it in another language.
 """
 
-from decimal import Decimal
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only named: the sign-in window loads this module before its first paint
+    from decimal import Decimal
 
 
 class BookshopError(Exception):

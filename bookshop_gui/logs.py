@@ -1,14 +1,14 @@
 """The program's log: a rotating file under the user log folder (platformdirs).
 
-`setup()` is called once at start. Everything logged through `logging` goes to
-`bookshop.log` there, which rolls over to `bookshop.log.1` … `.4` at 1 MB so a
-workstation that runs for months never fills its disk.
+`setup()` is called once at start, as soon as the first window has been
+painted. Everything logged through `logging` goes to `bookshop.log` there,
+which rolls over to `bookshop.log.1` … `.4` at 1 MB so a workstation that runs
+for months never fills its disk.
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from bookshop_gui import paths
@@ -28,6 +28,8 @@ def log_file() -> Path:
 
 def setup(level: int = logging.INFO, *, folder: Path | None = None) -> Path:
     """Send the root logger to the rotating file; idempotent. Returns the file's path."""
+    from logging.handlers import RotatingFileHandler  # loads socket and pickle: not at import
+
     global _handler
     target = (folder or paths.log_dir()) / FILE_NAME
     root = logging.getLogger()
@@ -36,7 +38,7 @@ def setup(level: int = logging.INFO, *, folder: Path | None = None) -> Path:
             return target
         shutdown()
     target.parent.mkdir(parents=True, exist_ok=True)
-    _handler = logging.handlers.RotatingFileHandler(
+    _handler = RotatingFileHandler(
         target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
     )
     _handler.setFormatter(logging.Formatter(FORMAT))

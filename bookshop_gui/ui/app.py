@@ -1,8 +1,11 @@
 """Starting the program: the window shows first, the database opens behind it.
 
-`main` paints the sign-in window before importing peewee, the drivers or
-keyring, then opens the database on the worker thread. After sign-in the
-person's role decides the window: buyers get the kiosk, staff the workstation.
+`main` paints the sign-in window before importing peewee, the drivers,
+keyring, the log file's handler or the crash dialog: the log, crash reports
+and the database (on the worker thread) start only once the window has been
+painted, since loading their code first would hold it back. After sign-in
+the person's role decides the window: buyers get the kiosk, staff the
+workstation.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import sys
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QObject,
@@ -21,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
+from bookshop_gui import logs
 from bookshop_gui.ui import preferences, resources
 
 EXPIRE_EVERY_MS = 60_000
@@ -56,6 +61,26 @@ def install_translation(app: QApplication, language: str = "") -> list[QTranslat
     return installed
 
 
+class AfterFirstPaint(QObject):
+    """Calls each of `then` in turn, once `window` has been painted for the first time."""
+
+    def __init__(self, window, *then):
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._run)
+        return False
+
+    def _run(self):
+        for step in self.then:
+            step()
+        self.deleteLater()
+
+
 class Shell(QObject):
     """Opens the database, signs people in and out, and owns the open window."""
 
@@ -78,10 +103,11 @@ class Shell(QObject):
         self.expiry = QTimer(self, interval=EXPIRE_EVERY_MS)
         self.expiry.timeout.connect(self._expire_stale)
 
-    def start(self) -> None:
-        self._show(self.sign_in)
+    def start(self, *first) -> None:
+        """Show the sign-in window; once painted, call each of `first`, then open the database."""
         self.sign_in.setEnabled(False)
-        QTimer.singleShot(0, self._open_database)
+        AfterFirstPaint(self.sign_in, *first, self._open_database)
+        self._show(self.sign_in)
 
     def _open_database(self):
         from bookshop_gui.services import connection
@@ -267,23 +293,26 @@ class Shell(QObject):
         self.tasks.wait()
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv if argv is None else argv
-    options = parse_args(argv)
-    from bookshop_gui import logs
+def start_reporting() -> None:
+    """The log file and the crash dialog, once the window is up: their modules load slowly."""
     from bookshop_gui.ui import crash
 
     log_file = logs.setup()
     logging.getLogger("bookshop").info("starting (log: %s)", log_file)
-    app = QApplication(argv)
     crash.install()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv if argv is None else argv
+    options = parse_args(argv)
+    app = QApplication(argv)
     app.setOrganizationName("Bookshop")
     app.setApplicationName("Bookshop")
     install_translation(app, options.lang or preferences.language())
     app.setStyleSheet(resources.style_sheet(kiosk=options.kiosk))
     shell = Shell(options.db or preferences.database_url(), kiosk=options.kiosk,
                   merchant=options.merchant)
-    shell.start()
+    shell.start(start_reporting)
     code = app.exec()
     shell.shutdown()
     logs.shutdown()

@@ -1,14 +1,16 @@
 """This workstation's own settings, kept with QSettings.
 
 Shop-wide settings (the shipping fee, the unpaid-order limit) live in the
-database instead, so every workstation agrees on them.
+database instead, so every workstation agrees on them. The program reads its
+language here before its first paint, so this module loads nothing slow
+(`DatabaseChoice` is a NamedTuple, not a dataclass).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 from PySide6.QtCore import QSettings
@@ -70,8 +72,7 @@ def set_language(code: str) -> None:
     settings().setValue(LANGUAGE, code)
 
 
-@dataclass(frozen=True)
-class DatabaseChoice:
+class DatabaseChoice(NamedTuple):
     """Which database this workstation opens: the local file or a shared server.
 
     Holds no password: that lives in the keyring (ui/credentials.py), or only

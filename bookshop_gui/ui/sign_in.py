@@ -1,12 +1,21 @@
-"""The start screen: sign in as a buyer at a kiosk or as staff at a workstation."""
+"""The start screen: sign in as a buyer at a kiosk or as staff at a workstation.
+
+It is the first thing painted at start, so it loads neither the database code
+(peewee, the services) nor the money and date formatting until someone signs in,
+and its layout is made of stretches rather than alignments: the first use of
+PySide6's `Qt` namespace builds all of its ninety-odd enums.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -14,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import Session
 from bookshop_gui.errors import AuthError, BookshopError
-from bookshop_gui.services import auth
-from bookshop_gui.ui import messages, resources
+from bookshop_gui.ui import resources
 from bookshop_gui.ui.tasks import Tasks
+
+if TYPE_CHECKING:
+    from bookshop_gui.domain import Session
 
 # (username, what the account is) shown on the demo database.
 DEMO_ACCOUNTS = (
@@ -84,10 +94,10 @@ class SignInWindow(QWidget):
         self.settings_button.clicked.connect(self.settings_requested)
         self.settings_button.setVisible(not self.kiosk)
         form.addWidget(self.database_label)
-        form.addWidget(self.settings_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        form.addLayout(_at_own_width(self.settings_button, centred=False))
         outer = QVBoxLayout(self)
         outer.addStretch()
-        outer.addWidget(card, alignment=Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(_at_own_width(card))
         outer.addStretch()
         self.username.setFocus()
 
@@ -134,6 +144,8 @@ class SignInWindow(QWidget):
         self.username.setFocus()
 
     def submit(self):
+        from bookshop_gui.services import auth
+
         username, password = self.username.text().strip(), self.password.text()
         if not username or not password:
             self.show_error(self.tr("Enter your username and password."))
@@ -155,8 +167,20 @@ class SignInWindow(QWidget):
             self.password.selectAll()
             self.password.setFocus()
         else:
+            from bookshop_gui.ui import messages
+
             self.show_error(messages.describe(error))
 
     def show_error(self, text: str):
         self.error.setText(text)
         self.error.show()
+
+
+def _at_own_width(widget: QWidget, *, centred: bool = True) -> QHBoxLayout:
+    """A row holding `widget` at its own width, centred or at the left, between stretches."""
+    row = QHBoxLayout()
+    if centred:
+        row.addStretch()
+    row.addWidget(widget)
+    row.addStretch()
+    return row

@@ -5,6 +5,9 @@ keeps painting and taking keystrokes while the database works, and a slow or
 unreachable shared server never freezes it. One worker thread runs the calls
 in the order they were asked for, which keeps results in order and gives each
 window one database connection. Under test, `Tasks.serial` runs calls inline.
+
+The sign-in window needs this module before its first paint, so it loads
+nothing slow: `Task` is a plain class rather than a dataclass.
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -21,15 +23,16 @@ from bookshop_gui.errors import BookshopError, DatabaseUnavailable
 log = logging.getLogger(__name__)
 
 
-@dataclass(eq=False)
 class Task:
-    fn: Callable
-    args: tuple
-    kwargs: dict
-    done: Callable | None = None
-    failed: Callable | None = None
-    key: str | None = None
-    job: QRunnable | None = field(default=None, repr=False)
+    """One call asked for, with what to do with its result; `job` once it is queued."""
+
+    __slots__ = ("fn", "args", "kwargs", "done", "failed", "key", "job")
+
+    def __init__(self, fn: Callable, args: tuple, kwargs: dict, done: Callable | None = None,
+                 failed: Callable | None = None, key: str | None = None):
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.done, self.failed, self.key = done, failed, key
+        self.job: QRunnable | None = None
 
 
 class _Relay(QObject):
