@@ -62,21 +62,29 @@ def install_translation(app: QApplication, language: str = "") -> list[QTranslat
 
 
 class AfterFirstPaint(QObject):
-    """Calls each of `then` in turn, once `window` has been painted for the first time."""
+    """Calls each of `then` in turn, once `window` has been painted for the first time.
+
+    A window that is never painted (started minimised, or on a screen that is
+    off) must still open the database, so the steps also run after `LATEST_MS`.
+    """
+
+    LATEST_MS = 1500
 
     def __init__(self, window, *then):
         super().__init__(window)
         self.then = then
         window.installEventFilter(self)
+        QTimer.singleShot(self.LATEST_MS, self, self._run)
 
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._run)
+            QTimer.singleShot(0, self, self._run)
         return False
 
     def _run(self):
-        for step in self.then:
+        steps, self.then = self.then, ()
+        for step in steps:
             step()
         self.deleteLater()
 

@@ -6,6 +6,7 @@ from urllib.parse import urlparse, urlunparse
 import pytest
 from conftest import _admin_sql
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from bookshop_gui.services import connection
 from bookshop_gui.ui import app, connection_problems, preferences
@@ -153,3 +154,11 @@ def test_a_wrong_password_is_asked_once_then_explained(
     assert len(script.asked) == 1
     assert "refused the user name or password" in script.shown[0][1]
     assert "not it" not in script.shown[0][1]
+
+
+def test_the_database_opens_even_if_the_window_is_never_painted(qtbot):
+    never_shown = QWidget()
+    qtbot.addWidget(never_shown)
+    steps = []
+    app.AfterFirstPaint(never_shown, lambda: steps.append("log"), lambda: steps.append("database"))
+    qtbot.waitUntil(lambda: steps == ["log", "database"], timeout=app.AfterFirstPaint.LATEST_MS * 3)
