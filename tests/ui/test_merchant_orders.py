@@ -1,15 +1,17 @@
 """The orders pane as shop staff use it: tabs, search, sort, ship, cancel, the kiosk poll."""
 
+import gc
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
-from bookshop_gui.domain import OrderStatus
+from bookshop_gui.domain import OrderDetail, OrderRow, OrderStatus
 from bookshop_gui.services import accounts, auth, catalog, orders, shop
 from bookshop_gui.ui.merchant import orders_model
 from bookshop_gui.ui.merchant.orders_model import COL_BUYER, COL_STATUS, COL_TOTAL, OrdersModel
+from bookshop_gui.ui.merchant.packing_slip import SlipDialog
 from bookshop_gui.ui.merchant.window import MerchantWindow
 
 
@@ -204,3 +206,35 @@ def test_the_orders_model_passes_the_model_tester(qtmodeltester, staff_session, 
     model.reload()
     qtmodeltester.check(model)
     assert model.rowCount() == 5
+
+
+def test_the_orders_model_keeps_light_rows_and_reads_the_next_page_ahead(
+        staff_session, tasks, buyer_session, monkeypatch):
+    monkeypatch.setattr(orders_model, "PAGE", 10)
+    titles = ["Heart of Darkness", "Alice's Adventures in Wonderland", "Oliver Twist"]
+    for i in range(25):
+        place(buyer_session, titles[i % 3])
+    reads = []
+    order_rows = shop.order_rows
+    monkeypatch.setattr(shop, "order_rows", lambda *a, **k: reads.append(k) or order_rows(*a, **k))
+    model = OrdersModel(staff_session, tasks)
+    model.reload()
+    assert (model.rowCount(), len(reads)) == (10, 2)  # the first page, and the next read ahead
+    model.fetchMore()
+    assert (model.rowCount(), len(reads)) == (20, 3)  # shown at once; the last one read ahead
+    model.fetchMore()
+    assert model.rowCount() == 25 and not model.canFetchMore()
+    assert reads[-1]["after"] == model.order_at(19).id
+    gc.collect()
+    assert not [o for o in gc.get_objects() if isinstance(o, OrderDetail)]
+    assert {type(model.order_at(row)) for row in range(25)} == {OrderRow}
+
+
+def test_the_packing_slip_reads_the_whole_order(qtbot, window, placed):
+    pane = pane_of(window)
+    pane.reload()
+    select_rows(pane, [placed["unpaid"][1]])
+    qtbot.mouseClick(pane.slip_button, Qt.MouseButton.LeftButton)
+    slip = pane.findChild(SlipDialog)
+    assert "Dracula" in slip.preview.toPlainText()
+    slip.close()

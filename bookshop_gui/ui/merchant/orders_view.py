@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import OrderDetail, OrderStatus, Session
+from bookshop_gui.domain import OrderDetail, OrderRow, OrderStatus, Session
 from bookshop_gui.services import shop
 from bookshop_gui.ui import dialogs, formatting, messages, resources
 from bookshop_gui.ui.merchant import order_actions
@@ -169,14 +169,14 @@ class OrdersPane(QWidget):
 
     # -- selection ------------------------------------------------------------------
 
-    def _order(self, row: int) -> OrderDetail | None:
+    def _order(self, row: int) -> OrderRow | None:
         return self.model.order_at(row)
 
-    def selected_orders(self) -> list[OrderDetail]:
+    def selected_orders(self) -> list[OrderRow]:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
         return [order for order in (self._order(row) for row in rows) if order]
 
-    def current_order(self) -> OrderDetail | None:
+    def current_order(self) -> OrderRow | None:
         chosen = self.selected_orders()
         return chosen[0] if chosen else None
 
@@ -198,7 +198,7 @@ class OrdersPane(QWidget):
 
     # -- actions ------------------------------------------------------------------
 
-    def open_order(self, order: OrderDetail | None) -> OrderEditor | None:
+    def open_order(self, order: OrderRow | None) -> OrderEditor | None:
         if order is None:
             return None
         editor = self.editors.get(order.id)
@@ -214,11 +214,16 @@ class OrdersPane(QWidget):
         return editor
 
     def open_slip(self):
+        """The list holds only what its columns show, so the slip reads the order in full."""
         order = self.current_order()
         if order is not None:
-            from bookshop_gui.ui.merchant.packing_slip import SlipDialog
+            self.tasks.run(shop.get_order, self.session.token, order.id, done=self._show_slip,
+                           failed=self._failed)
 
-            SlipDialog(order, self).open()
+    def _show_slip(self, order: OrderDetail):
+        from bookshop_gui.ui.merchant.packing_slip import SlipDialog
+
+        SlipDialog(order, self).open()
 
     def ship_selected(self):
         ids = [o.id for o in self.selected_orders() if o.status == OrderStatus.PENDING_SHIPMENT]
@@ -239,7 +244,7 @@ class OrdersPane(QWidget):
         self.tasks.run(order_actions.cancel_all, self.session.token, [o.id for o in chosen],
                        done=self._cancelled, failed=self._failed)
 
-    def _cancel_text(self, chosen: list[OrderDetail]) -> str:
+    def _cancel_text(self, chosen: list[OrderRow]) -> str:
         paid = [o for o in chosen if o.status == OrderStatus.PENDING_SHIPMENT]
         numbers = ", ".join(f"#{o.id}" for o in chosen)
         text = self.tr("Cancel order %1?").replace("%1", numbers)

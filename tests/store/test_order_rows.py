@@ -1,0 +1,57 @@
+"""The orders pane's light rows: the same orders as the full list, a page after a given order."""
+
+from bookshop_gui.domain import OrderRow, OrderStatus
+from bookshop_gui.services import orders, shop
+
+from .builders import make_book
+from .test_query_counts import queries
+
+
+def walk(token, page, **filters):
+    """Every row, a page at a time, each page carrying on after the last row of the one before."""
+    listed, after = [], None
+    while True:
+        rows = shop.order_rows(token, after=after, limit=page, **filters)
+        listed += rows
+        if len(rows) < page:
+            return listed
+        after = rows[-1].id
+
+
+def test_rows_page_after_page_are_the_full_list_in_every_sort(world):
+    book = make_book(world.shop_a, stock=100)
+    made = [orders.create(world.bob.token, book, 1 + i % 3) for i in range(12)]
+    orders.pay(world.bob.token, made[4])
+    token = world.staff_a.token
+    for sort in shop.SORTS:
+        for filters in ({}, {"status": OrderStatus.PENDING_PAYMENT}, {"search": "bob"}):
+            full = shop.list_orders(token, sort=sort, **filters)
+            rows = walk(token, 5, sort=sort, **filters)
+            assert [r.id for r in rows] == [o.id for o in full], (sort, filters)
+            assert [(r.status, r.buyer, r.total, r.created_at) for r in rows] == [
+                (o.status, o.buyer, o.total, o.created_at) for o in full]
+            assert [r.items for r in rows] == [
+                tuple((line.name, line.cnt) for line in o.lines) for o in full]
+
+
+def test_a_page_of_rows_costs_the_same_for_2_or_30_orders(world):
+    book_a, book_b = make_book(world.shop_a, stock=100), make_book(world.shop_b, stock=100)
+    for _ in range(2):
+        orders.create(world.alice.token, book_b, 1)
+    for _ in range(30):
+        orders.create(world.bob.token, book_a, 1)
+    small, few = queries(lambda: shop.order_rows(world.staff_b.token))
+    large, many = queries(lambda: shop.order_rows(world.staff_a.token))
+    assert (len(few), len(many)) == (2, 30)
+    assert all(isinstance(row, OrderRow) and row.items for row in many)
+    assert small == large
+    deep, rest = queries(lambda: shop.order_rows(world.staff_a.token, after=many[9].id))
+    assert [row.id for row in rest] == [row.id for row in many[10:]]
+    assert deep == large
+
+
+def test_paging_after_another_shops_order_shows_nothing(world):
+    theirs = orders.create(world.alice.token, make_book(world.shop_b, stock=5), 1)
+    orders.create(world.bob.token, make_book(world.shop_a, stock=5), 1)
+    assert shop.order_rows(world.staff_a.token, after=theirs) == []
+    assert len(shop.order_rows(world.staff_a.token)) == 1
