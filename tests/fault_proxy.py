@@ -1,0 +1,132 @@
+"""A TCP proxy between the program and a database server that fails on command.
+
+Real shop floors lose networks in ways a stopped server does not show: a
+cable pulled (the link goes silent, no reset), a router restarting (every
+connection reset), or a reply lost after the server already committed. The
+proxy forwards bytes both ways and can do each of those to every connection
+that passes through it, so tests can watch the program face them for real.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import struct
+import threading
+from urllib.parse import urlparse, urlunparse
+
+CHUNK = 65536
+
+
+class FaultProxy:
+    """Listens on 127.0.0.1 on a free port and forwards to `target_host:target_port`."""
+
+    def __init__(self, target_host: str, target_port: int):
+        self.target = (target_host, target_port)
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self._lock = threading.Lock()
+        self._links: list[tuple[socket.socket, socket.socket]] = []
+        self._flowing = threading.Event()
+        self._flowing.set()
+        self._cut_pattern: bytes | None = None
+        self._cut_clients: set[socket.socket] = set()
+        self.cuts = 0
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @classmethod
+    def for_url(cls, url: str) -> FaultProxy:
+        parts = urlparse(url)
+        return cls(parts.hostname, parts.port)
+
+    def url(self, url: str) -> str:
+        """`url` with its host and port replaced by the proxy's."""
+        parts = urlparse(url)
+        credentials = parts.netloc.rpartition("@")[0]
+        netloc = f"{credentials}@127.0.0.1:{self.port}" if credentials else f"127.0.0.1:{self.port}"
+        return urlunparse(parts._replace(netloc=netloc))
+
+    # -- faults -------------------------------------------------------------
+
+    def go_silent(self) -> None:
+        """Stop forwarding in both directions and keep every socket open: a pulled cable."""
+        self._flowing.clear()
+
+    def resume(self) -> None:
+        self._flowing.set()
+
+    def reset(self) -> None:
+        """Close every connection abruptly (TCP reset), as a restarting router does."""
+        with self._lock:
+            links, self._links = self._links, []
+        for pair in links:
+            for sock in pair:
+                _abort(sock)
+
+    def cut_after(self, pattern: bytes) -> None:
+        """Arm a lost reply: the next client message containing `pattern` reaches the
+        server, then the connection is cut before any answer comes back."""
+        self._cut_pattern = pattern
+
+    def close(self) -> None:
+        self._listener.close()
+        self._flowing.set()
+        self.reset()
+
+    # -- forwarding ---------------------------------------------------------
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            try:
+                server = socket.create_connection(self.target, timeout=5)
+                server.settimeout(None)
+            except OSError:
+                _abort(client)
+                continue
+            with self._lock:
+                self._links.append((client, server))
+            threading.Thread(target=self._pump, args=(client, server, True), daemon=True).start()
+            threading.Thread(target=self._pump, args=(server, client, False), daemon=True).start()
+
+    def _pump(self, source: socket.socket, sink: socket.socket, upstream: bool) -> None:
+        while True:
+            try:
+                data = source.recv(CHUNK)
+            except OSError:
+                data = b""
+            self._flowing.wait()
+            if not data or (not upstream and sink in self._cut_clients):
+                _abort(sink)
+                return
+            cutting = upstream and self._cut_pattern is not None and self._cut_pattern in data
+            if cutting:
+                self._cut_pattern = None
+                self._cut_clients.add(source)  # no reply may reach this client any more
+            try:
+                sink.sendall(data)
+            except OSError:
+                _abort(source)
+                return
+            if cutting:
+                self.cuts += 1
+                self._cut(source, sink)
+                return
+
+    def _cut(self, client: socket.socket, server: socket.socket) -> None:
+        """Let the server read what was sent, then drop both sides before the reply."""
+        server.shutdown(socket.SHUT_WR)  # the server reads the message in full, then EOF
+        _abort(client)
+        with self._lock:
+            self._links = [pair for pair in self._links if pair[0] is not client]
+
+
+def _abort(sock: socket.socket) -> None:
+    """Close with SO_LINGER 0, so the peer gets a reset rather than a polite goodbye."""
+    with contextlib.suppress(OSError):
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    with contextlib.suppress(OSError):
+        sock.close()
