@@ -237,6 +237,25 @@ class OrderRow:
 
 
 @dataclass(frozen=True)
+class Address:
+    """Where a parcel goes. An order holds a copy (`id` None): editing the book moves no parcel."""
+
+    id: int | None
+    name: str
+    phone: str
+    region: str
+    street: str
+    postcode: str = ""
+    is_default: bool = False
+
+    @property
+    def one_line(self) -> str:
+        """Region and street as written on a Chinese waybill, postcode last."""
+        place = f"{self.region} {self.street}".strip()
+        return f"{place} {self.postcode}".strip()
+
+
+@dataclass(frozen=True)
 class OrderDetail:
     id: int
     status: OrderStatus
@@ -251,6 +270,9 @@ class OrderDetail:
     comment: str | None = None
     version: int = 1
     paid_at: datetime | None = None
+    address: Address | None = None
+    courier: str | None = None
+    tracking: str | None = None
 
     @property
     def items_money(self) -> Decimal:

@@ -42,7 +42,27 @@ class InvalidState(BookshopError):
 
 
 class StaleOrder(InvalidState):
-    """The order changed since the caller read it; reload before saving again."""
+    """The order changed since the caller read it; reload before saving again.
+
+    `total` is the order's total now, when it matters: a payment page that
+    showed another amount shows this one and asks again.
+    """
+
+    def __init__(self, message: str, total: Decimal | None = None):
+        super().__init__(message)
+        self.total = total
+
+
+class ApprovalRequired(BookshopError):
+    """A price cut beyond the shop's limit needs an administrator's approval.
+
+    `book_ids` names the lines cut too far and `limit` is the percentage allowed.
+    """
+
+    def __init__(self, message: str, book_ids=(), limit: Decimal | None = None):
+        super().__init__(message)
+        self.book_ids = tuple(book_ids)
+        self.limit = limit
 
 
 class OutOfStock(BookshopError):
@@ -78,6 +98,15 @@ class DatabaseUnavailable(BookshopError):
     """
 
     code = 503
+
+
+class OutcomeUnknown(DatabaseUnavailable):
+    """The connection was lost while the database was committing the call.
+
+    It may have happened or not; only the database knows. Repeating the call
+    with the same request id is safe: it happens at most once, and answers
+    with the first call's result if that one did happen.
+    """
 
 
 class SchemaTooNew(BookshopError):

@@ -28,7 +28,7 @@ SERVER_URLS = {
 BACKENDS = ("sqlite", "postgresql", "mysql")
 TABLES = (
     "audit_log", "reviews", "order_lines", "orders", "cart_lines", "books",
-    "balance_entries", "auth_sessions", "users", "shops", "settings",
+    "balance_entries", "requests", "addresses", "auth_sessions", "users", "shops", "settings",
 )
 
 

@@ -3,15 +3,17 @@
 from bookshop_gui.models.base import BaseModel, database
 from bookshop_gui.models.catalog import Book, CartLine
 from bookshop_gui.models.orders import AuditLog, Order, OrderLine, Review
-from bookshop_gui.models.people import AuthSession, BalanceEntry, Shop, User
+from bookshop_gui.models.people import Address, AuthSession, BalanceEntry, Shop, User
+from bookshop_gui.models.requests import RequestRecord
 from bookshop_gui.models.settings import Setting
 
 ALL_MODELS = (
     Shop, User, AuthSession, BalanceEntry, Book, CartLine,
-    Order, OrderLine, Review, AuditLog, Setting,
+    Order, OrderLine, Review, AuditLog, Setting, RequestRecord, Address,
 )
 
 __all__ = [
-    "ALL_MODELS", "AuditLog", "AuthSession", "BalanceEntry", "BaseModel", "Book",
-    "CartLine", "Order", "OrderLine", "Review", "Setting", "Shop", "User", "database",
+    "ALL_MODELS", "Address", "AuditLog", "AuthSession", "BalanceEntry", "BaseModel", "Book",
+    "CartLine", "Order", "OrderLine", "RequestRecord", "Review", "Setting", "Shop", "User",
+    "database",
 ]

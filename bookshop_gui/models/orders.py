@@ -18,6 +18,15 @@ class Order(BaseModel):
     created_at = peewee.DateTimeField(default=utcnow)
     paid_at = peewee.DateTimeField(null=True)
     version = peewee.IntegerField(default=1)
+    # A copy of the address the order goes to (None: no address was given).
+    ship_name = peewee.CharField(max_length=50, null=True)
+    ship_phone = peewee.CharField(max_length=20, null=True)
+    ship_region = peewee.CharField(max_length=100, null=True)
+    ship_street = peewee.CharField(max_length=200, null=True)
+    ship_postcode = peewee.CharField(max_length=10, null=True)
+    courier = peewee.CharField(max_length=40, null=True)
+    tracking = peewee.CharField(max_length=30, null=True)
+    shipped_at = peewee.DateTimeField(null=True)
 
     class Meta:
         table_name = "orders"

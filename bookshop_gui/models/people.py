@@ -52,3 +52,20 @@ class BalanceEntry(BaseModel):
 
     class Meta:
         table_name = "balance_entries"
+
+
+class Address(BaseModel):
+    """A place a buyer has parcels sent to: receiver, phone and a Chinese-style address."""
+
+    user = peewee.ForeignKeyField(User, backref="addresses", on_delete="CASCADE")
+    name = peewee.CharField(max_length=50)
+    phone = peewee.CharField(max_length=20)
+    region = peewee.CharField(max_length=100)
+    street = peewee.CharField(max_length=200)
+    postcode = peewee.CharField(max_length=10, default="")
+    is_default = peewee.BooleanField(default=False)
+    created_at = peewee.DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "addresses"
+        indexes = ((("user", "is_default"), False),)

@@ -7,6 +7,10 @@ from bookshop_gui.domain import Account, Member, Role
 from bookshop_gui.domain import Shop as ShopValue
 from bookshop_gui.errors import InvalidInput, NotFound
 from bookshop_gui.models import BalanceEntry, Shop, User
+from bookshop_gui.services import requests
+from bookshop_gui.services.addresses import addresses as addresses  # the contract's names
+from bookshop_gui.services.addresses import remove_address as remove_address
+from bookshop_gui.services.addresses import save_address as save_address
 from bookshop_gui.services.passwords import hash_password
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads, writes
@@ -51,6 +55,7 @@ def create_user(
 
 
 @writes
+@requests.once("accounts.top_up")
 def top_up(token, username, amount) -> Decimal:
     """Add to a buyer's balance (staff or admin); returns the new balance."""
     clerk = caller(token, Role.STAFF, Role.ADMIN)

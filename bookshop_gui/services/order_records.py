@@ -31,6 +31,7 @@ from bookshop_gui.errors import (
 from bookshop_gui.models import AuditLog, BalanceEntry, Book, Order, OrderLine, Review, Shop, User
 from bookshop_gui.models.base import database
 from bookshop_gui.models.fields import as_utc, stored_datetime
+from bookshop_gui.services import addresses
 from bookshop_gui.services.transactions import for_update
 
 STATUS_WORDS = {
@@ -225,7 +226,7 @@ def details(query) -> list[OrderDetail]:
         query.select(
             Order.id, Order.status, Order.shop, Shop.name, User.username, Order.shipping,
             Order.total, Order.created_at, Review.mark, Review.comment, Order.version,
-            Order.paid_at,
+            Order.paid_at, Order.courier, Order.tracking, *addresses.ORDER_COLUMNS,
         )
         .join_from(Order, Shop)
         .join_from(Order, User)
@@ -237,12 +238,13 @@ def details(query) -> list[OrderDetail]:
 
 def _detail(row, lines) -> OrderDetail:
     (order_id, status, shop_id, shop_name, buyer, shipping, total, created_at,
-     mark, comment, version, paid_at) = row
+     mark, comment, version, paid_at, courier, tracking, *address) = row
     return OrderDetail(
         id=order_id, status=OrderStatus(status), shop_id=shop_id, shop_name=shop_name,
         buyer=buyer, lines=tuple(_line_value(*line) for line in lines),
         shipping=_money(shipping), total=_money(total), created_at=stored_datetime(created_at),
         mark=mark, comment=comment, version=version, paid_at=stored_datetime(paid_at),
+        address=addresses.order_copy(*address), courier=courier, tracking=tracking,
     )
 
 

@@ -6,9 +6,10 @@ from datetime import timedelta
 
 from bookshop_gui import domain
 from bookshop_gui.domain import OrderDetail, OrderStatus, OrderSummary, PaymentRequest, Role
-from bookshop_gui.errors import InvalidInput, NotFound
+from bookshop_gui.errors import InvalidInput, NotFound, StaleOrder
 from bookshop_gui.models import Book, CartLine, Order, OrderLine, Review, User
 from bookshop_gui.models.fields import utcnow
+from bookshop_gui.services import addresses, requests
 from bookshop_gui.services import order_records as records
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.settings import current_shipping_fee, current_unpaid_minutes
@@ -19,10 +20,15 @@ BATCH = 200
 
 
 @writes
-def create_from_cart(token, book_ids) -> list[int]:
-    """Order the chosen cart lines, one order per shop, all or nothing."""
+@requests.once("orders.create_from_cart")
+def create_from_cart(token, book_ids, *, address_id=None) -> list[int]:
+    """Order the chosen cart lines, one order per shop, all or nothing.
+
+    Every order keeps a copy of the address (`address_id`, else the default).
+    """
     buyer = caller(token, Role.BUYER)
     chosen = _chosen_ids(book_ids)
+    destination = addresses.for_order(buyer, address_id)
     lines = [*(
         CartLine.select(CartLine, Book).join(Book)
         .where(CartLine.user == buyer.id, CartLine.book.in_(chosen))
@@ -35,24 +41,26 @@ def create_from_cart(token, book_ids) -> list[int]:
     for line in sorted(lines, key=lambda line: line.book_id):
         by_shop.setdefault(line.book.shop_id, []).append((line.book, line.cnt))
     shipping = current_shipping_fee()
-    order_ids = [_place(buyer, shop_id, items, shipping)
+    order_ids = [_place(buyer, shop_id, items, shipping, destination)
                  for shop_id, items in sorted(by_shop.items())]
     CartLine.delete().where(CartLine.user == buyer.id, CartLine.book.in_(chosen)).execute()
     return order_ids
 
 
 @writes
-def create(token, book_id, cnt) -> int:
+@requests.once("orders.create")
+def create(token, book_id, cnt, *, address_id=None) -> int:
     """Buy one book now (seed 001 /order/create); the cart is left alone."""
     buyer = caller(token, Role.BUYER)
     cnt = domain.count(cnt)
+    destination = addresses.for_order(buyer, address_id)
     if isinstance(book_id, bool) or not isinstance(book_id, int):
         raise NotFound("No such book.")
     book = Book.get_or_none(Book.id == book_id)
     if book is None:
         raise NotFound("No such book.")
     records.take_stock({book.id: cnt})
-    return _place(buyer, book.shop_id, [(book, cnt)], current_shipping_fee())
+    return _place(buyer, book.shop_id, [(book, cnt)], current_shipping_fee(), destination)
 
 
 @reads
@@ -67,20 +75,45 @@ def submit(token, order_id) -> PaymentRequest:
 
 
 @writes
-def pay(token, order_id) -> None:
-    """0 → 1: the total leaves the balance, once, however many kiosks press Pay."""
+@requests.once("orders.pay")
+def pay(token, order_id, *, expected_total=None) -> None:
+    """0 → 1: the total leaves the balance, once, however many kiosks press Pay.
+
+    `expected_total` is the amount the payment page showed: if staff changed
+    the order since, nothing is charged and StaleOrder carries the new total.
+    """
     buyer = caller(token, Role.BUYER)
+    shown = None if expected_total is None else domain.money(expected_total, "The amount shown")
     order = records.find(order_id, buyer_id=buyer.id, lock=True)
+    records.require_status(order, (OrderStatus.PENDING_PAYMENT,), "paid")
+    if shown is not None and order.total != shown:
+        raise StaleOrder(
+            f"Order {order.id} was changed by the shop: it now costs {order.total}, "
+            f"not {shown}. Nothing was charged.",
+            total=order.total,
+        )
     records.move(order, OrderStatus.PENDING_SHIPMENT, (OrderStatus.PENDING_PAYMENT,), "paid",
                  paid_at=utcnow())
     records.charge(order, buyer)
 
 
 @writes
+@requests.once("orders.cancel")
 def cancel(token, order_id) -> None:
     """0 or 1 → -1: the stock returns and a paid order is refunded in full."""
     buyer = caller(token, Role.BUYER)
     records.cancel(records.find(order_id, buyer_id=buyer.id, lock=True), buyer.username)
+
+
+@writes
+def set_address(token, order_id, address_id) -> None:
+    """Send a not yet shipped order (0 or 1) to another of the buyer's addresses."""
+    buyer = caller(token, Role.BUYER)
+    order = records.find(order_id, buyer_id=buyer.id, lock=True)
+    destination = addresses.for_order(buyer, address_id)
+    records.move(order, OrderStatus(order.status),
+                 (OrderStatus.PENDING_PAYMENT, OrderStatus.PENDING_SHIPMENT),
+                 "sent to another address", **destination)
 
 
 @writes
@@ -120,6 +153,7 @@ def expire_stale() -> int:
     Each order is cancelled in its own short transaction with a guarded
     update, so many workstations running this at once cancel each order once.
     """
+    requests.prune()
     cancelled = 0
     while True:
         stale = _stale_ids()
@@ -192,13 +226,14 @@ def _chosen_ids(book_ids) -> list[int]:
     return [*dict.fromkeys(chosen)]
 
 
-def _place(buyer: User, shop_id: int, items, shipping) -> int:
+def _place(buyer: User, shop_id: int, items, shipping, destination: dict) -> int:
     """Write one order and its lines at today's prices and the buyer's VIP ratio."""
     ratio = buyer.vip_ratio
     priced = [(book, cnt, domain.line_money(book.price, cnt, ratio)) for book, cnt in items]
     order = Order.create(
         buyer=buyer.id, shop=shop_id, status=OrderStatus.PENDING_PAYMENT, shipping=shipping,
         total=domain.order_total((money for _, _, money in priced), shipping),
+        **destination,
     )
     OrderLine.insert_many([
         {"order": order.id, "book": book.id, "name": book.title, "pic": book.pic,

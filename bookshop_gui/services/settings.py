@@ -6,6 +6,7 @@ from bookshop_gui import domain
 from bookshop_gui.domain import Role
 from bookshop_gui.errors import InvalidInput
 from bookshop_gui.models import Setting
+from bookshop_gui.services import price_cuts
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads, writes
 
@@ -23,6 +24,22 @@ def shipping_fee() -> Decimal:
 def unpaid_minutes() -> int:
     """How long an order may wait for payment before its stock is released."""
     return current_unpaid_minutes()
+
+
+@reads
+def price_cut_limit() -> Decimal | None:
+    """How far (in percent) staff may cut a line below its list value alone; None: no limit."""
+    return price_cuts.current_limit()
+
+
+@writes
+def set_price_cut_limit(token, percent) -> None:
+    """Admins only: the limit in percent, or None to let staff cut freely."""
+    caller(token, Role.ADMIN)
+    if percent is None:
+        Setting.delete().where(Setting.key == price_cuts.PRICE_CUT_LIMIT).execute()
+    else:
+        _store(price_cuts.PRICE_CUT_LIMIT, str(price_cuts.percentage(percent)))
 
 
 @writes

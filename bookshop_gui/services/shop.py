@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Mapping
@@ -10,10 +11,14 @@ from bookshop_gui import domain
 from bookshop_gui.domain import AuditEntry, OrderDetail, OrderRow, OrderStatus, Role
 from bookshop_gui.errors import InvalidInput, NotFound, StaleOrder
 from bookshop_gui.models import Book, Order, OrderLine, User
-from bookshop_gui.models.fields import as_utc
+from bookshop_gui.models.fields import as_utc, utcnow
 from bookshop_gui.services import order_records as records
+from bookshop_gui.services import price_cuts, requests
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads, writes
+
+DEFAULT_COURIER = "SF Express"  # seed 001's fixed fee of 22 pays for it
+TRACKING = re.compile(r"[A-Za-z0-9]{8,30}")
 
 SORTS = {
     "newest": (Order.created_at.desc(), Order.id.desc()),
@@ -113,15 +118,31 @@ def get_order(token, order_id) -> OrderDetail:
 
 
 @writes
-def ship(token, order_id) -> None:
-    """1 → 2: the parcel has left the shop."""
+@requests.once("shop.ship")
+def ship(token, order_id, *, tracking=None, courier=DEFAULT_COURIER) -> None:
+    """1 → 2: the parcel has left the shop with `courier`, traceable by `tracking`."""
     staff = caller(token, Role.STAFF)
+    tracking = _tracking(tracking)
+    courier = domain.text(courier, "The courier", 40, required=True)
     order = records.find(order_id, shop_id=staff.shop_id, lock=True)
-    records.move(order, OrderStatus.PENDING_RECEIPT, (OrderStatus.PENDING_SHIPMENT,), "shipped")
-    records.audit(order, staff.username, "ship", _status_change(order, OrderStatus.PENDING_RECEIPT))
+    records.move(order, OrderStatus.PENDING_RECEIPT, (OrderStatus.PENDING_SHIPMENT,), "shipped",
+                 courier=courier, tracking=tracking, shipped_at=utcnow())
+    detail = _status_change(order, OrderStatus.PENDING_RECEIPT)
+    detail["after"].update(courier=courier, tracking=tracking)
+    records.audit(order, staff.username, "ship", detail)
+
+
+def _tracking(tracking) -> str | None:
+    """A waybill number: 8 to 30 letters or digits, as couriers print them."""
+    if tracking is None:
+        return None
+    if not isinstance(tracking, str) or not TRACKING.fullmatch(tracking.strip()):
+        raise InvalidInput("A tracking number is 8 to 30 letters or digits.")
+    return tracking.strip()
 
 
 @writes
+@requests.once("shop.cancel")
 def cancel(token, order_id) -> bool:
     """0 or 1 → -1: stock returns, and a paid order is refunded; True if it was refunded."""
     staff = caller(token, Role.STAFF)
@@ -145,20 +166,28 @@ def operate(token, order_id, opcode) -> None:
 
 
 @writes
-def set_lines(token, order_id, lines, *, expected_version=None) -> None:
+@requests.once("shop.set_lines")
+def set_lines(token, order_id, lines, *, expected_version=None, approval=None) -> None:
     """Replace an unpaid order's lines (seed 001 setinfo); stock moves by the difference.
 
     `expected_version` is the version the editor loaded: if anyone changed the
-    order since, nothing is saved and StaleOrder says so.
+    order since, nothing is saved and StaleOrder says so. A line cut further
+    below its list value than the shop's `price_cut_limit` needs `approval`,
+    an administrator's (username, password).
     """
     staff = caller(token, Role.STAFF)
     wanted = _clean_lines(lines)
+    approver = price_cuts.approver(approval)
     order = records.find(order_id, shop_id=staff.shop_id, lock=True)
     records.require_status(order, (OrderStatus.PENDING_PAYMENT,), "edited")
     if expected_version is not None and order.version != expected_version:
         raise StaleOrder(f"Order {order.id} was changed by someone else. It has been reloaded.")
     books = _own_books(staff, wanted)
     before = [*OrderLine.select().where(OrderLine.order == order.id).order_by(OrderLine.id)]
+    kept = {line.book_id: line for line in before}
+    if approver is None:
+        unit_prices = {b: kept[b].unit_price if b in kept else books[b].price for b in wanted}
+        price_cuts.check(order, wanted, unit_prices)
     _move_stock(records.line_counts(order), {book_id: cnt for book_id, (cnt, _) in wanted.items()})
     total = domain.order_total((money for _, money in wanted.values()), order.shipping)
     saved = (
@@ -170,18 +199,20 @@ def set_lines(token, order_id, lines, *, expected_version=None) -> None:
     if not saved:
         raise StaleOrder(f"Order {order.id} was changed by someone else. It has been reloaded.")
     OrderLine.delete().where(OrderLine.order == order.id).execute()
-    kept = {line.book_id: line for line in before}
     OrderLine.insert_many([
         _line_row(order, books[book_id], kept.get(book_id), cnt, money)
         for book_id, (cnt, money) in wanted.items()
     ]).execute()
-    records.audit(order, staff.username, "set_lines", {
+    detail = {
         "before": [_snapshot(line.book_id, line.name, line.cnt, line.money) for line in before],
         "after": [_snapshot(b, books[b].title if b not in kept else kept[b].name, cnt, money)
                   for b, (cnt, money) in wanted.items()],
         "total_before": str(order.total),
         "total_after": str(total),
-    })
+    }
+    if approver is not None:
+        detail["approved_by"] = approver
+    records.audit(order, staff.username, "set_lines", detail)
 
 
 @reads

@@ -1,0 +1,125 @@
+"""Buyers' address books, and the copy of an address each order keeps.
+
+An order copies its address rather than pointing at the book, so a buyer who
+moves house later does not move a parcel already on its way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bookshop_gui import domain
+from bookshop_gui.domain import Address as AddressValue
+from bookshop_gui.domain import Role
+from bookshop_gui.errors import InvalidInput, NotFound
+from bookshop_gui.models import Address, Order, User
+from bookshop_gui.services.sessions import caller
+from bookshop_gui.services.transactions import reads, writes
+
+PHONE = re.compile(r"[0-9+\- ]{6,20}")
+POSTCODE = re.compile(r"[A-Za-z0-9]{0,10}")
+NO_SUCH_ADDRESS = "There is no such address."
+
+
+@reads
+def addresses(token) -> list[AddressValue]:
+    """The buyer's own addresses, the default first, then the newest."""
+    buyer = caller(token, Role.BUYER)
+    rows = (Address.select().where(Address.user == buyer.id)
+            .order_by(Address.is_default.desc(), Address.id.desc()))
+    return [_value(row) for row in rows]
+
+
+@writes
+def save_address(token, *, name, phone, region, street, postcode="", address_id=None,
+                 default=False) -> int:
+    """Add an address, or change one of the buyer's own; the first one is the default."""
+    buyer = caller(token, Role.BUYER)
+    fields = clean(name=name, phone=phone, region=region, street=street, postcode=postcode)
+    if not isinstance(default, bool):
+        raise InvalidInput("Say whether this is the default address.")
+    if address_id is None:
+        first = not Address.select().where(Address.user == buyer.id).exists()
+        saved = Address.create(user=buyer.id, is_default=first, **fields).id
+    else:
+        saved = own(buyer, address_id).id
+        Address.update(**fields).where(Address.id == saved).execute()
+    if default:
+        _make_default(buyer, saved)
+    return saved
+
+
+@writes
+def remove_address(token, address_id) -> None:
+    """Forget an address; if it was the default, the newest one left becomes the default."""
+    buyer = caller(token, Role.BUYER)
+    address = own(buyer, address_id)
+    address.delete_instance()
+    if address.is_default:
+        newest = (Address.select(Address.id).where(Address.user == buyer.id)
+                  .order_by(Address.id.desc()).first())
+        if newest is not None:
+            _make_default(buyer, newest.id)
+
+
+def clean(*, name, phone, region, street, postcode) -> dict:
+    """The address fields as stored, or InvalidInput naming the first bad one."""
+    fields = {
+        "name": domain.text(name, "The receiver's name", 50, required=True),
+        "phone": domain.text(phone, "The phone number", 20, required=True),
+        "region": domain.text(region, "The province, city and district", 100, required=True),
+        "street": domain.text(street, "The street address", 200, required=True),
+        "postcode": domain.text(postcode, "The postcode", 10),
+    }
+    phone = fields["phone"]
+    if not PHONE.fullmatch(phone) or sum(c.isdigit() for c in phone) < 6:
+        raise InvalidInput("A phone number is 6 to 20 digits (with + - or spaces).")
+    if not POSTCODE.fullmatch(fields["postcode"]) or not fields["postcode"].isascii():
+        raise InvalidInput("A postcode is up to 10 letters or digits.")
+    return fields
+
+
+def own(buyer: User, address_id) -> Address:
+    """One of the buyer's addresses; another buyer's is reported as missing."""
+    if isinstance(address_id, bool) or not isinstance(address_id, int):
+        raise NotFound(NO_SUCH_ADDRESS)
+    address = Address.get_or_none(Address.id == address_id, Address.user == buyer.id)
+    if address is None:
+        raise NotFound(NO_SUCH_ADDRESS)
+    return address
+
+
+def for_order(buyer: User, address_id) -> dict:
+    """The columns an order copies: the chosen address, else the default, else none."""
+    if address_id is not None:
+        address = own(buyer, address_id)
+    else:
+        address = Address.get_or_none(Address.user == buyer.id, Address.is_default)
+        if address is None:
+            return {}
+    return {
+        "ship_name": address.name, "ship_phone": address.phone,
+        "ship_region": address.region, "ship_street": address.street,
+        "ship_postcode": address.postcode,
+    }
+
+
+ORDER_COLUMNS = (Order.ship_name, Order.ship_phone, Order.ship_region, Order.ship_street,
+                 Order.ship_postcode)
+
+
+def order_copy(name, phone, region, street, postcode) -> AddressValue | None:
+    """The address an order carries, from its columns (None if it has none)."""
+    if name is None:
+        return None
+    return AddressValue(None, name, phone, region, street, postcode or "")
+
+
+def _make_default(buyer: User, address_id: int) -> None:
+    (Address.update(is_default=(Address.id == address_id))
+     .where(Address.user == buyer.id).execute())
+
+
+def _value(row: Address) -> AddressValue:
+    return AddressValue(row.id, row.name, row.phone, row.region, row.street, row.postcode,
+                        bool(row.is_default))

@@ -1,0 +1,66 @@
+"""Big price cuts need a second person: staff may cut a line only so far on their own.
+
+The limit is a shop-wide setting (`price_cut_limit`, a percentage of the
+line's list value); a new database has none, so nothing is checked until an
+administrator sets one. A deeper cut is saved with an administrator's approval,
+given by their own user name and password, and the order's history names both.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bookshop_gui import domain
+from bookshop_gui.domain import Role
+from bookshop_gui.errors import ApprovalRequired, AuthError, InvalidInput
+from bookshop_gui.models import Order, Setting, User
+from bookshop_gui.services.passwords import check_password
+
+PRICE_CUT_LIMIT = "price_cut_limit"
+
+
+def current_limit() -> Decimal | None:
+    """The percentage staff may cut below the list value, or None for no limit."""
+    row = Setting.get_or_none(Setting.key == PRICE_CUT_LIMIT)
+    return Decimal(row.value) if row else None
+
+
+def percentage(value) -> Decimal:
+    """A limit as stored: a whole or two-place percentage from 0 to 100."""
+    limit = domain.money(value, "The price cut limit")
+    if limit > 100:
+        raise InvalidInput("The price cut limit is a percentage from 0 to 100.")
+    return limit
+
+
+def approver(approval) -> str | None:
+    """The approving administrator's user name, or AuthError; None when there is no approval."""
+    if approval is None:
+        return None
+    if (isinstance(approval, (str, bytes)) or not isinstance(approval, (tuple, list))
+            or len(approval) != 2 or not all(isinstance(part, str) for part in approval)):
+        raise AuthError("An approval is an administrator's user name and password.")
+    username, password = approval
+    admin = User.get_or_none(User.username == username.strip(), User.role == Role.ADMIN)
+    if admin is None or not check_password(password, admin.password_hash):
+        raise AuthError("That is not an administrator's user name and password.")
+    return admin.username
+
+
+def check(order: Order, lines: dict[int, tuple[int, Decimal]], unit_prices: dict) -> None:
+    """ApprovalRequired if any line (book_id: count, money) is cut past the limit."""
+    limit = current_limit()
+    if limit is None:
+        return
+    ratio = User.select(User.vip_ratio).where(User.id == order.buyer_id).scalar(convert=True)
+    share = (100 - limit) / 100
+    too_far = sorted(
+        book_id for book_id, (cnt, money) in lines.items()
+        if money < domain.line_money(unit_prices[book_id], cnt, ratio) * share
+    )
+    if too_far:
+        raise ApprovalRequired(
+            f"A line is cut more than {limit:f}% below its list price. "
+            "An administrator must approve it.",
+            book_ids=too_far, limit=limit,
+        )

@@ -1,0 +1,156 @@
+"""Request ids: a call that moves money or stock happens once, however often it is sent.
+
+A reply can be lost after the database committed: the window cannot tell
+whether its call happened, so it sends it again with the same request id
+(Stripe's idempotency keys are the model). The id is claimed at the start of
+the call's own transaction, under a unique key, and the result is stored
+with it, so:
+
+- a repeat finds the claim and returns the first call's result, changing nothing;
+- a repeat sent while the first is still running waits on the unique key
+  until the first commits, then finds its result;
+- a call that fails rolls its claim back with everything else, so a retry
+  runs anew.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import inspect
+import json
+import re
+from collections.abc import Mapping
+from datetime import timedelta
+from decimal import Decimal
+
+from bookshop_gui._peewee import peewee
+from bookshop_gui.errors import InvalidInput
+from bookshop_gui.models import RequestRecord, database
+from bookshop_gui.models.fields import utcnow
+from bookshop_gui.services.sessions import caller
+from bookshop_gui.services.transactions import writes
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{8,64}")
+KEPT_FOR = timedelta(days=8)  # the contract promises at least 7 days
+PRUNE_BATCH = 500
+_NEW = object()
+
+
+def once(operation: str):
+    """Make a write call honour `request_id=` (keyword-only) as the contract says.
+
+    `operation` names the call in the record, so the same id sent to another
+    call is told apart from a repeat.
+    """
+
+    def wrap(fn):
+        signature = inspect.signature(fn)
+
+        @functools.wraps(fn)
+        def call(token, *args, request_id=None, **kwargs):
+            if request_id is None:
+                return fn(token, *args, **kwargs)
+            request_id = valid_id(request_id)
+            user = caller(token)
+            fingerprint = _fingerprint(operation, signature.bind(token, *args, **kwargs))
+            answered = _claim(user.id, request_id, operation, fingerprint)
+            if answered is not _NEW:
+                return answered
+            result = fn(token, *args, **kwargs)
+            if result is not None:
+                (RequestRecord.update(result=_encode(result))
+                 .where(RequestRecord.user == user.id, RequestRecord.request_id == request_id)
+                 .execute())
+            return result
+
+        return call
+
+    return wrap
+
+
+def valid_id(request_id) -> str:
+    if not isinstance(request_id, str) or not ID_PATTERN.fullmatch(request_id):
+        raise InvalidInput(
+            "A request id is 8 to 64 letters, digits, hyphens or underscores."
+        )
+    return request_id
+
+
+@writes
+def prune() -> int:
+    """Forget request ids older than a week, a batch at a time so no call waits on it."""
+    cutoff = utcnow() - KEPT_FOR
+    old = [row[0] for row in (
+        RequestRecord.select(RequestRecord.id).where(RequestRecord.created_at < cutoff)
+        .limit(PRUNE_BATCH).tuples()
+    )]
+    if not old:
+        return 0
+    return RequestRecord.delete().where(RequestRecord.id.in_(old)).execute()
+
+
+def _claim(user_id: int, request_id: str, operation: str, fingerprint: str):
+    """Claim the id for this call (returns _NEW), or the answer a first call left."""
+    record = _record(user_id, request_id)
+    if record is None:
+        try:
+            with database.atomic():  # a savepoint: a lost race leaves the call's transaction usable
+                RequestRecord.create(user=user_id, request_id=request_id, operation=operation,
+                                     fingerprint=fingerprint, result="null")
+            return _NEW
+        except peewee.IntegrityError:
+            record = _record(user_id, request_id)  # a first call committed meanwhile
+    if record.operation != operation or record.fingerprint != fingerprint:
+        raise InvalidInput(
+            "This request id was already used for a different action; nothing was changed."
+        )
+    return _decode(record.result)
+
+
+def _record(user_id: int, request_id: str) -> RequestRecord | None:
+    return (RequestRecord.select(RequestRecord.operation, RequestRecord.fingerprint,
+                                 RequestRecord.result)
+            .where(RequestRecord.user == user_id, RequestRecord.request_id == request_id)
+            .first())
+
+
+def _fingerprint(operation: str, bound: inspect.BoundArguments) -> str:
+    """A digest of the call's arguments (never the token, never a password)."""
+    bound.apply_defaults()
+    arguments = {name: _canonical(value) for name, value in bound.arguments.items()
+                 if name != "token"}
+    if isinstance(arguments.get("approval"), list):
+        arguments["approval"] = arguments["approval"][:1]  # who approved, not their password
+    text = json.dumps([operation, arguments], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _canonical(value):
+    """The same amount written as 50, Decimal("50") or Decimal("50.00") is the same argument."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, Decimal)):
+        try:
+            return format(Decimal(value).normalize(), "f")
+        except ArithmeticError:
+            return str(value)
+    if isinstance(value, Mapping):
+        return {str(key): _canonical(item) for key, item in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canonical(item) for item in value), key=str)
+    if isinstance(value, (list, tuple)):
+        return [_canonical(item) for item in value]
+    return repr(value)
+
+
+def _encode(result) -> str:
+    return json.dumps(result, default=lambda value: {"decimal": str(value)})
+
+
+def _decode(text: str):
+    return json.loads(text, object_hook=_decimal)
+
+
+def _decimal(obj: dict):
+    return Decimal(obj["decimal"]) if obj.keys() == {"decimal"} else obj
