@@ -101,6 +101,7 @@ class FaultProxy:
             self._flowing.wait()
             if not data or (not upstream and sink in self._cut_clients):
                 _abort(sink)
+                _abort(source)
                 return
             cutting = upstream and self._cut_pattern is not None and self._cut_pattern in data
             if cutting:
@@ -110,6 +111,7 @@ class FaultProxy:
                 sink.sendall(data)
             except OSError:
                 _abort(source)
+                _abort(sink)
                 return
             if cutting:
                 self.cuts += 1

@@ -24,9 +24,8 @@ from collections.abc import Mapping
 from datetime import timedelta
 from decimal import Decimal
 
-from bookshop_gui._peewee import peewee
 from bookshop_gui.errors import InvalidInput
-from bookshop_gui.models import RequestRecord, database
+from bookshop_gui.models import RequestRecord
 from bookshop_gui.models.fields import utcnow
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import writes
@@ -91,16 +90,20 @@ def prune() -> int:
 
 
 def _claim(user_id: int, request_id: str, operation: str, fingerprint: str):
-    """Claim the id for this call (returns _NEW), or the answer a first call left."""
+    """Claim the id for this call (returns _NEW), or the answer a first call left.
+
+    The insert ignores a duplicate rather than failing on it, so no backend
+    aborts the call's transaction; where a first call holds the key
+    uncommitted, the insert waits for it to finish.
+    """
     record = _record(user_id, request_id)
     if record is None:
-        try:
-            with database.atomic():  # a savepoint: a lost race leaves the call's transaction usable
-                RequestRecord.create(user=user_id, request_id=request_id, operation=operation,
-                                     fingerprint=fingerprint, result="null")
+        claimed = (RequestRecord.insert(user=user_id, request_id=request_id, operation=operation,
+                                        fingerprint=fingerprint, result="null")
+                   .on_conflict_ignore().as_rowcount().execute())
+        if claimed:
             return _NEW
-        except peewee.IntegrityError:
-            record = _record(user_id, request_id)  # a first call committed meanwhile
+        record = _record(user_id, request_id)  # a first call committed meanwhile
     if record.operation != operation or record.fingerprint != fingerprint:
         raise InvalidInput(
             "This request id was already used for a different action; nothing was changed."

@@ -79,6 +79,7 @@ def test_an_old_database_is_upgraded_with_its_data_intact(fresh_server_url):
             OrderStatus.PENDING_SHIPMENT, Decimal("78.91"), (("红楼梦", 1),))
         detail = orders.info(buyer.token, 1)
         assert (detail.lines[0].money, detail.shipping) == (Decimal("56.91"), Decimal("22.00"))
+        assert (detail.address, detail.courier, detail.tracking) == (None, None, None)
         assert catalog.get(1).title == "红楼梦" and catalog.get(1).price == Decimal("59.90")
         assert settings.shipping_fee() == Decimal("22.00")
 
@@ -88,5 +89,10 @@ def test_an_old_database_is_upgraded_with_its_data_intact(fresh_server_url):
         assert accounts.me(buyer.token).balance == Decimal("202.36")
         assert catalog.get(1).stock == 8
         assert catalog.add_book(clerk.token, title="西游记", price=Decimal("45.00"), stock=3) == 2
+        home = accounts.save_address(buyer.token, name="王芳", phone="13800138000",
+                                     region="浙江省 杭州市 西湖区", street="文三路 90 号")
+        placed = orders.create(buyer.token, 2, 1)
+        assert orders.info(buyer.token, placed).address.street == "文三路 90 号"
+        assert [a.id for a in accounts.addresses(buyer.token)] == [home]
     finally:
         database.close()
