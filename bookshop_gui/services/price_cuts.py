@@ -52,7 +52,7 @@ def check(order: Order, lines: dict[int, tuple[int, Decimal]], unit_prices: dict
     limit = current_limit()
     if limit is None:
         return
-    ratio = User.select(User.vip_ratio).where(User.id == order.buyer_id).scalar(convert=True)
+    ratio = User.get_by_id(order.buyer_id).vip_ratio
     share = (100 - limit) / 100
     too_far = sorted(
         book_id for book_id, (cnt, money) in lines.items()
