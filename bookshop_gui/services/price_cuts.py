@@ -47,8 +47,11 @@ def approver(approval) -> str | None:
     return admin.username
 
 
-def check(order: Order, lines: dict[int, tuple[int, Decimal]], unit_prices: dict) -> None:
-    """ApprovalRequired if any line (book_id: count, money) is cut past the limit."""
+def check(order: Order, lines: dict[int, tuple[int, Decimal]], listed: dict) -> None:
+    """ApprovalRequired if any line (book_id: count, money) is cut past the limit.
+
+    `listed` gives each book's (title, unit price) as the order lists it.
+    """
     limit = current_limit()
     if limit is None:
         return
@@ -56,11 +59,12 @@ def check(order: Order, lines: dict[int, tuple[int, Decimal]], unit_prices: dict
     share = (100 - limit) / 100
     too_far = sorted(
         book_id for book_id, (cnt, money) in lines.items()
-        if money < domain.line_money(unit_prices[book_id], cnt, ratio) * share
+        if money < domain.line_money(listed[book_id][1], cnt, ratio) * share
     )
     if too_far:
+        titles = ", ".join(listed[book_id][0] for book_id in too_far)
         raise ApprovalRequired(
-            f"A line is cut more than {limit:f}% below its list price. "
+            f"{titles}: cut more than {limit:f}% below the list price. "
             "An administrator must approve it.",
             book_ids=too_far, limit=limit,
         )

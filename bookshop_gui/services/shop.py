@@ -186,8 +186,10 @@ def set_lines(token, order_id, lines, *, expected_version=None, approval=None) -
     before = [*OrderLine.select().where(OrderLine.order == order.id).order_by(OrderLine.id)]
     kept = {line.book_id: line for line in before}
     if approver is None:
-        unit_prices = {b: kept[b].unit_price if b in kept else books[b].price for b in wanted}
-        price_cuts.check(order, wanted, unit_prices)
+        price_cuts.check(order, wanted, {
+            b: (kept[b].name, kept[b].unit_price) if b in kept else (books[b].title, books[b].price)
+            for b in wanted
+        })
     _move_stock(records.line_counts(order), {book_id: cnt for book_id, (cnt, _) in wanted.items()})
     total = domain.order_total((money for _, money in wanted.values()), order.shipping)
     saved = (
