@@ -29,6 +29,10 @@ class AuthError(BookshopError):
     code = 401
 
 
+class SessionEnded(AuthError):
+    """The token is unknown, expired or signed out: the person must sign in again."""
+
+
 class NotFound(BookshopError):
     """An unknown book, order or user, or an order that is not the caller's."""
 
@@ -66,13 +70,14 @@ class ApprovalRequired(BookshopError):
 
 
 class OutOfStock(BookshopError):
-    """Not enough copies for one or more lines; `book_ids` names them."""
+    """Not enough copies for one or more lines; `book_ids` and `titles` name them."""
 
     code = 501
 
-    def __init__(self, message: str, book_ids=()):
+    def __init__(self, message: str, book_ids=(), titles=()):
         super().__init__(message)
         self.book_ids = tuple(book_ids)
+        self.titles = tuple(titles)
 
 
 class InsufficientBalance(BookshopError):

@@ -128,7 +128,7 @@ def take_stock(wanted: dict[int, int]) -> None:
     if not short:  # copies came back meanwhile
         return take_stock(wanted)
     raise OutOfStock(f"Not enough copies in stock: {', '.join(b.title for b in short)}.",
-                     [book.id for book in short])
+                     [book.id for book in short], [book.title for book in short])
 
 
 def return_stock(counts: dict[int, int]) -> None:

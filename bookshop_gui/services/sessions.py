@@ -10,7 +10,7 @@ import secrets
 from datetime import timedelta
 
 from bookshop_gui.domain import Role
-from bookshop_gui.errors import AuthError
+from bookshop_gui.errors import AuthError, SessionEnded
 from bookshop_gui.models import AuthSession, User
 from bookshop_gui.models.fields import utcnow
 
@@ -35,7 +35,7 @@ def open_session(user: User, *, remember: bool = False) -> str:
 def caller(token, *roles: Role) -> User:
     """The signed-in user behind `token`; AuthError if unknown, expired or the wrong role."""
     if not isinstance(token, str) or not token:
-        raise AuthError("Please sign in.")
+        raise SessionEnded("Please sign in.")
     user = (
         User.select(User)
         .join(AuthSession)
@@ -43,7 +43,7 @@ def caller(token, *roles: Role) -> User:
         .first()
     )
     if user is None:
-        raise AuthError("Your session has ended. Please sign in again.")
+        raise SessionEnded("Your session has ended. Please sign in again.")
     if roles and user.role not in roles:
         raise AuthError(_ROLE_MESSAGES.get(roles[0], "Your account cannot do this."))
     return user

@@ -18,7 +18,7 @@ def describe(error: errors.BookshopError) -> str:
         return _fill(text, error.balance, error.amount, error.shortfall)
     if isinstance(error, errors.OutOfStock):
         text = translate("messages", "Not enough copies in stock for: %1")
-        return text.replace("%1", _titles(error.message))
+        return text.replace("%1", ", ".join(error.titles) or error.message)
     if isinstance(error, errors.StaleOrder):
         return translate(
             "messages",
@@ -31,7 +31,7 @@ def describe(error: errors.BookshopError) -> str:
             "messages",
             "This database was upgraded by a newer version of Bookshop. Please install that version.",  # noqa: E501
         )
-    if isinstance(error, errors.AuthError) and "session" in error.message.lower():
+    if isinstance(error, errors.SessionEnded):
         return translate("messages", "Your session has ended. Please sign in again.")
     return error.message
 
@@ -40,7 +40,3 @@ def _fill(text: str, *amounts) -> str:
     for number, amount in enumerate(amounts, start=1):
         text = text.replace(f"%{number}", formatting.money(amount))
     return text
-
-
-def _titles(message: str) -> str:
-    return message.split(":", 1)[1].strip().rstrip(".") if ":" in message else message
