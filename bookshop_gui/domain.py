@@ -353,3 +353,25 @@ class SalesReport:
     days: tuple[DaySales, ...]
     top_books: tuple[TopBook, ...]
     by_status: tuple[StatusTotal, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One movement of a buyer's balance, with the balance it left behind."""
+
+    at: datetime
+    reason: str  # "opening", "top_up", "payment" or "refund"
+    amount: Decimal
+    order_id: int | None
+    by_username: str
+    balance_after: Decimal
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """One place where the ledger does not add up (`admin reconcile` lists them)."""
+
+    kind: str  # "balance" (a buyer's balance) or "order" (an order's payments)
+    username: str
+    order_id: int | None
+    detail: str

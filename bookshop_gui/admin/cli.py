@@ -97,6 +97,21 @@ def _seed_bulk(args) -> None:
     print(f"Every bulk account uses the password {args.password!r}.")
 
 
+def _reconcile(args) -> int:
+    """Print every place the ledger does not add up; non-zero when there is one."""
+    from bookshop_gui.services import ledger
+
+    found = ledger.reconcile()
+    for item in found:
+        where = f"order {item.order_id} of {item.username}" if item.order_id else item.username
+        print(f"{item.kind}: {where}: {item.detail}")
+    if found:
+        print(f"{len(found)} difference(s) found.", file=sys.stderr)
+        return 1
+    print("The books balance: every balance equals its entries, every paid order was paid once.")
+    return 0
+
+
 def _ask_new_password() -> str:
     first = getpass.getpass("Password: ")
     if first != getpass.getpass("Again: "):
@@ -139,6 +154,9 @@ def _parser() -> argparse.ArgumentParser:
     top_up.add_argument("amount", type=_decimal)
     top_up.add_argument("--as", dest="as_", required=True, metavar="STAFF",
                         help="the staff or admin account doing it (password asked for)")
+    command("reconcile", _reconcile,
+            "check that every buyer's balance equals the sum of their balance entries and "
+            "that every paid order was paid once (and refunded at most once, in full)")
     demo = command("seed-demo", _seed_demo, "fill an empty database with demo shops and books")
     demo.add_argument("--force", action="store_true", help="add the demo data even if shops exist")
     backup = command("backup", _backup,

@@ -3,9 +3,10 @@
 from decimal import Decimal
 
 from bookshop_gui.errors import InvalidInput
-from bookshop_gui.services import accounts, auth, catalog
+from bookshop_gui.services import accounts, auth, catalog, settings
 
 DEMO_PASSWORD_NOTE = "Demo accounts use their username as the password."
+PRICE_CUT_LIMIT = Decimal("20")  # staff cut a line by more than 20 % only with an admin's approval
 
 # (username, role, shop index or None, VIP ratio, balance)
 ACCOUNTS = (
@@ -74,6 +75,9 @@ def seed(*, force: bool = False) -> dict:
             catalog.add_book(token, title=title, author=author, isbn=isbn,
                              price=Decimal(price), stock=stock)
         auth.logout(token)
+    token = auth.login("admin", "admin").token
+    settings.set_price_cut_limit(token, PRICE_CUT_LIMIT)
+    auth.logout(token)
     return {"shops": len(SHOPS), "books": len(BOOKS), "accounts": len(ACCOUNTS)}
 
 
