@@ -278,14 +278,9 @@ class Shell(QObject):
         self.tasks.run(orders.expire_stale, failed=lambda _error: None)
 
     def _unreachable(self, error, retry, failed):
-        from bookshop_gui.ui import dialogs, messages
+        from bookshop_gui.ui import unreachable
 
-        parent = self.window or self.sign_in
-        if dialogs.ask(parent, translate("Shell", "Database unreachable"), messages.describe(error),
-                       yes=translate("Shell", "Retry"), no=translate("Shell", "Cancel")):
-            retry()
-        elif failed:
-            failed(error)
+        unreachable.tell(self.window or self.sign_in, error, retry, failed)
 
     def _refused(self, error):
         from bookshop_gui.ui import dialogs, messages

@@ -19,12 +19,27 @@ def describe(error: errors.BookshopError) -> str:
     if isinstance(error, errors.OutOfStock):
         text = translate("messages", "Not enough copies in stock for: %1")
         return text.replace("%1", ", ".join(error.titles) or error.message)
+    if isinstance(error, errors.StaleOrder) and error.total is not None:
+        return translate(
+            "messages",
+            "The shop changed this order meanwhile: it now costs %1. Nothing was charged.",
+        ).replace("%1", formatting.money(error.total))
     if isinstance(error, errors.StaleOrder):
         return translate(
             "messages",
             "Someone else changed this order meanwhile. It has been reloaded; check it and make your change again.",  # noqa: E501
         )
+    if isinstance(error, errors.ApprovalRequired):
+        return translate(
+            "messages", "A line is cut more than %1% below its list price. An administrator must approve it.",  # noqa: E501
+        ).replace("%1", f"{error.limit.normalize():f}" if error.limit is not None else "")
+    if isinstance(error, errors.OutcomeUnknown):
+        return translate(
+            "messages",
+            "The connection to the shop database was lost while saving, so it is not known yet whether it was saved. Check before doing it again.",  # noqa: E501
+        )
     if isinstance(error, errors.DatabaseUnavailable):
+        # Only a call rolled back before saving is reported so (OutcomeUnknown otherwise).
         return translate("messages", "The shop database cannot be reached. Nothing was changed.")
     if isinstance(error, errors.SchemaTooNew):
         return translate(

@@ -6,6 +6,15 @@ unreachable shared server never freezes it. One worker thread runs the calls
 in the order they were asked for, which keeps results in order and gives each
 window one database connection. Under test, `Tasks.serial` runs calls inline.
 
+A person's action that moves money or stock goes through `Tasks.act`: it gets
+one request id when the button is pressed, and every retry of it, automatic or
+asked for, sends that same id, so the database does it at most once. When the
+connection is lost mid-call, the call is asked again after a short wait (the
+window keeps working meanwhile); the answer is then the truth, whether the
+first attempt had been saved or not. An action the window names (`action=`)
+keeps its id until it gets an answer, so pressing the button again for the
+same thing after a lost connection repeats it rather than doing it twice.
+
 The sign-in window needs this module before its first paint, so it loads
 nothing slow: `Task` is a plain class rather than a dataclass.
 """
@@ -14,11 +23,12 @@ from __future__ import annotations
 
 import logging
 import sys
+import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from bookshop_gui.errors import BookshopError, DatabaseUnavailable
+from bookshop_gui.errors import BookshopError, DatabaseUnavailable, OutcomeUnknown
 
 log = logging.getLogger(__name__)
 
@@ -26,13 +36,27 @@ log = logging.getLogger(__name__)
 class Task:
     """One call asked for, with what to do with its result; `job` once it is queued."""
 
-    __slots__ = ("fn", "args", "kwargs", "done", "failed", "key", "job")
+    __slots__ = ("fn", "args", "kwargs", "done", "failed", "key", "job", "retries", "unknown",
+                 "action")
 
     def __init__(self, fn: Callable, args: tuple, kwargs: dict, done: Callable | None = None,
                  failed: Callable | None = None, key: str | None = None):
         self.fn, self.args, self.kwargs = fn, args, kwargs
         self.done, self.failed, self.key = done, failed, key
         self.job: QRunnable | None = None
+        self.retries = 0  # automatic retries made since the last answer or "Check again"
+        self.unknown = False  # an attempt was lost while committing: it may have happened
+        self.action = None  # what the window calls this action, while its id is kept
+
+    @property
+    def once(self) -> bool:
+        """True for an action sent with a request id: repeating it is always safe."""
+        return bool(self.kwargs.get("request_id"))
+
+
+def new_request_id() -> str:
+    """A fresh id for one person's action (the contract allows 8 to 64 of A-Z a-z 0-9 - _)."""
+    return uuid.uuid4().hex
 
 
 class _Relay(QObject):
@@ -60,6 +84,8 @@ class Tasks(QObject):
 
     busy_changed = Signal(bool)
     serial = False
+    # Waits before each automatic retry of an action whose connection was lost.
+    retry_waits_ms: tuple[int, ...] = (300, 1000, 3000)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -70,9 +96,11 @@ class Tasks(QObject):
         self._relay.finished.connect(self._finish)
         self._running: set[Task] = set()
         self._queued: dict[str, Task] = {}
-        # Called with (error, retry) when the database is unreachable; the app sets it.
+        # Called with (error, retry, failed) when the database is unreachable; the app
+        # sets it. `retry` is None when sending the call again could do it twice.
         self.on_unavailable: Callable | None = None
         self.on_error: Callable | None = None
+        self._unanswered: dict = {}  # action → request id, until the action is answered
 
     @property
     def busy(self) -> bool:
@@ -86,17 +114,42 @@ class Tasks(QObject):
         """
         task = Task(fn, args, kwargs, done, failed, key)
         self._drop_queued(key)
+        self._start(task)
+        return task
+
+    def act(self, fn, *args, done=None, failed=None, action=None, **kwargs) -> Task:
+        """Run a person's action that moves money or stock, under one request id.
+
+        `action` (hashable: what is done to what, e.g. ("pay", order_id,
+        amount)) names the action: pressing the button again for it while its
+        last attempt has no answer yet sends the same id again.
+        """
+        request_id = self._unanswered.get(action) if action is not None else None
+        request_id = request_id or new_request_id()
+        if action is not None:
+            self._unanswered[action] = request_id
+        task = Task(fn, args, {**kwargs, "request_id": request_id}, done, failed)
+        task.action = action
+        self._start(task)
+        return task
+
+    def _start(self, task: Task):
+        self._hold(task)
+        if self.serial:
+            _Job(task, self._relay).run()
+            return
+        task.job = _Job(task, self._relay)
+        if task.key:
+            self._queued[task.key] = task
+        self._pool.start(task.job)
+
+    def _hold(self, task: Task):
+        """Count `task` as running (the window shows it is busy) until it answers."""
+        if task in self._running:
+            return
         self._running.add(task)
         if len(self._running) == 1:
             self.busy_changed.emit(True)
-        if self.serial:
-            _Job(task, self._relay).run()
-            return task
-        task.job = _Job(task, self._relay)
-        if key:
-            self._queued[key] = task
-        self._pool.start(task.job)
-        return task
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until queued work is done (shutting down, or a test)."""
@@ -116,20 +169,45 @@ class Tasks(QObject):
 
     def _finish(self, task: Task, result, error):
         self._forget(task)
+        if task.action is not None and not isinstance(error, DatabaseUnavailable):
+            self._unanswered.pop(task.action, None)  # answered: the next press is a new action
         if error is None:
             if task.done:
                 task.done(result)
-        elif isinstance(error, DatabaseUnavailable) and self.on_unavailable:
-            self.on_unavailable(error, lambda: self._retry(task), task.failed)
+        elif isinstance(error, DatabaseUnavailable):
+            self._unavailable(task, error)
         elif isinstance(error, BookshopError):
-            handler = task.failed or self.on_error
-            if handler:
-                handler(error)
-            else:
-                log.warning("unhandled service error: %s", error)
+            self._refused(task, error)
         else:
             sys.excepthook(type(error), error, error.__traceback__)
 
-    def _retry(self, task: Task):
-        self.run(task.fn, *task.args, done=task.done, failed=task.failed, key=task.key,
-                 **task.kwargs)
+    def _refused(self, task: Task, error: BookshopError):
+        handler = task.failed or self.on_error
+        if handler:
+            handler(error)
+        else:
+            log.warning("unhandled service error: %s", error)
+
+    def _unavailable(self, task: Task, error: DatabaseUnavailable):
+        """Ask an action again by itself a few times; then tell the person what is known."""
+        task.unknown = task.unknown or isinstance(error, OutcomeUnknown)
+        if task.once and task.retries < len(self.retry_waits_ms):
+            wait = self.retry_waits_ms[task.retries]
+            task.retries += 1
+            self._hold(task)
+            QTimer.singleShot(wait, self, lambda: self._start(task))
+            return
+        if task.unknown and not isinstance(error, OutcomeUnknown):
+            error = OutcomeUnknown(str(error))  # an earlier attempt may still have been saved
+        # Without a request id, a call lost while committing must not be sent blindly again.
+        safe = task.once or not isinstance(error, OutcomeUnknown)
+        if self.on_unavailable:
+            self.on_unavailable(error, (lambda: self._check_again(task)) if safe else None,
+                                task.failed)
+        else:
+            self._refused(task, error)
+
+    def _check_again(self, task: Task):
+        """The person asked to try again: the same call, the same request id."""
+        task.retries = 0
+        self._start(task)

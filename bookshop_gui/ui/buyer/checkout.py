@@ -154,11 +154,12 @@ class PreviewPage(QWidget):
         self.submit_button.setEnabled(False)
         if self.from_cart:
             ids = [line.book_id for line in self.lines]
-            self.tasks.run(orders.create_from_cart, self.token, ids,
+            self.tasks.act(orders.create_from_cart, self.token, ids, action=("order", *ids),
                            done=self._placed, failed=self._refused)
         else:
             line = self.lines[0]
-            self.tasks.run(orders.create, self.token, line.book_id, line.cnt,
+            self.tasks.act(orders.create, self.token, line.book_id, line.cnt,
+                           action=("buy", line.book_id, line.cnt),
                            done=lambda order_id: self._placed([order_id]), failed=self._refused)
 
     def _placed(self, order_ids: list[int]):

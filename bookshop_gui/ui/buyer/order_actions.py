@@ -48,7 +48,7 @@ class OrderActions(QObject):
             text = self.tr("Cancel order #%1? You have not paid for it, so no money moves.")
         if dialogs.ask(self.window, self.tr("Cancel order"), text.replace("%1", str(order_id)),
                        yes=self.tr("Cancel the order"), no=self.tr("Keep it")):
-            self.tasks.run(orders.cancel, self.token, order_id,
+            self.tasks.act(orders.cancel, self.token, order_id, action=("cancel", order_id),
                            done=lambda _: self.changed.emit(order_id), failed=self._failed)
 
     def confirm_receipt(self, order_id: int) -> None:

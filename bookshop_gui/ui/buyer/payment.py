@@ -2,6 +2,12 @@
 
 Several orders (one per shop) are paid one after another; if the balance runs
 out part way, the paid ones stay paid and the page shows what is still due.
+
+Each payment names the amount the page showed: if staff changed the order
+meanwhile, nothing is charged, the page shows the change and the buyer is
+asked to pay the new amount or not. Paying an order for an amount is one
+action with one request id until it is answered, so pressing Pay again after
+a lost connection finishes that payment and never charges twice.
 """
 
 from __future__ import annotations
@@ -21,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from bookshop_gui.domain import AuditEntry, OrderDetail, PaymentRequest
-from bookshop_gui.errors import BookshopError, InsufficientBalance
+from bookshop_gui.errors import BookshopError, DatabaseUnavailable, InsufficientBalance, StaleOrder
 from bookshop_gui.services import orders
-from bookshop_gui.ui import formatting, messages, resources
+from bookshop_gui.ui import dialogs, formatting, messages, resources
 from bookshop_gui.ui.tasks import Tasks
 
 
@@ -44,6 +50,7 @@ class PaymentPage(QWidget):
         self.tasks, self.token = tasks, token
         self.requests: list[tuple[PaymentRequest, OrderDetail]] = []
         self._paid: list[int] = []
+        self._confirm: tuple[int, Decimal] | None = None  # (order, amount it was shown at)
         self._build()
 
     def _build(self):
@@ -86,16 +93,21 @@ class PaymentPage(QWidget):
         row.addWidget(self.pay_button, alignment=Qt.AlignmentFlag.AlignBottom)
         return card
 
-    def load(self, order_ids: list[int], *, error: str = ""):
-        """Show what `order_ids` cost; `error` is kept on screen (a refused payment)."""
-        self._paid = []
+    def load(self, order_ids: list[int], *, error: str = "", paid=(),
+             confirm: tuple[int, Decimal] | None = None):
+        """Show what `order_ids` cost; `error` is kept on screen (a refused payment).
+
+        `paid` lists orders already paid from this page; `confirm` (an order and
+        the amount it was shown at) asks the buyer about the order's new amount.
+        """
+        self._paid, self._confirm = list(paid), confirm
         self._show_error(error)
         self.pay_button.setEnabled(False)
         self.tasks.run(payment_requests, self.token, list(order_ids), done=self._show,
                        failed=self._load_failed)
 
     def clear(self):
-        self.requests, self._paid = [], []
+        self.requests, self._paid, self._confirm = [], [], None
         self._render_orders()
         for label in (self.amount, self.balance, self.balance_after):
             label.clear()
@@ -119,6 +131,8 @@ class PaymentPage(QWidget):
             self._show_error(messages.describe(InsufficientBalance("", amount, balance)))
         self.pay_button.setEnabled(bool(self.requests))
         self.pay_button.setFocus()
+        if self._confirm:
+            self._ask_new_amount(*self._confirm)
 
     def _render_orders(self):
         while self.orders_box.count():
@@ -152,6 +166,22 @@ class PaymentPage(QWidget):
             + "\n" + "\n".join(parts))
         self.changes.setVisible(bool(parts))
 
+    def _ask_new_amount(self, order_id: int, shown: Decimal):
+        """The shop changed an order after the page showed it: pay the new amount, or not."""
+        self._confirm = None
+        request = next((r for r, _ in self.requests if r.order_id == order_id), None)
+        if request is None:
+            return
+        changes = "\n".join(self._describe_change(order_id, e) for e in request.changes)
+        new = formatting.money(request.amount)
+        text = self.tr("The shop changed order #%1 after this page showed it: it now costs %2 "
+                       "instead of %3.").replace("%1", str(order_id)).replace(
+            "%2", new).replace("%3", formatting.money(shown))
+        if dialogs.ask(self, self.tr("The order was changed"),
+                       f"{text}\n{changes}\n\n" + self.tr("Pay %1 now?").replace("%1", new),
+                       yes=self.tr("Pay %1").replace("%1", new), no=self.tr("Do not pay")):
+            self.pay()
+
     def _describe_change(self, order_id: int, entry: AuditEntry) -> str:
         detail = entry.detail
         before = _line_texts(detail.get("before", []))
@@ -173,22 +203,33 @@ class PaymentPage(QWidget):
             self.paid.emit(list(self._paid))
             return
         order_id, rest = remaining[0], remaining[1:]
-        self.tasks.run(orders.pay, self.token, order_id,
+        amount = next(r.amount for r, _ in self.requests if r.order_id == order_id)
+        self.tasks.act(orders.pay, self.token, order_id, expected_total=amount,
+                       action=("pay", order_id, amount),
                        done=lambda _: self._one_paid(order_id, rest),
-                       failed=lambda error: self._refused(error, remaining))
+                       failed=lambda error: self._refused(error, remaining, amount))
 
     def _one_paid(self, order_id: int, rest: list[int]):
-        self._paid.append(order_id)
+        if order_id not in self._paid:
+            self._paid.append(order_id)
         self._pay_next(rest)
 
-    def _refused(self, error: BookshopError, remaining: list[int]):
+    def _refused(self, error: BookshopError, remaining: list[int], amount: Decimal):
         paid = list(self._paid)
         text = messages.describe(error)
         if paid:
             text = self.tr("Paid: %1.").replace(
                 "%1", ", ".join(f"#{order_id}" for order_id in paid)) + " " + text
-        self.load(remaining, error=text)
-        self._paid = paid
+        if isinstance(error, DatabaseUnavailable):
+            # Not known to have failed: the page stays, and Pay sends the same payments again.
+            self._show_error(text + " " + self.tr(
+                "Press Pay again to finish: the same payment is sent, so you are never charged "
+                "twice."))
+            self.pay_button.setEnabled(True)
+            return
+        changed = isinstance(error, StaleOrder) and error.total is not None
+        self.load(remaining, error=text, paid=paid,
+                  confirm=(remaining[0], amount) if changed else None)
 
     def _load_failed(self, error: BookshopError):
         self._show_error(messages.describe(error))

@@ -28,7 +28,10 @@ def change_text(entry: AuditEntry) -> str:
         after = _lines(detail.get("after", []))
         total = tr("total %1 → %2").replace("%1", _money(detail.get("total_before"))).replace(
             "%2", _money(detail.get("total_after")))
-        return f"{before} → {after}\n{total}"
+        text = f"{before} → {after}\n{total}"
+        if detail.get("approved_by"):
+            text += "\n" + tr("price cut approved by %1").replace("%1", detail["approved_by"])
+        return text
     text = _status(detail)
     refund = detail.get("refund")
     if refund and Decimal(refund) > 0:

@@ -1,5 +1,5 @@
-"""The members pane: find a buyer, top up their balance; administrators also set
-VIP ratios and open buyer and staff accounts."""
+"""The members pane: find a buyer, top up their balance and read their balance history;
+administrators also set VIP ratios and open buyer and staff accounts."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from bookshop_gui.domain import Member, Role, Session
 from bookshop_gui.services import accounts
 from bookshop_gui.ui import dialogs, formatting, messages, resources
 from bookshop_gui.ui.merchant.book_editor import mark
+from bookshop_gui.ui.merchant.ledger_view import LedgerView
 from bookshop_gui.ui.merchant.members_model import COL_USERNAME, MembersModel, vip_text
 
 
@@ -57,9 +58,12 @@ class MembersPane(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(COL_USERNAME,
                                                            QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.ledger = LedgerView(self.session, self.tasks)
+        self.ledger.message.connect(self.message)
         left = QVBoxLayout()
         left.addWidget(self.search)
-        left.addWidget(self.table)
+        left.addWidget(self.table, 1)
+        left.addWidget(self.ledger, 1)
         right = QVBoxLayout()
         right.addWidget(self._member_card())
         if self.is_admin:
@@ -161,6 +165,7 @@ class MembersPane(QWidget):
                                if member else "")
         if self.is_admin and member:
             self.vip.setText(vip_text(member.vip_ratio))
+        self.ledger.show_buyer(member.username if member else None)
         self._update_buttons()
 
     def _update_buttons(self, *_args):
@@ -184,7 +189,8 @@ class MembersPane(QWidget):
         if not dialogs.ask(self, self.tr("Top up"), question, yes=self.tr("Top up"),
                            no=self.tr("Cancel")):
             return
-        self.tasks.run(accounts.top_up, self.session.token, member.username, amount,
+        self.tasks.act(accounts.top_up, self.session.token, member.username, amount,
+                       action=("top_up", member.username, amount),
                        done=lambda balance: self._topped_up(member.username, amount, balance),
                        failed=self._failed)
 

@@ -2,13 +2,16 @@
 
 One refusal (another workstation shipped it first) must not stop the rest, so
 each order is tried and the refusals are collected for the person to read.
+A lost connection is not a refusal: it stops the batch, and the whole batch
+is sent again under the same request id, each order with its own id derived
+from it, so an order already done is reported done and never done twice.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bookshop_gui.errors import BookshopError
+from bookshop_gui.errors import BookshopError, DatabaseUnavailable
 from bookshop_gui.services import shop
 
 
@@ -19,11 +22,13 @@ class Outcome:
     refused: list[tuple[int, BookshopError]] = field(default_factory=list)
 
 
-def ship_all(token: str, order_ids: list[int]) -> Outcome:
+def ship_all(token: str, order_ids: list[int], *, request_id: str) -> Outcome:
     outcome = Outcome()
     for order_id in order_ids:
         try:
-            shop.ship(token, order_id)
+            shop.ship(token, order_id, request_id=_one(request_id, order_id))
+        except DatabaseUnavailable:
+            raise
         except BookshopError as error:
             outcome.refused.append((order_id, error))
         else:
@@ -31,11 +36,13 @@ def ship_all(token: str, order_ids: list[int]) -> Outcome:
     return outcome
 
 
-def cancel_all(token: str, order_ids: list[int]) -> Outcome:
+def cancel_all(token: str, order_ids: list[int], *, request_id: str) -> Outcome:
     outcome = Outcome()
     for order_id in order_ids:
         try:
-            refunded = shop.cancel(token, order_id)
+            refunded = shop.cancel(token, order_id, request_id=_one(request_id, order_id))
+        except DatabaseUnavailable:
+            raise
         except BookshopError as error:
             outcome.refused.append((order_id, error))
         else:
@@ -43,3 +50,8 @@ def cancel_all(token: str, order_ids: list[int]) -> Outcome:
             if refunded:
                 outcome.refunded.append(order_id)
     return outcome
+
+
+def _one(request_id: str, order_id: int) -> str:
+    """The batch's id made particular to one order (a request id is at most 64 characters)."""
+    return f"{request_id[:40]}-{order_id}"

@@ -4,6 +4,10 @@ Saving sends the version the editor loaded, so a change made meanwhile (the
 buyer paid at a kiosk, another workstation edited the lines) refuses the save
 instead of overwriting it; the editor then says so and shows the order as it
 now is. Any other failure keeps the edits on screen to try again.
+
+A cut deeper than the shop's limit is refused until an administrator approves
+it in the approval dialog; the save is then sent again with their approval,
+as a save of its own.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from bookshop_gui.domain import OrderDetail, OrderStatus, Session
 from bookshop_gui.services import shop
 from bookshop_gui.ui import dialogs, formatting, messages, resources
 from bookshop_gui.ui.merchant import history_text
+from bookshop_gui.ui.merchant.approval_dialog import ApprovalDialog
 from bookshop_gui.ui.merchant.book_picker import BookPicker
 from bookshop_gui.ui.merchant.order_lines_model import COL_BOOK, OrderLinesModel
 
@@ -45,6 +50,10 @@ class OrderEditor(QDialog):
         self.order: OrderDetail | None = None
         self.picker: BookPicker | None = None
         self._discard_ok = False
+        self._cut_lines = ""
+        self.approval = ApprovalDialog(self)
+        self.approval.approved.connect(lambda name, password: self._send((name, password)))
+        self.approval.rejected.connect(self._update_totals)
         self.setWindowTitle(self.tr("Order #%1").replace("%1", str(order_id)))
         self.setWindowIcon(resources.icon("orders"))
         self.resize(760, 560)
@@ -232,21 +241,43 @@ class OrderEditor(QDialog):
             return
         self.save_button.setEnabled(False)
         self.error.hide()
-        self.tasks.run(shop.set_lines, self.session.token, self.order.id,
-                       self.lines.service_lines(), expected_version=self.order.version,
-                       done=self._saved, failed=self._save_failed)
+        self._send(None)
+
+    def _send(self, approval: tuple[str, str] | None):
+        self.save_button.setEnabled(False)
+        lines = self.lines.service_lines()
+        action = ("set_lines", self.order.id, self.order.version,
+                  tuple(tuple(line.items()) for line in lines), approval is not None)
+        self.tasks.act(shop.set_lines, self.session.token, self.order.id, lines,
+                       expected_version=self.order.version, approval=approval, action=action,
+                       done=self._saved, failed=lambda error: self._save_failed(error, approval))
 
     def _saved(self, _result):
         self.saved.emit(self.order_id)
         self.load()
 
-    def _save_failed(self, error):
+    def _save_failed(self, error, approval=None):
+        if isinstance(error, errors.ApprovalRequired):
+            self.approval.ask(self._approval_reason(error))
+            return
+        if isinstance(error, errors.AuthError) and approval is not None:
+            self.approval.ask(self._approval_reason(None), self.tr(
+                "That is not an administrator's user name and password. Nothing was saved."))
+            return
         if isinstance(error, errors.InvalidState):
             dialogs.warn(self, self.tr("Not saved"), self._changed_meanwhile(error))
             self.load()
             return
         self.show_error(messages.describe(error))
         self._update_totals()
+
+    def _approval_reason(self, error: errors.ApprovalRequired | None) -> str:
+        """Which lines are cut too far, and what an administrator is asked to do."""
+        if error is not None:
+            names = [line.name for line in self.lines.lines if line.book_id in error.book_ids]
+            self._cut_lines = messages.describe(error) + "\n" + ", ".join(names)
+        return self._cut_lines + "\n\n" + self.tr(
+            "An administrator can approve this cut by typing their own user name and password.")
 
     def _changed_meanwhile(self, error) -> str:
         if isinstance(error, errors.StaleOrder):

@@ -228,7 +228,7 @@ class OrdersPane(QWidget):
     def ship_selected(self):
         ids = [o.id for o in self.selected_orders() if o.status == OrderStatus.PENDING_SHIPMENT]
         if ids:
-            self.tasks.run(order_actions.ship_all, self.session.token, ids,
+            self.tasks.act(order_actions.ship_all, self.session.token, ids, action=("ship", *ids),
                            done=self._shipped, failed=self._failed)
 
     def _shipped(self, outcome):
@@ -241,7 +241,8 @@ class OrdersPane(QWidget):
                                          yes=self.tr("Cancel and refund"),
                                          no=self.tr("Keep the order")):
             return
-        self.tasks.run(order_actions.cancel_all, self.session.token, [o.id for o in chosen],
+        ids = [o.id for o in chosen]
+        self.tasks.act(order_actions.cancel_all, self.session.token, ids, action=("cancel", *ids),
                        done=self._cancelled, failed=self._failed)
 
     def _cancel_text(self, chosen: list[OrderRow]) -> str:

@@ -1,4 +1,5 @@
-"""Shop-wide settings an administrator keeps: the shipping fee every order pays."""
+"""Shop-wide settings an administrator keeps: the shipping fee every order pays, and
+how far staff may cut an order's price without an administrator's approval."""
 
 from __future__ import annotations
 
@@ -25,24 +26,24 @@ class SettingsPane(QWidget):
     def __init__(self, session: Session, tasks, parent=None):
         super().__init__(parent)
         self.session, self.tasks = session, tasks
-        card = QFrame(objectName="card")
         self.fee = QLineEdit()
         self.save_button = QPushButton(self.tr("Save"), objectName="primary")
         self.save_button.clicked.connect(self.save)
-        row = QHBoxLayout()
-        row.addWidget(self.fee)
-        row.addWidget(self.save_button)
-        inner = QVBoxLayout(card)
-        inner.addWidget(QLabel(self.tr("Shipping fee"), objectName="heading"))
-        inner.addWidget(QLabel(self.tr("Charged once on every new order. Orders already made "
-                                       "keep the fee they were made with."),
-                               objectName="hint", wordWrap=True))
-        inner.addLayout(row)
+        self.cut_limit = QLineEdit(placeholderText=self.tr("No limit"))
+        self.cut_limit_button = QPushButton(self.tr("Save"))
+        self.cut_limit_button.clicked.connect(self.save_cut_limit)
         layout = QVBoxLayout(self)
-        layout.addWidget(card)
+        layout.addWidget(_card(self.tr("Shipping fee"), self.tr(
+            "Charged once on every new order. Orders already made keep the fee they were "
+            "made with."), self.fee, self.save_button))
+        layout.addWidget(_card(self.tr("Price cut limit (%)"), self.tr(
+            "How far below its list price staff may set an order line on their own. A deeper "
+            "cut needs an administrator's user name and password. Leave empty for no limit."),
+            self.cut_limit, self.cut_limit_button))
         layout.addStretch()
         self.tasks.run(settings.shipping_fee, done=lambda fee: self.fee.setText(f"{fee:.2f}"),
                        failed=self._failed)
+        self.tasks.run(settings.price_cut_limit, done=self._show_cut_limit, failed=self._failed)
 
     def save(self):
         fee = formatting.parse_money(self.fee.text())
@@ -53,5 +54,35 @@ class SettingsPane(QWidget):
                                                              .replace("%1", formatting.money(fee))),
                            failed=self._failed)
 
+    def _show_cut_limit(self, limit):
+        self.cut_limit.setText("" if limit is None else f"{limit.normalize():f}")
+
+    def save_cut_limit(self):
+        text = self.cut_limit.text().strip().rstrip("%").strip()
+        limit = formatting.parse_money(text) if text else None
+        bad = bool(text) and (limit is None or limit > 100)
+        mark(self.cut_limit, bad)
+        if not bad:
+            self.tasks.run(settings.set_price_cut_limit, self.session.token, limit,
+                           done=lambda _r: self._cut_limit_saved(limit), failed=self._failed)
+
+    def _cut_limit_saved(self, limit):
+        self.message.emit(
+            self.tr("Staff may now cut prices by up to %1% on their own.").replace(
+                "%1", f"{limit.normalize():f}") if limit is not None
+            else self.tr("Staff may now cut prices without limit."))
+
     def _failed(self, error):
         dialogs.warn(self, self.tr("Settings"), messages.describe(error))
+
+
+def _card(title: str, hint: str, field: QLineEdit, button: QPushButton) -> QFrame:
+    card = QFrame(objectName="card")
+    row = QHBoxLayout()
+    row.addWidget(field)
+    row.addWidget(button)
+    inner = QVBoxLayout(card)
+    inner.addWidget(QLabel(title, objectName="heading"))
+    inner.addWidget(QLabel(hint, objectName="hint", wordWrap=True))
+    inner.addLayout(row)
+    return card

@@ -1,0 +1,104 @@
+"""Big price cuts need a second person: the approval dialog in the order editor, and the
+limit an administrator sets in the settings pane (20 % in the demo shop)."""
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
+
+from bookshop_gui.services import auth, orders, settings, shop
+from bookshop_gui.ui.merchant.order_lines_model import COL_MONEY
+from bookshop_gui.ui.merchant.window import MerchantWindow
+
+from .test_merchant_editor import book_id, open_editor, type_into
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def open_window(session, tasks):
+    window = MerchantWindow(session, tasks)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, staff_session, tasks, dialog_script):
+    window = open_window(staff_session, tasks)
+    yield window
+    dialog_script.answers[:] = [True] * len(window.panes["orders"].unsaved_editors())
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def unpaid(buyer_session):
+    """reader (VIP 0.95) orders two copies of Emma at 8.99: 17.08 + 22.00 shipping."""
+    return orders.create(buyer_session.token, book_id("Emma"), 2)
+
+
+def approve(qtbot, dialog, username, password):
+    dialog.username.clear()
+    qtbot.keyClicks(dialog.username, username)
+    qtbot.keyClicks(dialog.password, password)
+    qtbot.mouseClick(dialog.approve_button, LEFT)
+
+
+def test_a_cut_within_the_limit_saves_without_asking(qtbot, window, unpaid, staff_session):
+    editor = open_editor(window, unpaid)
+    type_into(qtbot, editor, 0, COL_MONEY, "13.67")  # 19.96 % below 17.08
+    qtbot.mouseClick(editor.save_button, LEFT)
+    assert not editor.approval.isVisible()
+    assert shop.get_order(staff_session.token, unpaid).total == Decimal("35.67")
+    editor.close()
+
+
+def test_a_bigger_cut_is_saved_only_with_an_administrators_password(
+        qtbot, window, unpaid, staff_session):
+    editor = open_editor(window, unpaid)
+    type_into(qtbot, editor, 0, COL_MONEY, "10.00")
+    qtbot.mouseClick(editor.save_button, LEFT)
+    dialog = editor.approval
+    assert dialog.isVisible()
+    assert "more than 20% below its list price" in dialog.reason.text()
+    assert "Emma" in dialog.reason.text()
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Cancel), LEFT)
+    assert not dialog.isVisible()
+    assert shop.get_order(staff_session.token, unpaid).total == Decimal("39.08")
+    assert editor.save_button.isEnabled()  # the edit is still there to try again
+
+    qtbot.mouseClick(editor.save_button, LEFT)
+    approve(qtbot, dialog, "lakeside", "lakeside")  # staff cannot approve their own cut
+    assert dialog.isVisible()
+    assert "not an administrator" in dialog.error.text()
+    assert dialog.password.text() == ""
+    assert shop.get_order(staff_session.token, unpaid).total == Decimal("39.08")
+
+    approve(qtbot, dialog, "admin", "admin")
+    assert not dialog.isVisible()
+    assert shop.get_order(staff_session.token, unpaid).total == Decimal("32.00")
+    entry = editor.history.topLevelItem(0)
+    assert entry.text(1) == "lakeside"
+    assert "price cut approved by admin" in entry.text(3)
+    editor.close()
+
+
+def test_an_administrator_changes_the_limit_in_the_settings_pane(qtbot, demo_shop, tasks):
+    window = open_window(auth.login("admin", "admin"), tasks)
+    pane = window.show_pane("settings")
+    assert pane.cut_limit.text() == "20"
+    for bad in ("150", "ten", "-5"):
+        pane.cut_limit.setText(bad)
+        qtbot.mouseClick(pane.cut_limit_button, LEFT)
+        assert pane.cut_limit.property("invalid") is True
+        assert settings.price_cut_limit() == Decimal("20")
+    pane.cut_limit.setText("12.5")
+    qtbot.mouseClick(pane.cut_limit_button, LEFT)
+    assert settings.price_cut_limit() == Decimal("12.5")
+    assert "up to 12.5%" in window.statusBar().currentMessage()
+    pane.cut_limit.clear()
+    qtbot.mouseClick(pane.cut_limit_button, LEFT)
+    assert settings.price_cut_limit() is None
+    window.close()
+    window.deleteLater()
