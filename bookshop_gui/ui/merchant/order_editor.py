@@ -260,7 +260,8 @@ class OrderEditor(QDialog):
         if isinstance(error, errors.ApprovalRequired):
             self.approval.ask(self._approval_reason(error))
             return
-        if isinstance(error, errors.AuthError) and approval is not None:
+        if (isinstance(error, errors.AuthError) and not isinstance(error, errors.SessionEnded)
+                and approval is not None):
             self.approval.ask(self._approval_reason(None), self.tr(
                 "That is not an administrator's user name and password. Nothing was saved."))
             return

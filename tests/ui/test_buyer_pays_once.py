@@ -1,0 +1,172 @@
+"""Money moves exactly once, and only as shown, seen from the buyer's window.
+
+The shop changes an order while its payment page is open: Pay charges
+nothing until the buyer has seen the change and agreed to the new amount.
+The reply to a payment is lost after the server committed it (a real TCP
+proxy in front of PostgreSQL cuts the connection right after COMMIT): the
+window asks again with the same request id, by itself and then when the buyer
+says so, and tells the truth; the buyer is charged once.
+"""
+
+from decimal import Decimal
+
+import pytest
+from fault_proxy import FaultProxy
+from PySide6.QtCore import Qt
+
+from bookshop_gui import db, models
+from bookshop_gui.admin import demo_data
+from bookshop_gui.domain import OrderStatus
+from bookshop_gui.models import BalanceEntry
+from bookshop_gui.services import accounts, auth, catalog, orders, shop
+from bookshop_gui.ui import unreachable
+from bookshop_gui.ui.buyer.window import BuyerWindow
+from bookshop_gui.ui.tasks import Tasks
+
+LEFT = Qt.MouseButton.LeftButton
+COMMIT = b"COMMIT\x00"
+
+
+@pytest.fixture
+def open_window(qtbot, tasks):
+    def open_for(session):
+        window = BuyerWindow(session, tasks)
+        qtbot.addWidget(window)
+        window.show()
+        return window
+    return open_for
+
+
+def payment_page_for(qtbot, window, title, count):
+    """The buyer buys `count` of `title` now and lands on the payment page."""
+    book = catalog.search(title)[0]
+    window.buy_now(book, count)
+    qtbot.mouseClick(window.preview.submit_button, LEFT)
+    qtbot.waitUntil(window.payment.pay_button.isEnabled)
+    return window.payment.order_ids()[0], book.id
+
+
+def balance(username):
+    staff = auth.login("lakeside", "lakeside")
+    return accounts.get_member(staff.token, username).balance
+
+
+def payments(order_id):
+    return BalanceEntry.select().where(BalanceEntry.order_id == order_id,
+                                       BalanceEntry.reason == "payment").count()
+
+
+# -- only as shown -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("agrees", [False, True])
+def test_staff_change_the_order_while_the_page_is_open_and_pay_asks_first(
+        qtbot, demo_shop, open_window, dialog_script, agrees):
+    window = open_window(auth.login("reader", "reader"))
+    order_id, book_id = payment_page_for(qtbot, window, "Frankenstein", 2)
+    assert window.payment.amount.text() == "¥37.18"
+
+    staff = auth.login("lakeside", "lakeside")  # at the counter, meanwhile
+    shop.set_lines(staff.token, order_id,
+                   [{"book_id": book_id, "cnt": 1, "money": Decimal("7.59")}])
+
+    dialog_script.answers = [agrees]
+    qtbot.mouseClick(window.payment.pay_button, LEFT)
+    kind, title, text = dialog_script.shown[0]
+    assert (kind, title) == ("ask", "The order was changed")
+    assert "it now costs ¥29.59 instead of ¥37.18" in text
+    assert "Frankenstein × 2 (¥15.18) → Frankenstein × 1 (¥7.59)" in text
+    assert "Pay ¥29.59 now?" in text
+    if agrees:
+        assert orders.info(auth.login("reader", "reader").token, order_id).status \
+            == OrderStatus.PENDING_SHIPMENT
+        assert balance("reader") == Decimal("470.41")
+        assert window.header.balance.text() == "¥470.41"
+        return
+    assert balance("reader") == Decimal("500.00")  # nothing was charged
+    assert window.payment.amount.text() == "¥29.59"
+    assert "now costs ¥29.59. Nothing was charged." in window.payment.error.text()
+    assert window.payment.changes.isVisibleTo(window)
+    qtbot.mouseClick(window.payment.pay_button, LEFT)  # the new amount, now on the page
+    assert balance("reader") == Decimal("470.41")
+    assert len(dialog_script.shown) == 1
+
+
+# -- exactly once, through a connection that loses replies ---------------------------
+
+
+class LosingProxy(FaultProxy):
+    """Cuts the connection right after each of the next `times` COMMITs reaches the server."""
+
+    def lose_replies(self, times: int) -> None:
+        # A new connection: psycopg sends a statement it has run five times as a
+        # prepared one, so only a fresh connection writes COMMIT out in full.
+        models.database.close()
+        self.left = times
+        self.cut_after(COMMIT)
+
+    def _cut(self, client, server):
+        super()._cut(client, server)
+        self.left -= 1
+        if self.left > 0:
+            self.cut_after(COMMIT)
+
+
+@pytest.fixture
+def server_shop(backend, db_url, monkeypatch):
+    """The demo shop on PostgreSQL, reached through a proxy that can lose replies."""
+    proxy = LosingProxy.for_url(db_url)
+    database = db.connect(proxy.url(db_url))
+    demo_data.seed()
+    monkeypatch.setattr(Tasks, "retry_waits_ms", (1, 1, 1))
+    yield proxy
+    database.close()
+    proxy.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_a_lost_reply_is_asked_again_by_itself_and_the_buyer_is_charged_once(
+        qtbot, server_shop, open_window, dialog_script):
+    window = open_window(auth.login("reader", "reader"))
+    order_id, _ = payment_page_for(qtbot, window, "Emma", 1)
+    # The payment commits, its reply is lost; the service's own second ask is lost too.
+    server_shop.lose_replies(2)
+    with qtbot.waitSignal(window.payment.paid, timeout=10_000):
+        qtbot.mouseClick(window.payment.pay_button, LEFT)
+    assert server_shop.cuts == 2
+    assert payments(order_id) == 1
+    assert balance("reader") == Decimal("469.46")
+    assert "Paid" in window.statusBar().currentMessage()
+    assert dialog_script.shown == []
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+@pytest.mark.parametrize("checks_now", [True, False])
+def test_an_outcome_still_unknown_is_said_so_and_checked_again_with_the_same_id(
+        qtbot, server_shop, open_window, dialog_script, tasks, checks_now):
+    window = open_window(auth.login("reader", "reader"))
+    tasks.on_unavailable = lambda error, retry, failed: unreachable.tell(
+        window, error, retry, failed)
+    order_id, _ = payment_page_for(qtbot, window, "Emma", 1)
+    # Every reply is lost: the first ask and the window's three retries, two COMMITs each.
+    server_shop.lose_replies(8)
+    dialog_script.answers = [checks_now]
+    paid = []
+    window.payment.paid.connect(paid.append)
+    qtbot.mouseClick(window.payment.pay_button, LEFT)
+    qtbot.waitUntil(lambda: bool(dialog_script.shown), timeout=10_000)
+    kind, title, text = dialog_script.shown[0]
+    assert (kind, title) == ("ask", "Database unreachable")
+    assert "not known yet whether it was saved" in text
+    assert "Nothing was changed" not in text
+    assert server_shop.cuts == 8
+    assert payments(order_id) == 1  # it had happened, and only once
+    if not checks_now:
+        assert window.payment.pay_button.isEnabled()
+        assert "not known yet" in window.payment.error.text()
+        assert "never charged twice" in window.payment.error.text()
+        qtbot.mouseClick(window.payment.pay_button, LEFT)  # the same payment, sent again
+    qtbot.waitUntil(lambda: bool(paid), timeout=10_000)
+    assert payments(order_id) == 1
+    assert balance("reader") == Decimal("469.46")
+    assert len(dialog_script.shown) == 1
