@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>ApprovalDialog</name>
+        <message>
+            <source>Administrator's approval</source>
+            <translation>Administrator's approval</translation>
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>Approve and save</source>
+            <translation>Approve and save</translation>
+        </message>
+    </context>
+    <context>
         <name>BookEditor</name>
         <message>
             <source>Edit book</source>
@@ -462,6 +481,79 @@
         </message>
     </context>
     <context>
+        <name>LedgerModel</name>
+        <message>
+            <source>Opening balance</source>
+            <translation>Opening balance</translation>
+        </message>
+        <message>
+            <source>Top-up</source>
+            <translation>Top-up</translation>
+        </message>
+        <message>
+            <source>Payment</source>
+            <translation>Payment</translation>
+        </message>
+        <message>
+            <source>Refund</source>
+            <translation>Refund</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <source>Balance after</source>
+            <translation>Balance after</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerView</name>
+        <message>
+            <source>Show older</source>
+            <translation>Show older</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>Export CSV…</translation>
+        </message>
+        <message>
+            <source>Balance history</source>
+            <translation>Balance history</translation>
+        </message>
+        <message>
+            <source>Export balance history</source>
+            <translation>Export balance history</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Saved %n balance entry(s) to %1.</source>
+            <translation>
+                <numerusform>Saved %n balance entry(s) to %1.</numerusform>
+                <numerusform>Saved %n balance entry(s) to %1.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MembersModel</name>
         <message>
             <source>Username</source>
@@ -799,8 +891,16 @@
             <translation>Correct the values marked in red before saving.</translation>
         </message>
         <message>
+            <source>That is not an administrator's user name and password. Nothing was saved.</source>
+            <translation>That is not an administrator's user name and password. Nothing was saved.</translation>
+        </message>
+        <message>
             <source>Not saved</source>
             <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>An administrator can approve this cut by typing their own user name and password.</source>
+            <translation>An administrator can approve this cut by typing their own user name and password.</translation>
         </message>
         <message>
             <source>The order is no longer waiting for payment (the buyer may have paid or cancelled it), so it cannot be edited.</source>
@@ -844,6 +944,10 @@
         <message>
             <source>total %1 → %2</source>
             <translation>total %1 → %2</translation>
+        </message>
+        <message>
+            <source>price cut approved by %1</source>
+            <translation>price cut approved by %1</translation>
         </message>
         <message>
             <source>refunded %1</source>
@@ -1157,12 +1261,36 @@
             <translation>The shop changed your order after you placed it. Please check before paying:</translation>
         </message>
         <message>
+            <source>The shop changed order #%1 after this page showed it: it now costs %2 instead of %3.</source>
+            <translation>The shop changed order #%1 after this page showed it: it now costs %2 instead of %3.</translation>
+        </message>
+        <message>
+            <source>The order was changed</source>
+            <translation>The order was changed</translation>
+        </message>
+        <message>
+            <source>Pay %1 now?</source>
+            <translation>Pay %1 now?</translation>
+        </message>
+        <message>
+            <source>Pay %1</source>
+            <translation>Pay %1</translation>
+        </message>
+        <message>
+            <source>Do not pay</source>
+            <translation>Do not pay</translation>
+        </message>
+        <message>
             <source>Order #%1: %2 → %3 (total %4 → %5)</source>
             <translation>Order #%1: %2 → %3 (total %4 → %5)</translation>
         </message>
         <message>
             <source>Paid: %1.</source>
             <translation>Paid: %1.</translation>
+        </message>
+        <message>
+            <source>Press Pay again to finish: the same payment is sent, so you are never charged twice.</source>
+            <translation>Press Pay again to finish: the same payment is sent, so you are never charged twice.</translation>
         </message>
     </context>
     <context>
@@ -1437,6 +1565,10 @@
             <translation>Save</translation>
         </message>
         <message>
+            <source>No limit</source>
+            <translation>No limit</translation>
+        </message>
+        <message>
             <source>Shipping fee</source>
             <translation>Shipping fee</translation>
         </message>
@@ -1445,8 +1577,24 @@
             <translation>Charged once on every new order. Orders already made keep the fee they were made with.</translation>
         </message>
         <message>
+            <source>Price cut limit (%)</source>
+            <translation>Price cut limit (%)</translation>
+        </message>
+        <message>
+            <source>How far below its list price staff may set an order line on their own. A deeper cut needs an administrator's user name and password. Leave empty for no limit.</source>
+            <translation>How far below its list price staff may set an order line on their own. A deeper cut needs an administrator's user name and password. Leave empty for no limit.</translation>
+        </message>
+        <message>
             <source>The shipping fee is now %1.</source>
             <translation>The shipping fee is now %1.</translation>
+        </message>
+        <message>
+            <source>Staff may now cut prices by up to %1% on their own.</source>
+            <translation>Staff may now cut prices by up to %1% on their own.</translation>
+        </message>
+        <message>
+            <source>Staff may now cut prices without limit.</source>
+            <translation>Staff may now cut prices without limit.</translation>
         </message>
         <message>
             <source>Settings</source>
@@ -1462,18 +1610,6 @@
         <message>
             <source>This kiosk is for buyers. Staff, please use a workstation.</source>
             <translation>This kiosk is for buyers. Staff, please use a workstation.</translation>
-        </message>
-        <message>
-            <source>Database unreachable</source>
-            <translation>Database unreachable</translation>
-        </message>
-        <message>
-            <source>Retry</source>
-            <translation>Retry</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
         </message>
         <message>
             <source>Bookshop</source>
@@ -1666,8 +1802,20 @@ What you were doing may not have finished; check it before going on. The details
             <translation>Not enough copies in stock for: %1</translation>
         </message>
         <message>
+            <source>The shop changed this order meanwhile: it now costs %1. Nothing was charged.</source>
+            <translation>The shop changed this order meanwhile: it now costs %1. Nothing was charged.</translation>
+        </message>
+        <message>
             <source>Someone else changed this order meanwhile. It has been reloaded; check it and make your change again.</source>
             <translation>Someone else changed this order meanwhile. It has been reloaded; check it and make your change again.</translation>
+        </message>
+        <message>
+            <source>A line is cut more than %1% below its list price. An administrator must approve it.</source>
+            <translation>A line is cut more than %1% below its list price. An administrator must approve it.</translation>
+        </message>
+        <message>
+            <source>The connection to the shop database was lost while saving, so it is not known yet whether it was saved. Check before doing it again.</source>
+            <translation>The connection to the shop database was lost while saving, so it is not known yet whether it was saved. Check before doing it again.</translation>
         </message>
         <message>
             <source>The shop database cannot be reached. Nothing was changed.</source>
@@ -1680,6 +1828,29 @@ What you were doing may not have finished; check it before going on. The details
         <message>
             <source>Your session has ended. Please sign in again.</source>
             <translation>Your session has ended. Please sign in again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>unreachable</name>
+        <message>
+            <source>Database unreachable</source>
+            <translation>Database unreachable</translation>
+        </message>
+        <message>
+            <source>Check again</source>
+            <translation>Check again</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Retry</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Later</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
         </message>
     </context>
 </TS>

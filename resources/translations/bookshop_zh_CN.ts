@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>ApprovalDialog</name>
+        <message>
+            <source>Administrator's approval</source>
+            <translation>管理员批准</translation>
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation>管理员</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Approve and save</source>
+            <translation>批准并保存</translation>
+        </message>
+    </context>
+    <context>
         <name>BookEditor</name>
         <message>
             <source>Edit book</source>
@@ -460,6 +479,78 @@
         </message>
     </context>
     <context>
+        <name>LedgerModel</name>
+        <message>
+            <source>Opening balance</source>
+            <translation>期初余额</translation>
+        </message>
+        <message>
+            <source>Top-up</source>
+            <translation>充值</translation>
+        </message>
+        <message>
+            <source>Payment</source>
+            <translation>付款</translation>
+        </message>
+        <message>
+            <source>Refund</source>
+            <translation>退款</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>事由</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>经办人</translation>
+        </message>
+        <message>
+            <source>Balance after</source>
+            <translation>变动后余额</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerView</name>
+        <message>
+            <source>Show older</source>
+            <translation>显示更早的记录</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <source>Balance history</source>
+            <translation>余额明细</translation>
+        </message>
+        <message>
+            <source>Export balance history</source>
+            <translation>导出余额明细</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Saved %n balance entry(s) to %1.</source>
+            <translation>
+                <numerusform>已将 %n 条余额记录保存到 %1。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MembersModel</name>
         <message>
             <source>Username</source>
@@ -797,8 +888,16 @@
             <translation>请先更正标红的数值再保存。</translation>
         </message>
         <message>
+            <source>That is not an administrator's user name and password. Nothing was saved.</source>
+            <translation>这不是管理员的用户名和密码。未保存任何内容。</translation>
+        </message>
+        <message>
             <source>Not saved</source>
             <translation>未保存</translation>
+        </message>
+        <message>
+            <source>An administrator can approve this cut by typing their own user name and password.</source>
+            <translation>管理员输入自己的用户名和密码即可批准此次降价。</translation>
         </message>
         <message>
             <source>The order is no longer waiting for payment (the buyer may have paid or cancelled it), so it cannot be edited.</source>
@@ -842,6 +941,10 @@
         <message>
             <source>total %1 → %2</source>
             <translation>合计 %1 → %2</translation>
+        </message>
+        <message>
+            <source>price cut approved by %1</source>
+            <translation>降价由 %1 批准</translation>
         </message>
         <message>
             <source>refunded %1</source>
@@ -1153,12 +1256,36 @@
             <translation>您下单后书店修改了订单，请在付款前核对：</translation>
         </message>
         <message>
+            <source>The shop changed order #%1 after this page showed it: it now costs %2 instead of %3.</source>
+            <translation>本页显示后，商家修改了订单 #%1：现在应付 %2，而不是 %3。</translation>
+        </message>
+        <message>
+            <source>The order was changed</source>
+            <translation>订单已被修改</translation>
+        </message>
+        <message>
+            <source>Pay %1 now?</source>
+            <translation>现在支付 %1 吗？</translation>
+        </message>
+        <message>
+            <source>Pay %1</source>
+            <translation>支付 %1</translation>
+        </message>
+        <message>
+            <source>Do not pay</source>
+            <translation>暂不支付</translation>
+        </message>
+        <message>
             <source>Order #%1: %2 → %3 (total %4 → %5)</source>
             <translation>订单 #%1：%2 → %3（合计 %4 → %5）</translation>
         </message>
         <message>
             <source>Paid: %1.</source>
             <translation>已付款：%1。</translation>
+        </message>
+        <message>
+            <source>Press Pay again to finish: the same payment is sent, so you are never charged twice.</source>
+            <translation>请再次点击“支付”完成：发送的是同一笔付款，绝不会重复扣款。</translation>
         </message>
     </context>
     <context>
@@ -1431,6 +1558,10 @@
             <translation>保存</translation>
         </message>
         <message>
+            <source>No limit</source>
+            <translation>不限</translation>
+        </message>
+        <message>
             <source>Shipping fee</source>
             <translation>运费</translation>
         </message>
@@ -1439,8 +1570,24 @@
             <translation>每个新订单收取一次。已生成的订单保持下单时的运费。</translation>
         </message>
         <message>
+            <source>Price cut limit (%)</source>
+            <translation>降价上限（%）</translation>
+        </message>
+        <message>
+            <source>How far below its list price staff may set an order line on their own. A deeper cut needs an administrator's user name and password. Leave empty for no limit.</source>
+            <translation>店员可自行将订单行价格降到低于标价的最大幅度。降价更多时需要管理员的用户名和密码。留空表示不限。</translation>
+        </message>
+        <message>
             <source>The shipping fee is now %1.</source>
             <translation>运费现为 %1。</translation>
+        </message>
+        <message>
+            <source>Staff may now cut prices by up to %1% on their own.</source>
+            <translation>店员现在最多可自行降价 %1%。</translation>
+        </message>
+        <message>
+            <source>Staff may now cut prices without limit.</source>
+            <translation>店员现在可不受限制地降价。</translation>
         </message>
         <message>
             <source>Settings</source>
@@ -1456,18 +1603,6 @@
         <message>
             <source>This kiosk is for buyers. Staff, please use a workstation.</source>
             <translation>此自助终端供买家使用。店员请使用工作站。</translation>
-        </message>
-        <message>
-            <source>Database unreachable</source>
-            <translation>无法连接数据库</translation>
-        </message>
-        <message>
-            <source>Retry</source>
-            <translation>重试</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
         </message>
         <message>
             <source>Bookshop</source>
@@ -1660,8 +1795,20 @@ What you were doing may not have finished; check it before going on. The details
             <translation>以下图书库存不足：%1</translation>
         </message>
         <message>
+            <source>The shop changed this order meanwhile: it now costs %1. Nothing was charged.</source>
+            <translation>商家刚刚修改了此订单：现在应付 %1。未扣任何款项。</translation>
+        </message>
+        <message>
             <source>Someone else changed this order meanwhile. It has been reloaded; check it and make your change again.</source>
             <translation>此订单刚被他人修改，已重新载入；请核对后再修改一次。</translation>
+        </message>
+        <message>
+            <source>A line is cut more than %1% below its list price. An administrator must approve it.</source>
+            <translation>有订单行的价格低于标价超过 %1%，需要管理员批准。</translation>
+        </message>
+        <message>
+            <source>The connection to the shop database was lost while saving, so it is not known yet whether it was saved. Check before doing it again.</source>
+            <translation>保存时与商店数据库的连接中断，目前还不知道是否已保存。请先核实，再重新操作。</translation>
         </message>
         <message>
             <source>The shop database cannot be reached. Nothing was changed.</source>
@@ -1674,6 +1821,29 @@ What you were doing may not have finished; check it before going on. The details
         <message>
             <source>Your session has ended. Please sign in again.</source>
             <translation>您的登录已失效，请重新登录。</translation>
+        </message>
+    </context>
+    <context>
+        <name>unreachable</name>
+        <message>
+            <source>Database unreachable</source>
+            <translation>无法连接数据库</translation>
+        </message>
+        <message>
+            <source>Check again</source>
+            <translation>再次核实</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>稍后</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
         </message>
     </context>
 </TS>

