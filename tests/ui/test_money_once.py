@@ -1,11 +1,13 @@
-"""Money moves exactly once, and only as shown, seen from the buyer's window.
+"""Money moves exactly once, and only as shown, seen from the windows.
 
 The shop changes an order while its payment page is open: Pay charges
 nothing until the buyer has seen the change and agreed to the new amount.
 The reply to a payment is lost after the server committed it (a real TCP
 proxy in front of PostgreSQL cuts the connection right after COMMIT): the
 window asks again with the same request id, by itself and then when the buyer
-says so, and tells the truth; the buyer is charged once.
+says so, and tells the truth; the buyer is charged once. A top-up at the
+counter whose outcome stayed unknown is not credited twice when staff press
+Top up again.
 """
 
 from decimal import Decimal
@@ -21,6 +23,7 @@ from bookshop_gui.models import BalanceEntry
 from bookshop_gui.services import accounts, auth, catalog, orders, shop
 from bookshop_gui.ui import unreachable
 from bookshop_gui.ui.buyer.window import BuyerWindow
+from bookshop_gui.ui.merchant.window import MerchantWindow
 from bookshop_gui.ui.tasks import Tasks
 
 LEFT = Qt.MouseButton.LeftButton
@@ -170,3 +173,30 @@ def test_an_outcome_still_unknown_is_said_so_and_checked_again_with_the_same_id(
     assert payments(order_id) == 1
     assert balance("reader") == Decimal("469.46")
     assert len(dialog_script.shown) == 1
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_a_top_up_whose_outcome_stayed_unknown_is_not_credited_twice(
+        qtbot, server_shop, tasks, dialog_script):
+    window = MerchantWindow(auth.login("lakeside", "lakeside"), tasks)
+    qtbot.addWidget(window)
+    window.show()
+    tasks.on_unavailable = lambda error, retry, failed: unreachable.tell(
+        window, error, retry, failed)
+    pane = window.show_pane("members")
+    pane.select("reader")
+    qtbot.keyClicks(pane.amount, "50")
+    server_shop.lose_replies(8)
+    dialog_script.answers = [True, False]  # "Top up?" yes; then "Check again?" later
+    qtbot.mouseClick(pane.top_up_button, LEFT)
+    qtbot.waitUntil(lambda: len(dialog_script.shown) == 3, timeout=10_000)
+    assert dialog_script.shown[1][2].startswith("The connection to the shop database was lost")
+    assert dialog_script.shown[2][0] == "warn"  # the pane says the outcome is not known
+    assert "not known yet" in dialog_script.shown[2][2]
+    assert balance("reader") == Decimal("550.00")  # it had been credited
+
+    dialog_script.answers = [True]  # staff press Top up again for the same 50.00
+    qtbot.mouseClick(pane.top_up_button, LEFT)
+    assert balance("reader") == Decimal("550.00")  # the same top-up, answered, not repeated
+    assert pane.balance_label.text() == "Balance ¥550.00"
+    assert "now ¥550.00" in window.statusBar().currentMessage()
