@@ -89,7 +89,8 @@ class LedgerView(QWidget):
                            done=lambda n: self._exported(n, path), failed=self._failed)
 
     def _exported(self, count: int, path: str):
-        self.message.emit(self.tr("Saved %n balance entry(s) to %1.", "", count).replace("%1", path))
+        text = self.tr("Saved %n balance entry(s) to %1.", "", count)
+        self.message.emit(text.replace("%1", path))
 
     def _failed(self, error):
         dialogs.warn(self, self.tr("Balance history"), messages.describe(error))
