@@ -196,7 +196,8 @@ class PaymentPage(QWidget):
         if not self.requests or not self.pay_button.isEnabled():
             return
         self.pay_button.setEnabled(False)
-        self._pay_next([request.order_id for request, _ in self.requests])
+        self._pay_next([request.order_id for request, _ in self.requests
+                        if request.order_id not in self._paid])
 
     def _pay_next(self, remaining: list[int]):
         if not remaining:
@@ -210,8 +211,7 @@ class PaymentPage(QWidget):
                        failed=lambda error: self._refused(error, remaining, amount))
 
     def _one_paid(self, order_id: int, rest: list[int]):
-        if order_id not in self._paid:
-            self._paid.append(order_id)
+        self._paid.append(order_id)
         self._pay_next(rest)
 
     def _refused(self, error: BookshopError, remaining: list[int], amount: Decimal):
