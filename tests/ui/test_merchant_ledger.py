@@ -41,6 +41,7 @@ def rows(model):
 
 
 def test_the_history_shows_each_movement_and_the_balance_it_left(qtbot, pane):
+    """…and nothing once no buyer is chosen."""
     pane.ledger.show_buyer("reader")  # reopened after the buyer paid at a kiosk
     table = rows(pane.ledger.model)
     assert [row[1:] for row in table] == [
@@ -49,6 +50,9 @@ def test_the_history_shows_each_movement_and_the_balance_it_left(qtbot, pane):
         ["Opening balance", "¥500.00", "", "", "¥500.00"],
     ]
     assert not pane.ledger.more_button.isEnabled()  # one page holds it all
+    pane.table.clearSelection()
+    assert pane.ledger.model.rowCount() == 0
+    assert not pane.ledger.export_button.isEnabled()
 
 
 def test_older_entries_come_a_page_at_a_time(qtbot, pane, monkeypatch):
@@ -73,12 +77,6 @@ def test_the_history_is_exported_as_csv(qtbot, pane, monkeypatch, tmp_path):
         ["opening", "500.00", "", "", "500.00"],
     ]
     assert "Saved 3 balance entr" in pane.window().statusBar().currentMessage()
-
-
-def test_no_buyer_chosen_shows_no_history(qtbot, pane):
-    pane.table.clearSelection()
-    assert pane.ledger.model.rowCount() == 0
-    assert not pane.ledger.export_button.isEnabled()
 
 
 def test_the_ledger_model_passes_the_model_tester(qtmodeltester, staff_session, buyer_session):

@@ -7,7 +7,8 @@ proxy in front of PostgreSQL cuts the connection right after COMMIT): the
 window asks again with the same request id, by itself and then when the buyer
 says so, and tells the truth; the buyer is charged once. A top-up at the
 counter whose outcome stayed unknown is not credited twice when staff press
-Top up again.
+Top up again, and a batch of orders shipped through a lost reply ships each
+once.
 """
 
 from decimal import Decimal
@@ -25,6 +26,8 @@ from bookshop_gui.ui import unreachable
 from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant.window import MerchantWindow
 from bookshop_gui.ui.tasks import Tasks
+
+from .test_merchant_orders import click_tab, select_rows
 
 LEFT = Qt.MouseButton.LeftButton
 COMMIT = b"COMMIT\x00"
@@ -200,3 +203,28 @@ def test_a_top_up_whose_outcome_stayed_unknown_is_not_credited_twice(
     assert balance("reader") == Decimal("550.00")  # the same top-up, answered, not repeated
     assert pane.balance_label.text() == "Balance ¥550.00"
     assert "now ¥550.00" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_a_batch_shipped_through_a_lost_reply_ships_each_order_once(
+        qtbot, server_shop, tasks, dialog_script):
+    buyer = auth.login("reader", "reader")
+    paid = [orders.create(buyer.token, catalog.search(title)[0].id, 1)
+            for title in ("Emma", "Frankenstein")]
+    for order_id in paid:
+        orders.pay(buyer.token, order_id)
+    window = MerchantWindow(auth.login("lakeside", "lakeside"), tasks)
+    qtbot.addWidget(window)
+    window.show()
+    pane = window.show_pane("orders")
+    click_tab(qtbot, pane, OrderStatus.PENDING_SHIPMENT)
+    select_rows(pane, paid)
+    server_shop.lose_replies(2)  # the first order ships; both replies about it are lost
+    qtbot.mouseClick(pane.ship_button, LEFT)
+    qtbot.waitUntil(lambda: "Marked 2 order(s) shipped." in window.statusBar().currentMessage(),
+                    timeout=10_000)
+    assert server_shop.cuts == 2
+    assert dialog_script.shown == []  # nothing refused: the repeat answered "shipped"
+    staff = auth.login("lakeside", "lakeside")
+    assert {shop.get_order(staff.token, i).status for i in paid} == {
+        OrderStatus.PENDING_RECEIPT}
