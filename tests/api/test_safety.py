@@ -136,3 +136,11 @@ def test_an_install_without_the_server_says_how_to_add_it():
          "sys.exit(main())"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
     assert 'pip install "bookshop-gui[server]"' in done.stderr
+
+
+def test_the_desktop_bundle_leaves_the_server_out():
+    spec = (ROOT / "build.spec").read_text(encoding="utf-8")
+    excludes = spec[spec.index("excludes = ["):]
+    excludes = excludes[:excludes.index("]")]
+    for module in ("bookshop_gui.server", "fastapi", "starlette", "uvicorn", "pydantic"):
+        assert f'"{module}"' in excludes
