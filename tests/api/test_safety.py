@@ -14,7 +14,7 @@ from bookshop_gui.server import app as server_app
 from bookshop_gui.server import seed000, seed001
 from bookshop_gui.server.limits import SignInThrottle
 
-from .conftest import ROOT, read
+from .server_process import ROOT, read
 
 # Nothing here depends on the database behind the server.
 ONE_BACKEND = pytest.mark.parametrize("backend", ["sqlite"])

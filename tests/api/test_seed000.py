@@ -7,7 +7,7 @@ from store.builders import balance, make_book, make_buyer, order_in, snapshot, s
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.services import cart, orders
 
-from .conftest import read
+from .server_process import read
 
 FORM = "application/x-www-form-urlencoded"
 

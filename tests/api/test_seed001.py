@@ -7,7 +7,7 @@ from store.builders import PASSWORD, balance, make_book, order_in, snapshot, sta
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.services import orders, shop
 
-from .conftest import read
+from .server_process import read
 
 REFUSED, NOT_SIGNED_IN = -1, -10
 
