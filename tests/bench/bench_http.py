@@ -45,6 +45,7 @@ def run(backend: str, sizes: dict, clients: int, seconds: float) -> dict:
     with common.bulk_database(backend, **sizes, busiest=0) as (url, database, _counts):
         buyers = signed_in_buyers(clients)
         database.close()
+        orders_each = sorted(buyer["orders"] for buyer in buyers)
         server, port = start_server(url)
         try:
             figures = asyncio.run(measure(f"http://127.0.0.1:{port}", buyers, seconds))
@@ -55,16 +56,22 @@ def run(backend: str, sizes: dict, clients: int, seconds: float) -> dict:
     for name in ("getlist", "getcart"):
         figures[name]["rps_vs_hello"] = common.ratio(figures[name]["rps"], floor["rps"])
         figures[name]["p95_vs_hello"] = common.ratio(figures[name]["p95_ms"], floor["p95_ms"])
+    figures["getlist"]["orders_each"] = f"{orders_each[0]}-{orders_each[-1]}"
     return figures
 
 
 def signed_in_buyers(count: int) -> list[dict]:
     """`count` buyers with their orders from seed-bulk, a session each and a filled cart."""
-    from bookshop_gui.models import Book, User, database
+    from bookshop_gui._peewee import peewee
+    from bookshop_gui.models import Book, Order, User, database
     from bookshop_gui.services import cart
     from bookshop_gui.services.sessions import open_session
 
-    users = [*User.select().where(User.role == "buyer").order_by(User.id).limit(count)]
+    placed = peewee.fn.COUNT(Order.id)
+    users = [*User.select(User, placed.alias("orders"))
+             .join(Order, peewee.JOIN.LEFT_OUTER, on=(Order.buyer == User.id))
+             .where(User.role == "buyer").group_by(User)
+             .order_by(placed.desc(), User.id).limit(count)]
     books = [b.id for b in Book.select(Book.id).order_by(Book.id).limit(CART_BOOKS)]
     buyers = []
     for user in users:
@@ -72,7 +79,8 @@ def signed_in_buyers(count: int) -> list[dict]:
             token = open_session(user)
         for book_id in books:
             cart.add(token, book_id)
-        buyers.append({"uid": user.id, "username": user.username, "token": token})
+        buyers.append({"uid": user.id, "username": user.username, "token": token,
+                       "orders": user.orders})
     return buyers
 
 
