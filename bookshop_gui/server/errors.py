@@ -15,7 +15,7 @@ import logging
 from fastapi.exceptions import RequestValidationError
 from starlette.requests import Request
 
-from bookshop_gui.errors import AuthError, BookshopError
+from bookshop_gui.errors import AuthError, BookshopError, StaleOrder
 from bookshop_gui.server.render import SeedResponse
 
 log = logging.getLogger(__name__)
@@ -60,7 +60,11 @@ def refused(request: Request, exc: BookshopError) -> SeedResponse:
     if exc.code == 503:
         log.warning("%s: %s", path, exc.message)
         return failure(path, exc.message, status=503)
-    extra = {"choices": exc.choices} if isinstance(exc, AmbiguousName) else {}
+    extra = {}
+    if isinstance(exc, AmbiguousName):
+        extra["choices"] = exc.choices
+    if isinstance(exc, StaleOrder) and exc.total is not None:
+        extra["total"] = exc.total
     return failure(path, exc.message, status=501, **extra)
 
 

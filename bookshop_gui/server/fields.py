@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated
 
+from fastapi import Header
 from pydantic import BeforeValidator, Field
 
 from bookshop_gui.domain import Session
@@ -29,6 +30,13 @@ Whole = Annotated[int, BeforeValidator(_not_bool)]
 Money = Annotated[Decimal, BeforeValidator(_not_bool)]
 Offset = Annotated[Whole, Field(ge=0, description="orders to skip, newest first")]
 Limit = Annotated[Whole, Field(ge=1, le=MAX_PAGE, description="orders in one answer")]
+RequestId = Annotated[str | None, Header(
+    alias="Idempotency-Key",
+    description="8 to 64 letters, digits, - or _, new for each action and the same on every "
+                "retry of it: a repeat changes nothing and gets the first answer")]
+Shown = Annotated[Money | None, Field(
+    description="the total the client showed; if the order now costs another amount, "
+                "nothing is charged")]
 
 
 def signed_in(token: str | None, username: str | None = None) -> Session:

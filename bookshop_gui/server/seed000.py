@@ -16,7 +16,16 @@ from bookshop_gui.domain import OrderDetail
 from bookshop_gui.errors import InvalidInput, NotFound
 from bookshop_gui.server.bodies import SeedRoute
 from bookshop_gui.server.errors import AmbiguousName
-from bookshop_gui.server.fields import MAX_PAGE, Limit, Money, Offset, Whole, signed_in
+from bookshop_gui.server.fields import (
+    MAX_PAGE,
+    Limit,
+    Money,
+    Offset,
+    RequestId,
+    Shown,
+    Whole,
+    signed_in,
+)
 from bookshop_gui.server.render import SeedResponse
 from bookshop_gui.services import cart, catalog, orders
 
@@ -52,6 +61,7 @@ class OrderRef(Buyer):
 
 class Payment(OrderRef):
     balance: Money | None = Field(None, description="ignored: the balance is the shop's own")
+    amount: Shown = None
 
 
 class AllOrders(Buyer):
@@ -92,11 +102,11 @@ def del_cart(body: Goods, token: Token = None):
 
 @router.post("/order/createorder", summary="createOrder: order books from the cart",
              description="One order per shop; `message` lists the orders made.")
-def create_order(body: GoodsSet, token: Token = None):
+def create_order(body: GoodsSet, token: Token = None, request_id: RequestId = None):
     signed_in(token, body.username)
     lines = cart.get(token)
     chosen = [item if isinstance(item, int) else _in_cart(item, lines) for item in body.goodsset]
-    order_ids = orders.create_from_cart(token, chosen)
+    order_ids = orders.create_from_cart(token, chosen, request_id=request_id)
     return ok([_order(orders.info(token, order_id)) for order_id in order_ids])
 
 
@@ -111,16 +121,16 @@ def submit_order(body: OrderRef, token: Token = None):
 @router.post("/order/paymentorder", summary="paymentOrder: pay from the store balance",
              description="The client's `balance` is never used: the order is paid from the "
                          "balance the shop holds, and refused (501) if that is too low.")
-def payment_order(body: Payment, token: Token = None):
+def payment_order(body: Payment, token: Token = None, request_id: RequestId = None):
     signed_in(token, body.username)
-    orders.pay(token, body.orderid)
+    orders.pay(token, body.orderid, expected_total=body.amount, request_id=request_id)
     return ok()
 
 
 @router.post("/order/cancelorder", summary="cancelOrder: cancel (and refund if paid)")
-def cancel_order(body: OrderRef, token: Token = None):
+def cancel_order(body: OrderRef, token: Token = None, request_id: RequestId = None):
     signed_in(token, body.username)
-    orders.cancel(token, body.orderid)
+    orders.cancel(token, body.orderid, request_id=request_id)
     return ok()
 
 
@@ -139,9 +149,10 @@ def all_orders(body: AllOrders, token: Token = None):
 
 def _book_id(body: Goods) -> int:
     """The book a request names: its `bid`, else the one book with that title."""
-    if body.bid is not None:
-        return body.bid
-    name = _required_name(body.goodsname)
+    return body.bid if body.bid is not None else _titled(_required_name(body.goodsname))
+
+
+def _titled(name: str) -> int:
     books = catalog.by_title(name)
     if not books:
         raise NotFound(f'No book is called "{name}".')
@@ -167,10 +178,11 @@ def _named(name: str, lines) -> int | None:
 
 
 def _in_cart(name: str, lines) -> int:
-    book_id = _named(_required_name(name), lines)
-    if book_id is None:
-        raise InvalidInput(f'"{name.strip()}" is not in your cart.')
-    return book_id
+    """The cart's book titled `name`; else the one book so titled, which the order refuses
+    unless a first call with the same request id already ordered it."""
+    name = _required_name(name)
+    book_id = _named(name, lines)
+    return book_id if book_id is not None else _titled(name)
 
 
 def _cart_line(line) -> dict:

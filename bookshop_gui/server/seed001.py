@@ -11,7 +11,16 @@ from pydantic import BaseModel, Field
 
 from bookshop_gui.domain import OrderDetail, OrderSummary
 from bookshop_gui.server.bodies import SeedRoute
-from bookshop_gui.server.fields import MAX_PAGE, Limit, Money, Offset, Whole, caller
+from bookshop_gui.server.fields import (
+    MAX_PAGE,
+    Limit,
+    Money,
+    Offset,
+    RequestId,
+    Shown,
+    Whole,
+    caller,
+)
 from bookshop_gui.server.render import SeedResponse
 from bookshop_gui.services import orders, shop
 
@@ -37,6 +46,7 @@ class OrderRef(Caller):
 
 class BuyerOperation(OrderRef):
     opcode: Whole = Field(description="1 pay, 2 cancel, 3 confirm receipt")
+    amount: Shown = None
 
 
 class Review(OrderRef):
@@ -83,9 +93,12 @@ def buyer_order(body: OrderRef):
 
 
 @router.post("/order/operate", summary="pay, cancel or confirm receipt")
-def buyer_operate(body: BuyerOperation):
+def buyer_operate(body: BuyerOperation, request_id: RequestId = None):
     caller(body.uid, body.token)
-    orders.operate(body.token, body.cid, body.opcode)
+    if body.opcode == 1 and body.amount is not None:
+        orders.pay(body.token, body.cid, expected_total=body.amount, request_id=request_id)
+    else:
+        orders.operate(body.token, body.cid, body.opcode, request_id=request_id)
     return ok()
 
 
@@ -97,9 +110,9 @@ def buyer_comment(body: Review):
 
 
 @router.post("/order/create", summary="order one book at once (the cart is left alone)")
-def buyer_create(body: DirectOrder):
+def buyer_create(body: DirectOrder, request_id: RequestId = None):
     caller(body.uid, body.token)
-    return ok(cid=orders.create(body.token, body.bid, body.cnt))
+    return ok(cid=orders.create(body.token, body.bid, body.cnt, request_id=request_id))
 
 
 @router.post("/shop/manage/getlist", summary="the shop's orders, newest first (staff)")
@@ -111,17 +124,18 @@ def shop_orders(body: Listing):
 
 
 @router.post("/shop/manage/operate", summary="mark shipped, or cancel with a refund (staff)")
-def shop_operate(body: ShopOperation):
+def shop_operate(body: ShopOperation, request_id: RequestId = None):
     caller(body.uid, body.token)
-    shop.operate(body.token, body.cid, body.opcode)
+    shop.operate(body.token, body.cid, body.opcode, request_id=request_id)
     return ok()
 
 
 @router.post("/shop/manage/setinfo", summary="replace an unpaid order's lines and prices (staff)")
-def shop_set_lines(body: NewLines):
+def shop_set_lines(body: NewLines, request_id: RequestId = None):
     caller(body.uid, body.token)
     shop.set_lines(body.token, body.cid, [
-        {"book_id": line.bid, "cnt": line.cnt, "money": line.money} for line in body.lines])
+        {"book_id": line.bid, "cnt": line.cnt, "money": line.money} for line in body.lines],
+        request_id=request_id)
     return ok()
 
 
