@@ -48,12 +48,18 @@ def test_seed_000_orders_and_pays_once_however_often_it_is_sent(api, world):
     assert bad.status_code == 501
 
 
-def test_seed_001_creates_ships_and_cancels_once(api, world):
+def test_seed_001_creates_pays_and_cancels_once(api, world):
     made = [api.http.post("/order/create", headers=key("create-0001"), json={
         "uid": world.alice.id, "token": world.alice.token, "bid": world.book_a2, "cnt": 2})
         for _ in range(2)]
     assert read(made[0]) == read(made[1]) and read(made[0])["state"] == 0
     assert (Order.select().count(), stock(world.book_a2)) == (1, 3)
+    for _ in range(2):
+        paid = api.http.post("/order/operate", headers=key("pay-000002"), json={
+            "uid": world.alice.id, "token": world.alice.token, "cid": read(made[0])["cid"],
+            "opcode": 1})
+        assert read(paid) == {"state": 0}
+    assert balance(world.alice) == Decimal("427.00")  # 51.00 + 22.00, once
 
     paid = order_in(world, OrderStatus.PENDING_SHIPMENT)
     staff = {"uid": world.staff_a.id, "token": world.staff_a.token}
@@ -61,7 +67,7 @@ def test_seed_001_creates_ships_and_cancels_once(api, world):
         answer = api.http.post("/shop/manage/operate", headers=key("cancel-0002"),
                                json={**staff, "cid": paid, "opcode": "cancel"})
         assert read(answer) == {"state": 0}
-    assert balance(world.alice) == Decimal("500.00")  # refunded once
+    assert balance(world.alice) == Decimal("427.00")  # 32.00 refunded once
     bad = api.http.post("/shop/manage/operate", headers=key("x" * 65),
                         json={**staff, "cid": paid, "opcode": "cancel"})
     assert read(bad)["state"] == -1
