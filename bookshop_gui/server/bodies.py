@@ -27,7 +27,9 @@ class SeedRequest(Request):
         headers = [(key, value) for key, value in scope["headers"] if key != b"content-type"]
         content_type = dict(scope["headers"]).get(b"content-type", b"").decode("latin-1")
         self.is_form = content_type.split(";")[0].strip().lower() == FORM
-        headers.append((b"content-type", b"application/json" if self.is_form else
+        # A body sent with no type at all is taken for the JSON every seed example shows.
+        as_json = self.is_form or not content_type.strip()
+        headers.append((b"content-type", b"application/json" if as_json else
                         content_type.encode("latin-1")))
         super().__init__(dict(scope, headers=headers), receive)
 

@@ -1,5 +1,6 @@
 """Seed 001 over HTTP: sign-in, `uid` + `token` in the body, `state` 0 / -1 / -10."""
 
+import json
 from decimal import Decimal
 
 from store.builders import PASSWORD, balance, make_book, order_in, snapshot, status, stock
@@ -186,3 +187,7 @@ def test_form_fields_work_as_json_does(api, world):
         "uid": str(world.bob.id), "token": read(signed)["token"],
         "bid": str(world.book_b1), "cnt": "1"})
     assert read(made)["state"] == 0 and stock(world.book_b1) == 2
+    untyped = api.http.post("/order/getlist", content=json.dumps(  # no Content-Type at all
+        {"uid": world.bob.id, "token": read(signed)["token"]}).encode())
+    assert "content-type" not in untyped.request.headers
+    assert [order["cid"] for order in read(untyped)["items"]] == [read(made)["cid"]]
