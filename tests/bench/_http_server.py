@@ -27,7 +27,9 @@ def main(url: str, port: int) -> None:
     def hello():
         return {"message": "hello"}
 
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+    # Clients wait for each other between rounds; a connection kept open meanwhile
+    # must not be closed under the next round's first request.
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", timeout_keep_alive=300)
 
 
 if __name__ == "__main__":
