@@ -75,7 +75,8 @@ def malformed(request: Request, exc: RequestValidationError) -> SeedResponse:
         message = "The request body is not valid JSON."
     else:
         where = ".".join(str(part) for part in first.get("loc", ())[1:]) or "body"
-        message = f"{where}: {first.get('msg', 'not accepted')}"
+        reason = first.get("msg", "not accepted").removeprefix("Value error, ")
+        message = f"{where}: {reason}"
     return failure(request.url.path, message, status=501)
 
 

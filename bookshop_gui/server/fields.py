@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Annotated
 
 from fastapi import Header
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from bookshop_gui.domain import Session
 from bookshop_gui.errors import AuthError
@@ -26,7 +26,17 @@ def _not_bool(value):
     return value
 
 
-Whole = Annotated[int, BeforeValidator(_not_bool)]
+def _storable(value):
+    """Text a database can hold: no NUL, no half of a UTF-16 pair (JSON allows both)."""
+    if isinstance(value, str) and ("\x00" in value or any(
+            "\ud800" <= char <= "\udfff" for char in value)):
+        raise ValueError("holds a character no text can hold (NUL or a lone surrogate)")
+    return value
+
+
+# Past a 64-bit integer no database column can hold it, and SQLite's driver fails on it.
+Whole = Annotated[int, BeforeValidator(_not_bool), Field(ge=-(2**63), le=2**63 - 1)]
+Text = Annotated[str, AfterValidator(_storable)]
 Money = Annotated[Decimal, BeforeValidator(_not_bool)]
 Offset = Annotated[Whole, Field(ge=0, description="orders to skip, newest first")]
 Limit = Annotated[Whole, Field(ge=1, le=MAX_PAGE, description="orders in one answer")]

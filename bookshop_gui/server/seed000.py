@@ -23,6 +23,7 @@ from bookshop_gui.server.fields import (
     Offset,
     RequestId,
     Shown,
+    Text,
     Whole,
     signed_in,
 )
@@ -38,11 +39,11 @@ Token = Annotated[str | None, Header(description="the token from /user/login")]
 
 
 class Buyer(BaseModel):
-    username: str = Field(description="the signed-in buyer's user name")
+    username: Text = Field(description="the signed-in buyer's user name")
 
 
 class Goods(Buyer):
-    goodsname: str | None = Field(None, description="the book's title")
+    goodsname: Text | None = Field(None, description="the book's title")
     bid: Whole | None = Field(None, description="the book's id, when a title is not enough")
 
 
@@ -51,8 +52,8 @@ class AddGoods(Goods):
 
 
 class GoodsSet(BaseModel):
-    username: str | None = Field(None, description="checked against the token when given")
-    goodsset: list[Whole | str] = Field(description="titles (or ids) of books in the cart")
+    username: Text | None = Field(None, description="checked against the token when given")
+    goodsset: list[Whole | Text] = Field(description="titles (or ids) of books in the cart")
 
 
 class OrderRef(Buyer):

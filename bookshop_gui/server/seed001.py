@@ -18,6 +18,7 @@ from bookshop_gui.server.fields import (
     Offset,
     RequestId,
     Shown,
+    Text,
     Whole,
     caller,
 )
@@ -31,7 +32,7 @@ STATUSES = "0 unpaid, 1 to ship, 2 shipped, 3 to review, 4 completed, -1 cancell
 
 class Caller(BaseModel):
     uid: Whole | None = Field(None, description="the user id from /user/login")
-    token: str | None = Field(None, description="the token from /user/login")
+    token: Text | None = Field(None, description="the token from /user/login")
 
 
 class Listing(Caller):
@@ -51,7 +52,7 @@ class BuyerOperation(OrderRef):
 
 class Review(OrderRef):
     mark: Whole = Field(description="0 to 5 stars")
-    comment: str = ""
+    comment: Text = ""
 
 
 class DirectOrder(Caller):
@@ -60,7 +61,7 @@ class DirectOrder(Caller):
 
 
 class ShopOperation(OrderRef):
-    opcode: str = Field(description='"sent" (shipped) or "cancel"')
+    opcode: Text = Field(description='"sent" (shipped) or "cancel"')
 
 
 class Line(BaseModel):

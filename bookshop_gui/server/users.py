@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from bookshop_gui.errors import AuthError
 from bookshop_gui.server.bodies import SeedRoute
 from bookshop_gui.server.errors import NOT_SIGNED_IN, failure
-from bookshop_gui.server.fields import Whole
+from bookshop_gui.server.fields import Text, Whole
 from bookshop_gui.server.render import SeedResponse
 from bookshop_gui.services import auth
 
@@ -19,13 +19,13 @@ router = APIRouter(route_class=SeedRoute, tags=["signing in"],
 
 
 class Credentials(BaseModel):
-    username: str
-    password: str
+    username: Text
+    password: Text
 
 
 class SignOut(BaseModel):
     uid: Whole | None = None
-    token: str | None = None
+    token: Text | None = None
 
 
 @router.post("/user/login", summary="sign in: the uid and token every other call sends",

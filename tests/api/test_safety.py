@@ -53,6 +53,26 @@ def test_a_body_over_the_limit_is_413_in_each_seeds_words(api, world):
     assert snapshot() == before
 
 
+def test_text_no_database_can_hold_and_numbers_past_any_id_are_refused(api, world):
+    before = snapshot()
+    alice = f'"uid": {world.alice.id}, "token": "{world.alice.token}"'
+    for path, body in (
+        ("/order/addcart", r'{"username": "alice", "goodsname": "Water\u0000Margin"}'),
+        ("/order/addcart", r'{"username": "alice", "goodsname": "\ud800"}'),
+        ("/order/addcart", '{"username": "alice", "bid": 100000000000000000000000}'),
+        ("/order/submitorder", '{"username": "alice", "orderid": -99999999999999999999}'),
+        ("/order/create", f'{{{alice}, "bid": 1000000000000000000000, "cnt": 1}}'),
+        ("/order/getlist", f'{{{alice}, "type": 100000000000000000000}}'),
+        ("/order/comment", f'{{{alice}, "cid": 1, "mark": 3, "comment": "\\udfff"}}'),
+        ("/user/login", r'{"username": "alice\u0000", "password": "x"}'),
+    ):
+        answer = api.http.post(path, content=body.encode(), headers={
+            "token": world.alice.token, "content-type": "application/json"})
+        assert answer.status_code in (200, 501), (path, answer.text)
+        assert read(answer).get("state", -1) == -1 and read(answer)["message"], path
+    assert snapshot() == before
+
+
 @ONE_BACKEND
 def test_five_failed_sign_ins_a_minute_close_that_name_from_that_address(api, world):
     stranger = {"X-Forwarded-For": "203.0.113.7"}
