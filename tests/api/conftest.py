@@ -20,6 +20,8 @@ from .server_process import Client, Server, start_server, stop_server
 def servers(tmp_path_factory):
     started: dict[str, Server] = {}
     yield started
+    for server in started.values():  # all told at once, so they stop side by side
+        server.process.terminate()
     for server in started.values():
         stop_server(server)
 
