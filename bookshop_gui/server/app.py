@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from starlette.concurrency import run_in_threadpool
@@ -17,13 +18,16 @@ from bookshop_gui.server.limits import MAX_BODY, BodyLimit, SignInThrottle
 from bookshop_gui.services import orders
 
 EXPIRE_EVERY_S = 60
+# Requests run their service call on worker threads, each with its own database
+# connection: this many at once bounds the connections the server holds open.
+WORKER_THREADS = 16
 log = logging.getLogger(__name__)
 
 
 def create_app(*, cors_origins=(), max_body: int = MAX_BODY,
                throttle: SignInThrottle | None = None) -> FastAPI:
     """The API over the database already bound to the models (see `db.connect`)."""
-    app = FastAPI(title="Bookshop seed API", version="1", lifespan=_expiring_unpaid_orders,
+    app = FastAPI(title="Bookshop seed API", version="1", lifespan=_running,
                   description="Seed 000 (cart and orders by title) and seed 001 (orders by id, "
                               "the shop's order management), over the shop's own database.")
     app.state.throttle = throttle or SignInThrottle()
@@ -41,8 +45,10 @@ def create_app(*, cors_origins=(), max_body: int = MAX_BODY,
 
 
 @contextlib.asynccontextmanager
-async def _expiring_unpaid_orders(app: FastAPI):
-    """Cancel unpaid orders past the time limit now and then, as every open window does."""
+async def _running(app: FastAPI):
+    """Bound the worker threads, and cancel unpaid orders past the time limit now and then,
+    as every open window does."""
+    to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
     task = asyncio.create_task(_expire_forever())
     try:
         yield
