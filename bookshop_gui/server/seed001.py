@@ -62,6 +62,8 @@ class DirectOrder(Caller):
 
 class ShopOperation(OrderRef):
     opcode: Text = Field(description='"sent" (shipped) or "cancel"')
+    tracking: Text | None = Field(None, description='with "sent": 8 to 30 letters or digits')
+    courier: Text | None = Field(None, description='with "sent": SF Express if not given')
 
 
 class Line(BaseModel):
@@ -127,7 +129,13 @@ def shop_orders(body: Listing):
 @router.post("/shop/manage/operate", summary="mark shipped, or cancel with a refund (staff)")
 def shop_operate(body: ShopOperation, request_id: RequestId = None):
     caller(body.uid, body.token)
-    shop.operate(body.token, body.cid, body.opcode, request_id=request_id)
+    if body.opcode == "sent" and (body.tracking or body.courier):
+        parcel = {"tracking": body.tracking or None}
+        if body.courier:
+            parcel["courier"] = body.courier
+        shop.ship(body.token, body.cid, **parcel, request_id=request_id)
+    else:
+        shop.operate(body.token, body.cid, body.opcode, request_id=request_id)
     return ok()
 
 

@@ -117,6 +117,18 @@ def test_cancelling_returns_stock_and_money(api, world):
     assert balance(world.alice) == Decimal("500.00")
 
 
+def test_shipping_with_a_tracking_number(api, world):
+    order_id = order_in(world, OrderStatus.PENDING_SHIPMENT)
+    staff = world.staff_a
+    assert api.seed001("/shop/manage/operate", staff, cid=order_id, opcode="sent",
+                       tracking="SF12")["state"] == REFUSED
+    assert api.seed001("/shop/manage/operate", staff, cid=order_id, opcode="sent",
+                       tracking="SF1234567890", courier="ZTO Express") == {"state": 0}
+    detail = shop.get_order(staff.token, order_id)
+    assert (detail.status, detail.tracking, detail.courier) == (
+        OrderStatus.PENDING_RECEIPT, "SF1234567890", "ZTO Express")
+
+
 def test_bad_input_is_minus_1_and_changes_nothing(api, world):
     order_id = order_in(world, OrderStatus.PENDING_PAYMENT)
     before = snapshot()
