@@ -24,11 +24,21 @@ class SeedResponse(JSONResponse):
 
 def encode(value) -> str:
     """`value` (dicts, lists, tuples, text, whole numbers, Decimal, None) as compact JSON."""
+    if isinstance(value, str):
+        return _text(value)
     if isinstance(value, Decimal):
         return format(value.quantize(CENT), "f")
+    if isinstance(value, bool) or value is None:
+        return _LITERALS[value]
+    if isinstance(value, int):
+        return str(int(value))  # an IntEnum as its number
     if isinstance(value, dict):
-        pairs = (f"{encode(str(key))}:{encode(item)}" for key, item in value.items())
+        pairs = (f"{_text(str(key))}:{encode(item)}" for key, item in value.items())
         return "{" + ",".join(pairs) + "}"
     if isinstance(value, (list, tuple)):
         return "[" + ",".join(encode(item) for item in value) + "]"
-    return json.dumps(value, ensure_ascii=False)
+    raise TypeError(f"cannot answer a {type(value).__name__} as JSON")
+
+
+_text = json.JSONEncoder(ensure_ascii=False).encode  # built once: json.dumps builds one a call
+_LITERALS = {True: "true", False: "false", None: "null"}
