@@ -39,6 +39,19 @@ def get(book_id) -> BookValue:
 
 
 @reads
+def by_title(title) -> list[BookValue]:
+    """Every book whose title is exactly `title`, oldest first.
+
+    Seed 000's clients name books by title alone, and two shops (or two
+    editions) can share one, so the caller must be told when a title is not
+    enough to choose a book. The search index narrows the rows first.
+    """
+    title = domain.text(title, "A title", _TEXT_LIMITS["title"], required=True)
+    rows = _matching(title, None).where(Book.title == title).order_by(Book.id)
+    return [_book(row) for row in rows if row.title == title]
+
+
+@reads
 def find_isbn(isbn) -> BookValue | None:
     """The newest book with exactly this ISBN: what a barcode scanner asks for."""
     code = normalise_isbn(isbn)

@@ -139,12 +139,17 @@ def review(token, order_id, mark, comment="") -> None:
 _OPERATIONS = {1: pay, 2: cancel, 3: confirm_receipt}
 
 
-def operate(token, order_id, opcode) -> None:
-    """Seed 001's form: opcode 1 pays, 2 cancels, 3 confirms receipt."""
+def operate(token, order_id, opcode, *, request_id=None) -> None:
+    """Seed 001's form: opcode 1 pays, 2 cancels, 3 confirms receipt.
+
+    `request_id` goes to paying and cancelling, which move money and stock;
+    confirming receipt twice is refused by the status machine anyway.
+    """
     if isinstance(opcode, bool) or not isinstance(opcode, int) or opcode not in _OPERATIONS:
         caller(token, Role.BUYER)
         raise InvalidInput("Unknown operation: use 1 to pay, 2 to cancel, 3 to confirm receipt.")
-    _OPERATIONS[opcode](token, order_id)
+    once = {} if request_id is None or opcode == 3 else {"request_id": request_id}
+    _OPERATIONS[opcode](token, order_id, **once)
 
 
 def expire_stale() -> int:

@@ -157,12 +157,12 @@ def cancel(token, order_id) -> bool:
 _OPERATIONS = {"sent": ship, "cancel": cancel}
 
 
-def operate(token, order_id, opcode) -> None:
-    """Seed 001's form: "sent" ships, "cancel" cancels."""
+def operate(token, order_id, opcode, *, request_id=None) -> None:
+    """Seed 001's form: "sent" ships, "cancel" cancels; `request_id` as for each of them."""
     if not isinstance(opcode, str) or opcode not in _OPERATIONS:
         caller(token, Role.STAFF)
         raise InvalidInput('Unknown operation: use "sent" or "cancel".')
-    _OPERATIONS[opcode](token, order_id)
+    _OPERATIONS[opcode](token, order_id, request_id=request_id)
 
 
 @writes
