@@ -2,7 +2,8 @@
 
 `python main.py serve` answers the seed API over HTTP for web and phone clients.
 `python main.py --self-test` (or `bookshop --self-test` in a built bundle)
-checks the installation and exits.
+checks the installation and exits; `--version` prints the version and exits
+without loading Qt.
 """
 
 import sys

@@ -1,4 +1,5 @@
-"""The `bookshop` command: the windows by default, or `admin`, `serve` or `--self-test`.
+"""The `bookshop` command: the windows by default, or `admin`, `serve`, `--self-test`
+or `--version`.
 
 Only `sys` is imported here: the windows paint their first screen before the
 database code loads, so each branch imports what it needs and no more.
@@ -15,6 +16,11 @@ def main() -> int:
         return admin(sys.argv[2:])
     if command == ["serve"]:
         return _serve(sys.argv[2:])
+    if "--version" in sys.argv[1:]:
+        from bookshop_gui.version import version
+
+        print(f"bookshop {version()}")
+        return 0
     if "--self-test" in sys.argv[1:]:
         from bookshop_gui.selftest import main as self_test
 

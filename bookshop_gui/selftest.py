@@ -53,6 +53,7 @@ def run(out=print) -> int:
 
 
 def _checks(test: SelfTest, folder: Path) -> None:
+    test.check("version", _version)
     test.check("resources", _resources)
     test.check("migrations", _migrations)
     test.check("PostgreSQL driver", _postgres_driver)
@@ -71,11 +72,20 @@ def _checks(test: SelfTest, folder: Path) -> None:
     test.check("clean up", lambda: _clean_up(test))
 
 
+def _version() -> str:
+    from bookshop_gui.version import runtime
+
+    versions = runtime()
+    if versions["Bookshop"] == "0+unknown":
+        raise LookupError("no package metadata: the version is unknown")
+    return ", ".join(f"{name} {number}" for name, number in versions.items())
+
+
 def _resources() -> str:
     from bookshop_gui.ui import resources
 
     needed = [resources.path("styles", "app.qss"), resources.path("styles", "kiosk.qss"),
-              resources.path("icons", "book.svg")]
+              resources.path("icons", "book.svg"), resources.path("icons", "bookshop.svg")]
     missing = [str(p) for p in needed if not p.is_file()]
     if missing:
         raise FileNotFoundError(", ".join(missing))
@@ -162,6 +172,9 @@ def _application(test: SelfTest) -> str:
 
     app = QApplication.instance() or QApplication(["bookshop", "--self-test"])
     app.setStyleSheet(resources.style_sheet())
+    app.setWindowIcon(resources.app_icon())
+    if app.windowIcon().isNull():
+        raise FileNotFoundError("the program's icon cannot be drawn")
     test.state["app"] = app
     return f"Qt platform {app.platformName()}"
 
@@ -222,6 +235,7 @@ def _window(test: SelfTest, who: str) -> str:
         QApplication.processEvents()
         shown = window.isVisible()
         title = window.windowTitle()
+        about = _about(window, tasks)
         window.close()
         window.deleteLater()
         QApplication.processEvents()
@@ -231,7 +245,19 @@ def _window(test: SelfTest, who: str) -> str:
         raise errors[0]
     if not shown:
         raise AssertionError("the window did not show")
-    return f"'{title}' shown for {session.username}"
+    return f"'{title}' shown for {session.username}; About says {about}"
+
+
+def _about(window, tasks) -> str:
+    """The window's About box, as F1 opens it: the database must have answered."""
+    from bookshop_gui.ui.about import show_about
+
+    dialog = show_about(window, tasks)
+    database = dialog.database.text()
+    dialog.close()
+    if not database.startswith("SQLite "):
+        raise AssertionError(f"the About box shows no database version: {database!r}")
+    return database
 
 
 def _clean_up(test: SelfTest) -> str:

@@ -311,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(argv)
     app.setOrganizationName("Bookshop")
     app.setApplicationName("Bookshop")
+    app.setDesktopFileName("bookshop")  # the menu entry: its icon and name in the taskbar
+    app.setWindowIcon(resources.app_icon())
     install_translation(app, options.lang or preferences.language())
     app.setStyleSheet(resources.style_sheet(kiosk=options.kiosk))
     shell = Shell(options.db or preferences.database_url(), kiosk=options.kiosk,

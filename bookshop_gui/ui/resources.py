@@ -20,6 +20,16 @@ def icon(name: str) -> QIcon:
     return QIcon(str(path("icons", f"{name}.svg")))
 
 
+@cache
+def app_icon() -> QIcon:
+    """The program's own icon (resources/icons/bookshop.svg), for every window.
+
+    The same SVG is drawn into the menu icons, the Windows .exe icon and the
+    macOS .app icon by packaging/icons.py.
+    """
+    return icon("bookshop")
+
+
 def style_sheet(kiosk: bool = False) -> str:
     """The application's style sheet; the kiosk adds larger, touch-friendly controls.
 

@@ -52,7 +52,7 @@ class SignInWindow(QWidget):
         self.kiosk = kiosk
         self.setObjectName("signIn")
         self.setWindowTitle(self.tr("Bookshop — Sign in"))
-        self.setWindowIcon(resources.icon("book"))
+        self.setWindowIcon(resources.app_icon())
         self._build(can_remember)
 
     def _build(self, can_remember: bool):

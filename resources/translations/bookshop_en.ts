@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Bookshop</source>
+            <translation>About Bookshop</translation>
+        </message>
+        <message>
+            <source>Asking the database…</source>
+            <translation>Asking the database…</translation>
+        </message>
+        <message>
+            <source>Bookshop %1</source>
+            <translation>Bookshop %1</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>Qt</source>
+            <translation>Qt</translation>
+        </message>
+        <message>
+            <source>PySide6</source>
+            <translation>PySide6</translation>
+        </message>
+        <message>
+            <source>Python</source>
+            <translation>Python</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Copy</translation>
+        </message>
+        <message>
+            <source>not reachable now</source>
+            <translation>not reachable now</translation>
+        </message>
+    </context>
+    <context>
         <name>ApprovalDialog</name>
         <message>
             <source>Administrator's approval</source>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About Bookshop</source>
+            <translation>关于书店</translation>
+        </message>
+        <message>
+            <source>Asking the database…</source>
+            <translation>正在询问数据库…</translation>
+        </message>
+        <message>
+            <source>Bookshop %1</source>
+            <translation>书店 %1</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <source>Qt</source>
+            <translation>Qt</translation>
+        </message>
+        <message>
+            <source>PySide6</source>
+            <translation>PySide6</translation>
+        </message>
+        <message>
+            <source>Python</source>
+            <translation>Python</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>not reachable now</source>
+            <translation>暂时无法连接</translation>
+        </message>
+    </context>
+    <context>
         <name>ApprovalDialog</name>
         <message>
             <source>Administrator's approval</source>

@@ -59,6 +59,14 @@ class Header(QFrame):
         self.sign_out.clicked.connect(self.sign_out_requested)
         layout.addWidget(self.sign_out)
 
+    def add_action_button(self, action) -> QToolButton:
+        """A small button for `action` (About) just before Sign out."""
+        button = QToolButton(objectName="headerAction", iconSize=QSize(22, 22))
+        button.setDefaultAction(action)
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.sign_out), button)
+        return button
+
     def _nav_button(self, name: str, icon: str, text: str) -> QToolButton:
         button = QToolButton(objectName="nav", checkable=True, text=text,
                              icon=resources.icon(icon), iconSize=QSize(22, 22))

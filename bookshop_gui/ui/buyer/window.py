@@ -16,6 +16,7 @@ from bookshop_gui.domain import Book, OrderStatus, Session
 from bookshop_gui.errors import BookshopError, OutOfStock
 from bookshop_gui.services import accounts, cart
 from bookshop_gui.ui import dialogs, messages, preferences, resources
+from bookshop_gui.ui.about import about_action
 from bookshop_gui.ui.buyer.cart_view import CartPage
 from bookshop_gui.ui.buyer.catalog_view import CatalogPage
 from bookshop_gui.ui.buyer.checkout import PreviewPage, line_for
@@ -43,7 +44,7 @@ class BuyerWindow(QMainWindow):
         # A closed window is never reopened: free it, and the buyer's data with it.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Bookshop — %1").replace("%1", session.username))
-        self.setWindowIcon(resources.icon("book"))
+        self.setWindowIcon(resources.app_icon())
         self.setMinimumSize(1024, 700)
         self.resize(1280, 800)
         self._build()
@@ -58,6 +59,7 @@ class BuyerWindow(QMainWindow):
     def _build(self):
         token, ratio = self.session.token, self.session.vip_ratio
         self.header = Header(self.session.username)
+        self.about_button = self.header.add_action_button(about_action(self, self.tasks))
         self.catalog = CatalogPage(self.tasks, ratio)
         self.cart = CartPage(self.tasks, token, ratio)
         self.preview = PreviewPage(self.tasks, token)

@@ -55,7 +55,7 @@ class OrderEditor(QDialog):
         self.approval.approved.connect(lambda name, password: self._send((name, password)))
         self.approval.rejected.connect(self._update_totals)
         self.setWindowTitle(self.tr("Order #%1").replace("%1", str(order_id)))
-        self.setWindowIcon(resources.icon("orders"))
+        self.setWindowIcon(resources.app_icon())
         self.resize(760, 560)
         self.lines = OrderLinesModel(self)
         self.lines.changed.connect(self._update_totals)

@@ -7,7 +7,7 @@ members and accounts, and the shop-wide settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from bookshop_gui.domain import Role, Session
 from bookshop_gui.ui import resources
+from bookshop_gui.ui.about import about_action
 from bookshop_gui.ui.tasks import Tasks
 
 STATUS_SECONDS = 6
@@ -37,7 +39,7 @@ class MerchantWindow(QMainWindow):
         super().__init__(parent)
         self.session, self.tasks = session, tasks
         self.setObjectName("merchant")
-        self.setWindowIcon(resources.icon("book"))
+        self.setWindowIcon(resources.app_icon())
         self.setWindowTitle(self._title())
         self.resize(1180, 760)
         self.pages = QStackedWidget()
@@ -103,6 +105,10 @@ class MerchantWindow(QMainWindow):
         column.addWidget(shop)
         column.addWidget(who)
         column.addWidget(self.nav, 1)
+        self.about_button = QToolButton(objectName="about")
+        self.about_button.setDefaultAction(about_action(self, self.tasks))
+        self.about_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        column.addWidget(self.about_button)
         column.addWidget(self.sign_out_button)
         return column
 
