@@ -77,11 +77,10 @@ class AboutDialog(QDialog):
 
     def _table(self) -> QFormLayout:
         form = QFormLayout()
-        rows = ((self.tr("Version"), "Bookshop"), (self.tr("Qt"), "Qt"),
-                (self.tr("PySide6"), "PySide6"), (self.tr("Python"), "Python"))
-        for label, key in rows:
+        # Product names read the same in every language: only "Version" is translated.
+        for key in self.versions:
             self.values[key] = QLabel(self.versions[key])
-            form.addRow(label, self.values[key])
+            form.addRow(self.tr("Version") if key == "Bookshop" else key, self.values[key])
         form.addRow(self.tr("Database"), self.database)
         for label in (*self.values.values(), self.database):
             label.setTextInteractionFlags(label.textInteractionFlags().TextSelectableByMouse)

@@ -20,18 +20,6 @@
             <translation>版本</translation>
         </message>
         <message>
-            <source>Qt</source>
-            <translation>Qt</translation>
-        </message>
-        <message>
-            <source>PySide6</source>
-            <translation>PySide6</translation>
-        </message>
-        <message>
-            <source>Python</source>
-            <translation>Python</translation>
-        </message>
-        <message>
             <source>Database</source>
             <translation>数据库</translation>
         </message>
