@@ -52,7 +52,7 @@ dpkg -s bookshop >/dev/null 2>&1 && apt-get purge -y -qq bookshop >/dev/null
 opt_before=$(ls -A /opt)
 
 step "install ${version}~older and make a database with it"
-apt_install "./$older"
+apt_install "$older"
 [ "$(installed_version)" = "${version}~older" ] || fail "older build not installed"
 bookshop admin init >/dev/null
 BOOKSHOP_PASSWORD=kept-secret bookshop admin create-user kept --balance 12.50 >/dev/null
