@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import email.utils
 import gzip
+import hashlib
 import os
 import platform
 import re
@@ -142,10 +143,10 @@ def write_control(root: Path, version: str, bundle: Path) -> None:
     debian.mkdir()
     (debian / "control").write_text(control(root, version, bundle), encoding="utf-8")
     _install(LINUX / "postrm", debian / "postrm", mode=0o755)
-    sums = subprocess.run(
-        "find . -path ./DEBIAN -prune -o -type f -printf '%P\\0' | sort -z "
-        "| xargs -0 md5sum", shell=True, cwd=root, check=True, capture_output=True, text=True)
-    (debian / "md5sums").write_text(sums.stdout, encoding="utf-8")
+    sums = [f"{hashlib.md5(path.read_bytes()).hexdigest()}  {path.relative_to(root)}\n"
+            for path in sorted(root.rglob("*"))
+            if path.is_file() and not path.is_symlink() and debian not in path.parents]
+    (debian / "md5sums").write_text("".join(sums), encoding="utf-8")
 
 
 def normalise_modes(root: Path) -> None:
@@ -161,24 +162,27 @@ def _shared_library(path: Path) -> bool:
     return path.suffix == ".so" or ".so." in path.name
 
 
-def build_deb(bundle: Path, out: Path, version: str) -> Path:
-    work = ROOT / "build" / "deb"
+def prepare(bundle: Path, work: Path, version: str) -> Path:
+    """The package's tree in `work`: the bundle, tidied, with everything around it."""
     shutil.rmtree(work, ignore_errors=True)
     root = work / f"{PACKAGE}_{version}"
     stage(bundle, root, version)
     tidy_libraries(root / "opt" / PACKAGE)
     normalise_modes(root)
     write_control(root, version, bundle)
+    return root
+
+
+def build_deb(root: Path, out: Path, version: str) -> Path:
     target = out / f"{PACKAGE}_{version}_{architecture()}.deb"
     # xz at a low level: nearly the size of the default, in a fraction of its time.
     subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z2", "--build", str(root),
                     str(target)], check=True)
-    shutil.rmtree(work)
     return target
 
 
 def build_tarball(bundle: Path, out: Path, version: str) -> Path:
-    """The bundle as bookshop-<version>/ in a .tar.gz, for other distributions."""
+    """The (tidied) bundle as bookshop-<version>/ in a .tar.gz, for other distributions."""
     target = out / f"{PACKAGE}-{version}-linux-{platform.machine()}.tar.gz"
     with tarfile.open(target, "w:gz", compresslevel=6) as archive:
         archive.add(bundle, arcname=f"{PACKAGE}-{version}", filter=_owned_by_root)
@@ -212,9 +216,12 @@ def main() -> None:
     version = args.version or project_version()
     if not (args.bundle / PACKAGE).is_file():
         raise SystemExit(f"error: no bundle in {args.bundle}; run pyinstaller build.spec first")
-    print(build_deb(args.bundle, args.out, version))
+    work = ROOT / "build" / "deb"
+    root = prepare(args.bundle, work, version)
+    print(build_deb(root, args.out, version))
     if not args.no_tarball:
-        print(build_tarball(args.bundle, args.out, version))
+        print(build_tarball(root / "opt" / PACKAGE, args.out, version))
+    shutil.rmtree(work)
 
 
 if __name__ == "__main__":

@@ -42,8 +42,10 @@ step "build the .deb and .tar.gz of $version, and the same bundle as ${version}~
 "$PYTHON" packaging/build_deb.py
 "$PYTHON" packaging/build_deb.py --version "${version}~older" --out "$work" --no-tarball
 tarball="dist/bookshop-${version}-linux-$(uname -m).tar.gz"
-tar -xzf "$tarball" -C "$work" "bookshop-${version}/bookshop"
-test -x "$work/bookshop-${version}/bookshop" || fail "no bookshop program in $tarball"
+tar -xzf "$tarball" -C "$work"
+[ "$("$work/bookshop-${version}/bookshop" --version)" = "bookshop $version" ] \
+    || fail "the program unpacked from $tarball does not run"
+rm -rf "${work:?}/bookshop-${version}"
 
 step "lintian: no errors (warnings are printed)"
 lintian --fail-on error --tag-display-limit 0 "$deb" 2>&1 | grep -v "root privileges" || fail "lintian"

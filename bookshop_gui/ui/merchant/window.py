@@ -105,7 +105,7 @@ class MerchantWindow(QMainWindow):
         column.addWidget(shop)
         column.addWidget(who)
         column.addWidget(self.nav, 1)
-        self.about_button = QToolButton(objectName="about")
+        self.about_button = QToolButton(objectName="aboutButton")
         self.about_button.setDefaultAction(about_action(self, self.tasks))
         self.about_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         column.addWidget(self.about_button)
