@@ -234,6 +234,16 @@ class OrderRow:
     created_at: datetime
     total: Decimal
     items: tuple[tuple[str, int], ...]
+    city: str = ""
+
+
+def city_of(region: str | None) -> str:
+    """The city of "province city district" (the region as the kiosk writes it).
+
+    A region of one word (a municipality written alone, or a foreign town) is its own city.
+    """
+    parts = (region or "").split()
+    return parts[1] if len(parts) >= 2 else (parts[0] if parts else "")
 
 
 @dataclass(frozen=True)
@@ -331,6 +341,7 @@ class DaySales:
     day: str
     orders: int
     revenue: Decimal
+    shipped: int = 0
 
 
 @dataclass(frozen=True)
@@ -345,6 +356,29 @@ class TopBook:
 class StatusTotal:
     status: OrderStatus
     orders: int
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class Shipment:
+    """One parcel as a courier's batch import reads it: who, where, what, which order."""
+
+    order_id: int
+    name: str
+    phone: str
+    address: str
+    content: str
+    tracking: str | None = None
+
+
+@dataclass(frozen=True)
+class WaitingOrder:
+    """A paid order not shipped yet, and since when it has waited."""
+
+    order_id: int
+    buyer: str
+    paid_at: datetime
+    city: str
     total: Decimal
 
 

@@ -64,14 +64,15 @@ def order_rows(token, status=None, *, after=None, limit=100, search="", sort="ne
     if after is not None:
         query = query.where(_beyond(staff, after, sort))
     orders = list(
-        query.select(Order.id, Order.status, User.username, Order.created_at, Order.total)
+        query.select(Order.id, Order.status, User.username, Order.created_at, Order.total,
+                     Order.ship_region)
         .join(User, on=(Order.buyer == User.id))
         .order_by(*SORTS[sort]).limit(limit).tuples()
     )
     items = _items_by_order([row[0] for row in orders])
     return [OrderRow(order_id, OrderStatus(status), sys.intern(buyer), as_utc(created),
-                     total, items[order_id])
-            for order_id, status, buyer, created, total in orders]
+                     total, items[order_id], sys.intern(domain.city_of(region)))
+            for order_id, status, buyer, created, total, region in orders]
 
 
 def _beyond(staff: User, after, sort: str):

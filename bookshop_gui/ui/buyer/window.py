@@ -17,10 +17,11 @@ from bookshop_gui.errors import BookshopError, OutOfStock
 from bookshop_gui.services import accounts, cart
 from bookshop_gui.ui import dialogs, messages, preferences, resources
 from bookshop_gui.ui.about import about_action
+from bookshop_gui.ui.buyer.address_book import AddressBookPage
 from bookshop_gui.ui.buyer.cart_view import CartPage
 from bookshop_gui.ui.buyer.catalog_view import CatalogPage
 from bookshop_gui.ui.buyer.checkout import PreviewPage, line_for
-from bookshop_gui.ui.buyer.header import CART, CATALOG, ORDERS, Header
+from bookshop_gui.ui.buyer.header import ADDRESSES, CART, CATALOG, ORDERS, Header
 from bookshop_gui.ui.buyer.idle import IdleWatcher
 from bookshop_gui.ui.buyer.order_detail import OrderDetailPage
 from bookshop_gui.ui.buyer.orders_view import OrdersPage
@@ -66,8 +67,10 @@ class BuyerWindow(QMainWindow):
         self.payment = PaymentPage(self.tasks, token)
         self.orders = OrdersPage(self.tasks, token)
         self.detail = OrderDetailPage(self.tasks, token)
+        self.addresses = AddressBookPage(self.tasks, token)
         self.pages = {CATALOG: self.catalog, CART: self.cart, PREVIEW: self.preview,
-                      PAYMENT: self.payment, ORDERS: self.orders, DETAIL: self.detail}
+                      PAYMENT: self.payment, ORDERS: self.orders, DETAIL: self.detail,
+                      ADDRESSES: self.addresses}
         self.stack = QStackedWidget()
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -112,6 +115,8 @@ class BuyerWindow(QMainWindow):
             self.cart.load()
         elif name == ORDERS:
             self.orders.load()
+        elif name == ADDRESSES:
+            self.addresses.load()
         self.stack.setCurrentWidget(self.pages[name])
         self.header.set_page(name)
         self._focus(name)
@@ -136,7 +141,8 @@ class BuyerWindow(QMainWindow):
     def _focus(self, name: str):
         targets = {CATALOG: self.catalog.search, CART: self.cart.order_button,
                    ORDERS: self.orders.tabs, PAYMENT: self.payment.pay_button,
-                   PREVIEW: self.preview.submit_button, DETAIL: self.detail.back_button}
+                   PREVIEW: self.preview.submit_button, DETAIL: self.detail.back_button,
+                   ADDRESSES: self.addresses.add_button}
         targets[name].setFocus()
 
     def show_orders(self, status: OrderStatus | None = None):
