@@ -12,6 +12,7 @@ from bookshop_gui.services import accounts, auth, catalog, orders, shop
 from bookshop_gui.ui.merchant import orders_model
 from bookshop_gui.ui.merchant.orders_model import COL_BUYER, COL_STATUS, COL_TOTAL, OrdersModel
 from bookshop_gui.ui.merchant.packing_slip import SlipDialog
+from bookshop_gui.ui.merchant.ship_dialog import ShipDialog
 from bookshop_gui.ui.merchant.window import MerchantWindow
 
 
@@ -112,9 +113,14 @@ def test_mark_one_order_shipped(qtbot, window, placed):
     select_rows(pane, [order_id])
     assert pane.ship_button.isEnabled()
     qtbot.mouseClick(pane.ship_button, Qt.MouseButton.LeftButton)
+    dialog = pane.findChild(ShipDialog)
+    assert not dialog.ship_button.isEnabled()  # the waybill number comes first
+    qtbot.keyClicks(dialog.fields[order_id], "SF1000000001")
+    qtbot.keyClick(dialog.fields[order_id], Qt.Key.Key_Return)
     row = pane.model.row_of(order_id)
     assert pane.model.index(row, COL_STATUS).data() == "Shipped"
     assert "Marked 1 order(s) shipped." in window.statusBar().currentMessage()
+    assert shop.get_order(window.session.token, order_id).tracking == "SF1000000001"
 
 
 def test_several_orders_are_shipped_at_once(qtbot, window, placed):
@@ -123,8 +129,14 @@ def test_several_orders_are_shipped_at_once(qtbot, window, placed):
     select_rows(pane, placed["paid"])
     assert pane.count_label.text() == "2 selected"
     qtbot.mouseClick(pane.ship_button, Qt.MouseButton.LeftButton)
+    dialog = pane.findChild(ShipDialog)
+    waybills = {order_id: f"SF20000000{n}" for n, order_id in enumerate(placed["paid"])}
+    for order_id, waybill in waybills.items():  # scanned one after the other
+        qtbot.keyClicks(dialog.fields[order_id], waybill)
+        qtbot.keyClick(dialog.fields[order_id], Qt.Key.Key_Return)
     assert shown(pane) == []  # both left the "Pending shipment" tab
     staff = window.session.token
+    assert {i: shop.get_order(staff, i).tracking for i in placed["paid"]} == waybills
     assert {shop.get_order(staff, i).status for i in placed["paid"]} == {
         OrderStatus.PENDING_RECEIPT}
     assert pane.tabs.tabText(pane.tabs.currentIndex()) == "Pending shipment (0)"

@@ -6,6 +6,7 @@ the tab counts; the selection and the rows in view stay where they were.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QTimer, Signal
@@ -24,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from bookshop_gui.domain import OrderDetail, OrderRow, OrderStatus, Session
-from bookshop_gui.services import shop
+from bookshop_gui.services import shipments, shop
 from bookshop_gui.ui import dialogs, formatting, messages, resources
 from bookshop_gui.ui.merchant import order_actions
 from bookshop_gui.ui.merchant.order_editor import OrderEditor
 from bookshop_gui.ui.merchant.orders_model import COL_ITEMS, OrdersModel
+from bookshop_gui.ui.merchant.scan_ship import ScanShipDialog
+from bookshop_gui.ui.merchant.ship_dialog import ShipDialog
 
 POLL_MS = 5000
 CANCELLABLE = (OrderStatus.PENDING_PAYMENT, OrderStatus.PENDING_SHIPMENT)
@@ -97,7 +100,7 @@ class OrdersPane(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((80, 110, 140, 0, 100, 140)):
+        for column, width in enumerate((80, 110, 140, 0, 100, 140, 110)):
             if width:
                 self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda index: self.open_order(self._order(index.row())))
@@ -115,11 +118,17 @@ class OrdersPane(QWidget):
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.slip_button = QPushButton(resources.icon("print"), self.tr("Packing slip…"))
         self.slip_button.clicked.connect(self.open_slip)
+        self.scan_button = QPushButton(resources.icon("scan"), self.tr("Scan to ship…"))
+        self.scan_button.clicked.connect(self.scan_to_ship)
+        self.export_button = QPushButton(resources.icon("export"),
+                                         self.tr("Today's shipments (CSV)…"))
+        self.export_button.clicked.connect(self.choose_shipments_file)
         self.refresh_button = QPushButton(resources.icon("refresh"), self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.reload)
         self.count_label = QLabel(objectName="hint")
         row = QHBoxLayout()
-        for button in (self.open_button, self.slip_button, self.ship_button, self.cancel_button):
+        for button in (self.open_button, self.slip_button, self.ship_button, self.cancel_button,
+                       self.scan_button, self.export_button):
             row.addWidget(button)
         row.addStretch()
         row.addWidget(self.count_label)
@@ -225,11 +234,45 @@ class OrdersPane(QWidget):
 
         SlipDialog(order, self).open()
 
-    def ship_selected(self):
-        ids = [o.id for o in self.selected_orders() if o.status == OrderStatus.PENDING_SHIPMENT]
-        if ids:
-            self.tasks.act(order_actions.ship_all, self.session.token, ids, action=("ship", *ids),
-                           done=self._shipped, failed=self._failed)
+    def ship_selected(self) -> ShipDialog | None:
+        """Ask for each chosen order's waybill number, then ship them."""
+        chosen = [o for o in self.selected_orders() if o.status == OrderStatus.PENDING_SHIPMENT]
+        if not chosen:
+            return None
+        dialog = ShipDialog(self.session, self.tasks, chosen, self)
+        dialog.shipped.connect(self._shipped)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def scan_to_ship(self) -> ScanShipDialog:
+        dialog = ScanShipDialog(self.session, self.tasks, self)
+        dialog.shipped.connect(lambda _id: self.poll())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def choose_shipments_file(self):
+        day = datetime.now(UTC).date()
+        path = dialogs.save_file_name(self, self.tr("Export today's shipments"),
+                                      f"shipments-{day}.csv", "CSV (*.csv)")
+        if path:
+            self.export_shipments(path, day)
+
+    def export_shipments(self, path: str, day):
+        """The day's parcels in the column order a courier's batch import reads."""
+        headers = (self.tr("Receiver"), self.tr("Phone"), self.tr("Address"),
+                   self.tr("Parcel content"), self.tr("Order number"))
+        self.tasks.run(self._write_shipments, self.session.token, day, path, headers,
+                       done=lambda count: self.message.emit(
+                           self.tr("Saved %n shipment(s).", "", count)),
+                       failed=self._failed)
+
+    @staticmethod
+    def _write_shipments(token, day, path, headers) -> int:
+        rows = shipments.shipments(token, day)
+        shipments.write_csv(rows, path, headers)
+        return len(rows)
 
     def _shipped(self, outcome):
         self.message.emit(self.tr("Marked %n order(s) shipped.", "", len(outcome.done)))

@@ -1,24 +1,43 @@
-"""A packing slip for the parcel: shop, buyer, lines and totals, printed or saved as PDF.
+"""A packing slip for the parcel: where it goes, the order as barcodes, lines and totals,
+printed on A5 or on a 100 × 150 mm label, or saved as PDF.
 
 The slip is one QTextDocument, so the screen preview, the printer and the
 PDF show exactly the same thing. Its fonts name a CJK family after the
-Latin ones, so Chinese titles print as characters rather than boxes.
+Latin ones, so Chinese titles and addresses print as characters rather than
+boxes. The Code 128 barcode holds the order number: scanned at the packing
+bench, it picks the order in scan-to-ship.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
 from bookshop_gui.domain import OrderDetail
 from bookshop_gui.ui import dialogs, formatting, resources
+from bookshop_gui.ui.merchant.barcodes import code128_image, qr_image
 
 FONTS = "'DejaVu Sans', 'Noto Sans', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif"
-SLIP_WIDTH = 620
+SLIP_WIDTH = 500
+A5, LABEL = "a5", "label"
+# Page, the width the slip is laid out at (screen pixels, scaled to fit the paper), and the
+# margins in millimetres.
+PAGES = {
+    A5: (QPageSize(QPageSize.PageSizeId.A5), SLIP_WIDTH, 10),
+    LABEL: (QPageSize(QSizeF(100, 150), QPageSize.Unit.Millimeter, "100 x 150 mm"), 360, 4),
+}
+BARCODE, QR_CODE = QUrl("slip:barcode"), QUrl("slip:qr")
 
 
 def tr(text: str) -> str:
@@ -34,12 +53,14 @@ def slip_html(order: OrderDetail) -> str:
     e = html.escape
     return f"""
 <div style="font-family: {FONTS}; font-size: 11pt; color: #222;">
-<h2 style="color:#1f5f56; margin-bottom:2px;">{e(order.shop_name)}</h2>
+<table width="100%" cellspacing="0" cellpadding="0"><tr>
+<td><h2 style="color:#1f5f56; margin-bottom:2px;">{e(order.shop_name)}</h2>
 <p style="color:#666; margin-top:0;">{e(tr("Packing slip"))}</p>
+<p><img src="{BARCODE.toString()}"/><br/><b>{e(tr("Order"))} #{order.id}</b></p></td>
+<td align="right"><img src="{QR_CODE.toString()}"/></td></tr></table>
+{address_html(order)}
 <table width="100%" cellspacing="0" cellpadding="2">
-<tr><td><b>{e(tr("Order"))}</b> #{order.id}</td>
-<td align="right"><b>{e(tr("Date"))}</b> {e(formatting.when(order.created_at))}</td></tr>
-<tr><td><b>{e(tr("Ship to"))}</b> {e(order.buyer)}</td>
+<tr><td><b>{e(tr("Date"))}</b> {e(formatting.when(order.created_at))}</td>
 <td align="right"><b>{e(tr("Status"))}</b> {e(formatting.status_name(order.status))}</td></tr>
 </table>
 <hr/>
@@ -59,26 +80,70 @@ def slip_html(order: OrderDetail) -> str:
 </div>"""
 
 
-def document(order: OrderDetail) -> QTextDocument:
+def address_html(order: OrderDetail) -> str:
+    """The receiver, their phone and the whole address, large: what the courier reads."""
+    e = html.escape
+    address = order.address
+    if address is None:
+        return f"<p><b>{e(tr('Ship to'))}</b> {e(order.buyer)} · {e(tr('No address given'))}</p>"
+    return f"""
+<table width="100%" cellspacing="0" cellpadding="6" style="border: 1px solid #999;">
+<tr><td><span style="color:#666;">{e(tr("Ship to"))}</span><br/>
+<span style="font-size: 14pt;"><b>{e(address.name)}</b>&nbsp;&nbsp;{e(address.phone)}</span><br/>
+<span style="font-size: 13pt;">{e(address.region)} {e(address.street)}</span><br/>
+{e(tr("Postcode"))} {e(address.postcode or "—")}</td></tr></table>"""
+
+
+def document(order: OrderDetail, page: str = A5) -> QTextDocument:
     doc = QTextDocument()
-    doc.setDocumentMargin(24)
+    doc.setDocumentMargin(24 if page == A5 else 8)
+    doc.addResource(QTextDocument.ResourceType.ImageResource, BARCODE,
+                    code128_image(str(order.id)))
+    doc.addResource(QTextDocument.ResourceType.ImageResource, QR_CODE, qr_image(str(order.id)))
     doc.setHtml(slip_html(order))
-    doc.setTextWidth(SLIP_WIDTH)
+    doc.setTextWidth(PAGES[page][1])
     return doc
 
 
-def save_pdf(order: OrderDetail, path: str) -> None:
+def page_layout(page: str) -> QPageLayout:
+    size, _width, margin = PAGES[page]
+    return QPageLayout(size, QPageLayout.Orientation.Portrait,
+                       QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter)
+
+
+def save_pdf(order: OrderDetail, path: str, page: str = A5) -> None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(path)
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A5),
-                                      QPageLayout.Orientation.Portrait, QMarginsF(12, 12, 12, 12)))
-    document(order).print_(printer)
+    printer.setPageLayout(page_layout(page))
+    print_document(document(order, page), printer)
 
 
-def render_image(order: OrderDetail) -> QImage:
+def print_document(doc: QTextDocument, printer: QPrinter) -> None:
+    """The slip scaled to the paper's width, a page at a time.
+
+    QTextDocument.print_ would add its own 2 cm margins, which leave little of
+    a 100 mm label; here the page layout's margins are the only ones.
+    """
+    area = printer.pageRect(QPrinter.Unit.DevicePixel)
+    scale = area.width() / doc.textWidth()
+    doc.setPageSize(QSizeF(doc.textWidth(), area.height() / scale))
+    painter = QPainter(printer)
+    painter.scale(scale, scale)
+    height = doc.pageSize().height()
+    for number in range(doc.pageCount()):
+        if number:
+            printer.newPage()
+        painter.save()
+        painter.translate(0, -number * height)
+        doc.drawContents(painter, QRectF(0, number * height, doc.textWidth(), height))
+        painter.restore()
+    painter.end()
+
+
+def render_image(order: OrderDetail, page: str = A5) -> QImage:
     """The slip as a picture (the README's screenshot)."""
-    doc = document(order)
+    doc = document(order, page)
     size = doc.size().toSize()
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
@@ -98,7 +163,11 @@ class SlipDialog(QDialog):
         self.setWindowTitle(tr("Packing slip — order #%1").replace("%1", str(order.id)))
         self.resize(QSizeF(SLIP_WIDTH + 60, 640).toSize())
         self.preview = QTextBrowser()
-        self.preview.setDocument(document(order))
+        self.paper = QComboBox()
+        self.paper.addItem(tr("A5 sheet"), A5)
+        self.paper.addItem(tr("Label 100 × 150 mm"), LABEL)
+        self.paper.currentIndexChanged.connect(self._show_page)
+        self._show_page()
         self.print_button = QPushButton(resources.icon("print"), tr("Print…"))
         self.print_button.clicked.connect(self.print_slip)
         self.pdf_button = QPushButton(resources.icon("export"), tr("Save as PDF…"))
@@ -106,6 +175,7 @@ class SlipDialog(QDialog):
         close = QPushButton(tr("Close"))
         close.clicked.connect(self.accept)
         row = QHBoxLayout()
+        row.addWidget(self.paper)
         row.addWidget(self.print_button)
         row.addWidget(self.pdf_button)
         row.addStretch()
@@ -114,15 +184,23 @@ class SlipDialog(QDialog):
         layout.addWidget(self.preview)
         layout.addLayout(row)
 
+    def page(self) -> str:
+        return self.paper.currentData()
+
+    def _show_page(self):
+        self.document = document(self.order, self.page())
+        self.preview.setDocument(self.document)
+
     def print_slip(self):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(self.page()))
         chooser = QPrintDialog(printer, self)
         if chooser.exec() == QDialog.DialogCode.Accepted:
-            document(self.order).print_(printer)
+            print_document(document(self.order, self.page()), printer)
 
     def save_as_pdf(self) -> str:
         path = dialogs.save_file_name(self, tr("Save packing slip"),
                                       f"packing-slip-{self.order.id}.pdf", tr("PDF (*.pdf)"))
         if path:
-            save_pdf(self.order, path)
+            save_pdf(self.order, path, self.page())
         return path
