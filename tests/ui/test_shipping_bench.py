@@ -5,6 +5,7 @@ scans here are `keyClicks` and an Enter on the widget that has the focus.
 """
 
 import csv
+from datetime import timedelta
 
 import pypdfium2
 import pytest
@@ -13,12 +14,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.domain import OrderStatus
+from bookshop_gui.models import Order
 from bookshop_gui.models.fields import utcnow
 from bookshop_gui.services import catalog, orders, shop
 from bookshop_gui.ui import dialogs
 from bookshop_gui.ui.merchant import packing_slip
 from bookshop_gui.ui.merchant.orders_model import COL_CITY
 from bookshop_gui.ui.merchant.packing_slip import SlipDialog
+from bookshop_gui.ui.merchant.ship_dialog import ShipDialog
 from bookshop_gui.ui.merchant.window import MerchantWindow
 
 MM = 72 / 25.4  # PDF points per millimetre
@@ -143,3 +146,26 @@ def test_the_editor_shows_the_whole_address_and_the_waybill(qtbot, window, buyer
     assert "李明" in text and "浙江省 杭州市 西湖区 文三路 90 号 3 幢 501 室 310012" in text
     assert "SF Express" in text and "SF4000000001" in text
     editor.close()
+
+
+def test_reports_list_orders_waiting_to_ship_and_ship_them(qtbot, window, buyer_session):
+    late, fresh = paid_order(buyer_session, "Emma"), paid_order(buyer_session, "Dracula")
+    Order.update(paid_at=utcnow() - timedelta(hours=50)).where(Order.id == late).execute()
+    shop.ship(window.session.token, paid_order(buyer_session, "Frankenstein"),
+              tracking="SF5000000001")
+    pane = window.show_pane("reports")
+    pane.refresh()
+    assert pane.shipped.index(0, 1).data() == "1"  # today, the newest day, first
+    waiting = pane.waiting
+    assert [w.order_id for w in waiting.model.rows] == [late]
+    assert "(1)" in waiting.heading.text()
+    assert waiting.model.index(0, 3).data() == "杭州市"
+
+    waiting.table.selectRow(0)
+    qtbot.mouseClick(waiting.ship_button, Qt.MouseButton.LeftButton)
+    dialog = waiting.findChild(ShipDialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.fields[late])
+    scan(qtbot, "SF5000000002")
+    assert shop.get_order(window.session.token, late).tracking == "SF5000000002"
+    assert waiting.model.rows == [] and "(0)" in waiting.heading.text()
+    assert shop.get_order(window.session.token, fresh).status == OrderStatus.PENDING_SHIPMENT

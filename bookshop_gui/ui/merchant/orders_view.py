@@ -31,7 +31,7 @@ from bookshop_gui.ui.merchant import order_actions
 from bookshop_gui.ui.merchant.order_editor import OrderEditor
 from bookshop_gui.ui.merchant.orders_model import COL_ITEMS, OrdersModel
 from bookshop_gui.ui.merchant.scan_ship import ScanShipDialog
-from bookshop_gui.ui.merchant.ship_dialog import ShipDialog
+from bookshop_gui.ui.merchant.ship_dialog import ShipDialog, order_label
 
 POLL_MS = 5000
 CANCELLABLE = (OrderStatus.PENDING_PAYMENT, OrderStatus.PENDING_SHIPMENT)
@@ -239,7 +239,8 @@ class OrdersPane(QWidget):
         chosen = [o for o in self.selected_orders() if o.status == OrderStatus.PENDING_SHIPMENT]
         if not chosen:
             return None
-        dialog = ShipDialog(self.session, self.tasks, chosen, self)
+        labels = [(o.id, order_label(o.id, o.buyer, o.city)) for o in chosen]
+        dialog = ShipDialog(self.session, self.tasks, labels, self)
         dialog.shipped.connect(self._shipped)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

@@ -1,10 +1,11 @@
-"""The reports pane's two tables: best-selling books, and totals by status."""
+"""The reports pane's tables: best-selling books, totals by status, parcels shipped per day,
+and paid orders waiting too long to ship."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from bookshop_gui.domain import StatusTotal, TopBook
+from bookshop_gui.domain import DaySales, StatusTotal, TopBook, WaitingOrder
 from bookshop_gui.ui import formatting
 
 ROOT = QModelIndex()  # "no parent": the top level of a flat table
@@ -30,7 +31,7 @@ class _Rows(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=ROOT):
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else len(self.headers())
 
     def flags(self, index):
         if not index.isValid():
@@ -67,3 +68,28 @@ class StatusTotalsModel(_Rows):
     def cells(self, total: StatusTotal):
         return (formatting.status_name(total.status), str(total.orders),
                 formatting.money(total.total))
+
+
+class ShippedDaysModel(_Rows):
+    """The newest day first: what staff look at is how today and yesterday went."""
+
+    def set_rows(self, rows):
+        super().set_rows(reversed(list(rows)))
+
+    def headers(self):
+        return (self.tr("Day"), self.tr("Parcels shipped"))
+
+    def cells(self, day: DaySales):
+        return (day.day, str(day.shipped))
+
+
+class WaitingModel(_Rows):
+    """Orders paid for more than two days ago and still in the shop, the oldest first."""
+
+    def headers(self):
+        return (self.tr("Order"), self.tr("Paid"), self.tr("Buyer"), self.tr("Ship to"),
+                self.tr("Total"))
+
+    def cells(self, order: WaitingOrder):
+        return (f"#{order.order_id}", formatting.when(order.paid_at), order.buyer, order.city,
+                formatting.money(order.total))

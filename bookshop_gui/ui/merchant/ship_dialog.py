@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import OrderRow, Session
+from bookshop_gui.domain import Session
 from bookshop_gui.services.shop import DEFAULT_COURIER
 from bookshop_gui.ui import messages, resources
 from bookshop_gui.ui.merchant import order_actions
@@ -37,8 +37,9 @@ def courier_box() -> QComboBox:
     return box
 
 
-def order_label(order: OrderRow) -> str:
-    return " · ".join(part for part in (f"#{order.id}", order.buyer, order.city) if part)
+def order_label(order_id: int, buyer: str, city: str) -> str:
+    """"#12 · reader · 杭州市": which parcel a waybill box is for."""
+    return " · ".join(part for part in (f"#{order_id}", buyer, city) if part)
 
 
 class ShipDialog(QDialog):
@@ -46,7 +47,8 @@ class ShipDialog(QDialog):
 
     shipped = Signal(object)
 
-    def __init__(self, session: Session, tasks, chosen: list[OrderRow], parent=None):
+    def __init__(self, session: Session, tasks, chosen: list[tuple[int, str]], parent=None):
+        """`chosen`: (order id, label) for each order to ship."""
         super().__init__(parent)
         self.session, self.tasks, self.chosen = session, tasks, list(chosen)
         self.setWindowTitle(self.tr("Mark shipped"))
@@ -55,12 +57,12 @@ class ShipDialog(QDialog):
         self.fields: dict[int, QLineEdit] = {}
         form = QFormLayout()
         form.addRow(self.tr("Courier"), self.courier)
-        for order in self.chosen:
+        for order_id, label in self.chosen:
             field = QLineEdit(placeholderText=self.tr("Scan or type the waybill number"))
             field.textChanged.connect(self._check)
             field.returnPressed.connect(lambda f=field: self._next(f))
-            self.fields[order.id] = field
-            form.addRow(order_label(order), field)
+            self.fields[order_id] = field
+            form.addRow(label, field)
         holder = QWidget()
         holder.setLayout(form)
         scroll = QScrollArea(widgetResizable=True)
