@@ -33,6 +33,119 @@
         </message>
     </context>
     <context>
+        <name>AddressBookPage</name>
+        <message>
+            <source>My addresses</source>
+            <translation>My addresses</translation>
+        </message>
+        <message>
+            <source>Add a new address</source>
+            <translation>Add a new address</translation>
+        </message>
+        <message>
+            <source>No address yet. Add one so the shop knows where to send your books.</source>
+            <translation>No address yet. Add one so the shop knows where to send your books.</translation>
+        </message>
+        <message>
+            <source>Default</source>
+            <translation>Default</translation>
+        </message>
+        <message>
+            <source>Make default</source>
+            <translation>Make default</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddressChooser</name>
+        <message>
+            <source>Ship to</source>
+            <translation>Ship to</translation>
+        </message>
+        <message>
+            <source>Add a new address</source>
+            <translation>Add a new address</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddressForm</name>
+        <message>
+            <source>Full name</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <source>Mobile phone number</source>
+            <translation>Mobile phone number</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>Province</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>City</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>District</translation>
+        </message>
+        <message>
+            <source>Street, building, room</source>
+            <translation>Street, building, room</translation>
+        </message>
+        <message>
+            <source>Postcode (optional)</source>
+            <translation>Postcode (optional)</translation>
+        </message>
+        <message>
+            <source>Use as my default address</source>
+            <translation>Use as my default address</translation>
+        </message>
+        <message>
+            <source>Receiver</source>
+            <translation>Receiver</translation>
+        </message>
+        <message>
+            <source>Mobile phone</source>
+            <translation>Mobile phone</translation>
+        </message>
+        <message>
+            <source>Province / city / district</source>
+            <translation>Province / city / district</translation>
+        </message>
+        <message>
+            <source>Street address</source>
+            <translation>Street address</translation>
+        </message>
+        <message>
+            <source>Postcode</source>
+            <translation>Postcode</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Save address</source>
+            <translation>Save address</translation>
+        </message>
+        <message>
+            <source>Change address</source>
+            <translation>Change address</translation>
+        </message>
+        <message>
+            <source>New address</source>
+            <translation>New address</translation>
+        </message>
+    </context>
+    <context>
         <name>ApprovalDialog</name>
         <message>
             <source>Administrator's approval</source>
@@ -487,6 +600,10 @@
             <translation>My orders</translation>
         </message>
         <message>
+            <source>Addresses</source>
+            <translation>Addresses</translation>
+        </message>
+        <message>
             <source>Working</source>
             <translation>Working</translation>
         </message>
@@ -783,6 +900,26 @@
             <translation>Order lines</translation>
         </message>
         <message>
+            <source>Tracking number</source>
+            <translation>Tracking number</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Copy</translation>
+        </message>
+        <message>
+            <source>Ship to</source>
+            <translation>Ship to</translation>
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation>Courier</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>Copied</translation>
+        </message>
+        <message>
             <source>Items</source>
             <translation>Items</translation>
         </message>
@@ -817,6 +954,10 @@
         <message>
             <source>Placed %1</source>
             <translation>Placed %1</translation>
+        </message>
+        <message>
+            <source>No address yet. Please ask at the counter where to send it.</source>
+            <translation>No address yet. Please ask at the counter where to send it.</translation>
         </message>
         <message>
             <source>Your review: %1</source>
@@ -884,6 +1025,18 @@
         <message>
             <source>%1 · created %2</source>
             <translation>%1 · created %2</translation>
+        </message>
+        <message>
+            <source>Ship to: %1</source>
+            <translation>Ship to: %1</translation>
+        </message>
+        <message>
+            <source>no address given</source>
+            <translation>no address given</translation>
+        </message>
+        <message>
+            <source>Shipped with %1, waybill %2</source>
+            <translation>Shipped with %1, waybill %2</translation>
         </message>
         <message>
             <source>The buyer has paid for this order, so its lines can no longer be changed.</source>
@@ -1077,6 +1230,10 @@
             <source>Created</source>
             <translation>Created</translation>
         </message>
+        <message>
+            <source>Ship to</source>
+            <translation>Ship to</translation>
+        </message>
     </context>
     <context>
         <name>OrdersPage</name>
@@ -1164,6 +1321,14 @@
             <translation>Packing slip…</translation>
         </message>
         <message>
+            <source>Scan to ship…</source>
+            <translation>Scan to ship…</translation>
+        </message>
+        <message>
+            <source>Today's shipments (CSV)…</source>
+            <translation>Today's shipments (CSV)…</translation>
+        </message>
+        <message>
             <source>Refresh</source>
             <translation>Refresh</translation>
         </message>
@@ -1174,6 +1339,37 @@
         <message>
             <source>%1 selected</source>
             <translation>%1 selected</translation>
+        </message>
+        <message>
+            <source>Export today's shipments</source>
+            <translation>Export today's shipments</translation>
+        </message>
+        <message>
+            <source>Receiver</source>
+            <translation>Receiver</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>Parcel content</source>
+            <translation>Parcel content</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>Order number</translation>
+        </message>
+        <message numerus="yes">
+            <source>Saved %n shipment(s).</source>
+            <translation>
+                <numerusform>Saved %n shipment(s).</numerusform>
+                <numerusform>Saved %n shipment(s).</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>Marked %n order(s) shipped.</source>
@@ -1229,8 +1425,72 @@
     <context>
         <name>PackingSlip</name>
         <message>
+            <source>Packing slip</source>
+            <translation>Packing slip</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Book</source>
+            <translation>Book</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <source>Shipping</source>
+            <translation>Shipping</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Thank you for shopping with us.</source>
+            <translation>Thank you for shopping with us.</translation>
+        </message>
+        <message>
+            <source>Ship to</source>
+            <translation>Ship to</translation>
+        </message>
+        <message>
+            <source>Postcode</source>
+            <translation>Postcode</translation>
+        </message>
+        <message>
+            <source>No address given</source>
+            <translation>No address given</translation>
+        </message>
+        <message>
             <source>Packing slip — order #%1</source>
             <translation>Packing slip — order #%1</translation>
+        </message>
+        <message>
+            <source>A5 sheet</source>
+            <translation>A5 sheet</translation>
+        </message>
+        <message>
+            <source>Label 100 × 150 mm</source>
+            <translation>Label 100 × 150 mm</translation>
         </message>
         <message>
             <source>Print…</source>
@@ -1335,6 +1595,10 @@
             <translation>Submit order</translation>
         </message>
         <message>
+            <source>Add the address to send your books to first.</source>
+            <translation>Add the address to send your books to first.</translation>
+        </message>
+        <message>
             <source>The books are set aside for you when you submit. Please pay within %1 minutes.</source>
             <translation>The books are set aside for you when you submit. Please pay within %1 minutes.</translation>
         </message>
@@ -1388,6 +1652,10 @@
         <message>
             <source>Orders by status</source>
             <translation>Orders by status</translation>
+        </message>
+        <message>
+            <source>Shipped per day</source>
+            <translation>Shipped per day</translation>
         </message>
         <message>
             <source>The last day comes before the first.</source>
@@ -1448,6 +1716,53 @@
                 <numerusform>%1: %n order(s), %2</numerusform>
                 <numerusform>%1: %n order(s), %2</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanShipDialog</name>
+        <message>
+            <source>Scan to ship</source>
+            <translation>Scan to ship</translation>
+        </message>
+        <message>
+            <source>Scanned code</source>
+            <translation>Scanned code</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation>Courier</translation>
+        </message>
+        <message>
+            <source>Shipped just now</source>
+            <translation>Shipped just now</translation>
+        </message>
+        <message>
+            <source>Scan the order barcode on the packing slip.</source>
+            <translation>Scan the order barcode on the packing slip.</translation>
+        </message>
+        <message>
+            <source>That is not an order barcode. Scan the packing slip first.</source>
+            <translation>That is not an order barcode. Scan the packing slip first.</translation>
+        </message>
+        <message>
+            <source>Order #%1 is not waiting to be shipped (%2).</source>
+            <translation>Order #%1 is not waiting to be shipped (%2).</translation>
+        </message>
+        <message>
+            <source>No address given</source>
+            <translation>No address given</translation>
+        </message>
+        <message>
+            <source>Now scan the waybill for order #%1.</source>
+            <translation>Now scan the waybill for order #%1.</translation>
+        </message>
+        <message>
+            <source>#%1 shipped, waybill %2</source>
+            <translation>#%1 shipped, waybill %2</translation>
         </message>
     </context>
     <context>
@@ -1648,6 +1963,44 @@
         </message>
     </context>
     <context>
+        <name>ShipDialog</name>
+        <message>
+            <source>Mark shipped</source>
+            <translation>Mark shipped</translation>
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation>Courier</translation>
+        </message>
+        <message>
+            <source>Scan or type the waybill number</source>
+            <translation>Scan or type the waybill number</translation>
+        </message>
+        <message>
+            <source>Ship</source>
+            <translation>Ship</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Each parcel's waybill number, as the courier printed it.</source>
+            <translation>Each parcel's waybill number, as the courier printed it.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShippedDaysModel</name>
+        <message>
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>Parcels shipped</source>
+            <translation>Parcels shipped</translation>
+        </message>
+    </context>
+    <context>
         <name>SignInWindow</name>
         <message>
             <source>Bookshop — Sign in</source>
@@ -1746,6 +2099,51 @@
         <message>
             <source>Revenue</source>
             <translation>Revenue</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaitingList</name>
+        <message>
+            <source>Open…</source>
+            <translation>Open…</translation>
+        </message>
+        <message>
+            <source>Mark shipped…</source>
+            <translation>Mark shipped…</translation>
+        </message>
+        <message>
+            <source>Paid over 48 hours ago, not shipped (%1)</source>
+            <translation>Paid over 48 hours ago, not shipped (%1)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Marked %n order(s) shipped.</source>
+            <translation>
+                <numerusform>Marked %n order(s) shipped.</numerusform>
+                <numerusform>Marked %n order(s) shipped.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WaitingModel</name>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>Paid</translation>
+        </message>
+        <message>
+            <source>Buyer</source>
+            <translation>Buyer</translation>
+        </message>
+        <message>
+            <source>Ship to</source>
+            <translation>Ship to</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
         </message>
     </context>
     <context>

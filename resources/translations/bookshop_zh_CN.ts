@@ -33,6 +33,119 @@
         </message>
     </context>
     <context>
+        <name>AddressBookPage</name>
+        <message>
+            <source>My addresses</source>
+            <translation>我的收货地址</translation>
+        </message>
+        <message>
+            <source>Add a new address</source>
+            <translation>新增收货地址</translation>
+        </message>
+        <message>
+            <source>No address yet. Add one so the shop knows where to send your books.</source>
+            <translation>还没有收货地址。添加一个，书店才知道把书寄到哪里。</translation>
+        </message>
+        <message>
+            <source>Default</source>
+            <translation>默认</translation>
+        </message>
+        <message>
+            <source>Make default</source>
+            <translation>设为默认</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddressChooser</name>
+        <message>
+            <source>Ship to</source>
+            <translation>收货地址</translation>
+        </message>
+        <message>
+            <source>Add a new address</source>
+            <translation>新增收货地址</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddressForm</name>
+        <message>
+            <source>Full name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Mobile phone number</source>
+            <translation>手机号码</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>省</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>市</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>区/县</translation>
+        </message>
+        <message>
+            <source>Street, building, room</source>
+            <translation>街道、楼栋、门牌号</translation>
+        </message>
+        <message>
+            <source>Postcode (optional)</source>
+            <translation>邮政编码（选填）</translation>
+        </message>
+        <message>
+            <source>Use as my default address</source>
+            <translation>设为默认地址</translation>
+        </message>
+        <message>
+            <source>Receiver</source>
+            <translation>收货人</translation>
+        </message>
+        <message>
+            <source>Mobile phone</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Province / city / district</source>
+            <translation>省 / 市 / 区</translation>
+        </message>
+        <message>
+            <source>Street address</source>
+            <translation>详细地址</translation>
+        </message>
+        <message>
+            <source>Postcode</source>
+            <translation>邮编</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Save address</source>
+            <translation>保存地址</translation>
+        </message>
+        <message>
+            <source>Change address</source>
+            <translation>修改地址</translation>
+        </message>
+        <message>
+            <source>New address</source>
+            <translation>新地址</translation>
+        </message>
+    </context>
+    <context>
         <name>ApprovalDialog</name>
         <message>
             <source>Administrator's approval</source>
@@ -485,6 +598,10 @@
             <translation>我的订单</translation>
         </message>
         <message>
+            <source>Addresses</source>
+            <translation>地址</translation>
+        </message>
+        <message>
             <source>Working</source>
             <translation>处理中</translation>
         </message>
@@ -780,6 +897,26 @@
             <translation>订单明细</translation>
         </message>
         <message>
+            <source>Tracking number</source>
+            <translation>运单号</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>Ship to</source>
+            <translation>收货地址</translation>
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation>快递公司</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>已复制</translation>
+        </message>
+        <message>
             <source>Items</source>
             <translation>商品</translation>
         </message>
@@ -814,6 +951,10 @@
         <message>
             <source>Placed %1</source>
             <translation>下单于 %1</translation>
+        </message>
+        <message>
+            <source>No address yet. Please ask at the counter where to send it.</source>
+            <translation>还没有收货地址。请到柜台告知寄送地址。</translation>
         </message>
         <message>
             <source>Your review: %1</source>
@@ -881,6 +1022,18 @@
         <message>
             <source>%1 · created %2</source>
             <translation>%1 · 创建于 %2</translation>
+        </message>
+        <message>
+            <source>Ship to: %1</source>
+            <translation>收货：%1</translation>
+        </message>
+        <message>
+            <source>no address given</source>
+            <translation>未填写地址</translation>
+        </message>
+        <message>
+            <source>Shipped with %1, waybill %2</source>
+            <translation>已由%1发出，运单号 %2</translation>
         </message>
         <message>
             <source>The buyer has paid for this order, so its lines can no longer be changed.</source>
@@ -1074,6 +1227,10 @@
             <source>Created</source>
             <translation>创建时间</translation>
         </message>
+        <message>
+            <source>Ship to</source>
+            <translation>寄往</translation>
+        </message>
     </context>
     <context>
         <name>OrdersPage</name>
@@ -1161,6 +1318,14 @@
             <translation>装箱单…</translation>
         </message>
         <message>
+            <source>Scan to ship…</source>
+            <translation>扫码发货…</translation>
+        </message>
+        <message>
+            <source>Today's shipments (CSV)…</source>
+            <translation>今日发货单 (CSV)…</translation>
+        </message>
+        <message>
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
@@ -1171,6 +1336,36 @@
         <message>
             <source>%1 selected</source>
             <translation>已选 %1 个</translation>
+        </message>
+        <message>
+            <source>Export today's shipments</source>
+            <translation>导出今日发货单</translation>
+        </message>
+        <message>
+            <source>Receiver</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>收件电话</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>收件地址</translation>
+        </message>
+        <message>
+            <source>Parcel content</source>
+            <translation>托寄物内容</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>订单号</translation>
+        </message>
+        <message numerus="yes">
+            <source>Saved %n shipment(s).</source>
+            <translation>
+                <numerusform>已保存 %n 条发货记录。</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>Marked %n order(s) shipped.</source>
@@ -1224,8 +1419,72 @@
     <context>
         <name>PackingSlip</name>
         <message>
+            <source>Packing slip</source>
+            <translation>装箱单</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Book</source>
+            <translation>图书</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Shipping</source>
+            <translation>运费</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>Thank you for shopping with us.</source>
+            <translation>感谢您的惠顾。</translation>
+        </message>
+        <message>
+            <source>Ship to</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Postcode</source>
+            <translation>邮编</translation>
+        </message>
+        <message>
+            <source>No address given</source>
+            <translation>未填写地址</translation>
+        </message>
+        <message>
             <source>Packing slip — order #%1</source>
             <translation>装箱单 — 订单 #%1</translation>
+        </message>
+        <message>
+            <source>A5 sheet</source>
+            <translation>A5 纸</translation>
+        </message>
+        <message>
+            <source>Label 100 × 150 mm</source>
+            <translation>面单 100 × 150 毫米</translation>
         </message>
         <message>
             <source>Print…</source>
@@ -1330,6 +1589,10 @@
             <translation>提交订单</translation>
         </message>
         <message>
+            <source>Add the address to send your books to first.</source>
+            <translation>请先添加收货地址。</translation>
+        </message>
+        <message>
             <source>The books are set aside for you when you submit. Please pay within %1 minutes.</source>
             <translation>提交后图书将为您保留。请在 %1 分钟内付款。</translation>
         </message>
@@ -1383,6 +1646,10 @@
         <message>
             <source>Orders by status</source>
             <translation>各状态订单</translation>
+        </message>
+        <message>
+            <source>Shipped per day</source>
+            <translation>每日发货</translation>
         </message>
         <message>
             <source>The last day comes before the first.</source>
@@ -1441,6 +1708,53 @@
             <translation>
                 <numerusform>%1：%n 个订单，%2</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanShipDialog</name>
+        <message>
+            <source>Scan to ship</source>
+            <translation>扫码发货</translation>
+        </message>
+        <message>
+            <source>Scanned code</source>
+            <translation>扫描的条码</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation>快递公司</translation>
+        </message>
+        <message>
+            <source>Shipped just now</source>
+            <translation>刚刚发出</translation>
+        </message>
+        <message>
+            <source>Scan the order barcode on the packing slip.</source>
+            <translation>请扫描装箱单上的订单条码。</translation>
+        </message>
+        <message>
+            <source>That is not an order barcode. Scan the packing slip first.</source>
+            <translation>这不是订单条码。请先扫描装箱单。</translation>
+        </message>
+        <message>
+            <source>Order #%1 is not waiting to be shipped (%2).</source>
+            <translation>订单 #%1 不在待发货状态（%2）。</translation>
+        </message>
+        <message>
+            <source>No address given</source>
+            <translation>未填写地址</translation>
+        </message>
+        <message>
+            <source>Now scan the waybill for order #%1.</source>
+            <translation>请扫描订单 #%1 的快递运单。</translation>
+        </message>
+        <message>
+            <source>#%1 shipped, waybill %2</source>
+            <translation>#%1 已发货，运单号 %2</translation>
         </message>
     </context>
     <context>
@@ -1641,6 +1955,44 @@
         </message>
     </context>
     <context>
+        <name>ShipDialog</name>
+        <message>
+            <source>Mark shipped</source>
+            <translation>标记为已发货</translation>
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation>快递公司</translation>
+        </message>
+        <message>
+            <source>Scan or type the waybill number</source>
+            <translation>扫描或输入运单号</translation>
+        </message>
+        <message>
+            <source>Ship</source>
+            <translation>发货</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Each parcel's waybill number, as the courier printed it.</source>
+            <translation>每个包裹的运单号，以快递面单上印的为准。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShippedDaysModel</name>
+        <message>
+            <source>Day</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Parcels shipped</source>
+            <translation>发出包裹</translation>
+        </message>
+    </context>
+    <context>
         <name>SignInWindow</name>
         <message>
             <source>Bookshop — Sign in</source>
@@ -1739,6 +2091,50 @@
         <message>
             <source>Revenue</source>
             <translation>销售额</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaitingList</name>
+        <message>
+            <source>Open…</source>
+            <translation>打开…</translation>
+        </message>
+        <message>
+            <source>Mark shipped…</source>
+            <translation>标记为已发货…</translation>
+        </message>
+        <message>
+            <source>Paid over 48 hours ago, not shipped (%1)</source>
+            <translation>付款超过 48 小时仍未发货（%1）</translation>
+        </message>
+        <message numerus="yes">
+            <source>Marked %n order(s) shipped.</source>
+            <translation>
+                <numerusform>已将 %n 个订单标记为已发货。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WaitingModel</name>
+        <message>
+            <source>Order</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>付款时间</translation>
+        </message>
+        <message>
+            <source>Buyer</source>
+            <translation>买家</translation>
+        </message>
+        <message>
+            <source>Ship to</source>
+            <translation>寄往</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
         </message>
     </context>
     <context>

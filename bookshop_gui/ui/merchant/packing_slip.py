@@ -47,55 +47,70 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("PackingSlip", text)
 
 
+def words() -> dict[str, str]:
+    """The slip's own words, translated and escaped.
+
+    Called here rather than inside the HTML template, where lupdate cannot see them.
+    """
+    found = {
+        "slip": tr("Packing slip"), "order": tr("Order"), "date": tr("Date"),
+        "status": tr("Status"), "book": tr("Book"), "qty": tr("Qty"), "amount": tr("Amount"),
+        "items": tr("Items"), "shipping": tr("Shipping"), "total": tr("Total"),
+        "thanks": tr("Thank you for shopping with us."), "ship_to": tr("Ship to"),
+        "postcode": tr("Postcode"), "no_address": tr("No address given"),
+    }
+    return {key: html.escape(text) for key, text in found.items()}
+
+
 def slip_html(order: OrderDetail) -> str:
     rows = "".join(
         f"<tr><td>{html.escape(line.name)}</td><td align='right'>{line.cnt}</td>"
         f"<td align='right'>{formatting.money(line.money)}</td></tr>"
         for line in order.lines
     )
-    e = html.escape
+    e, w = html.escape, words()
     return f"""
 <div style="font-family: {FONTS}; font-size: 11pt; color: #222;">
 <table width="100%" cellspacing="0" cellpadding="0"><tr>
 <td><h2 style="color:#1f5f56; margin-bottom:2px;">{e(order.shop_name)}</h2>
-<p style="color:#666; margin-top:0;">{e(tr("Packing slip"))}</p>
+<p style="color:#666; margin-top:0;">{w["slip"]}</p>
 <p><img src="{BARCODE.toString()}" height="{BAR_HEIGHT}"/><br/>
-<b>{e(tr("Order"))} #{order.id}</b></p></td>
+<b>{w["order"]} #{order.id}</b></p></td>
 <td align="right"><img src="{QR_CODE.toString()}" width="{QR_SIDE}"/></td></tr></table>
-{address_html(order)}
+{address_html(order, w)}
 <table width="100%" cellspacing="0" cellpadding="2">
-<tr><td><b>{e(tr("Date"))}</b> {e(formatting.when(order.created_at))}</td>
-<td align="right"><b>{e(tr("Status"))}</b> {e(formatting.status_name(order.status))}</td></tr>
+<tr><td><b>{w["date"]}</b> {e(formatting.when(order.created_at))}</td>
+<td align="right"><b>{w["status"]}</b> {e(formatting.status_name(order.status))}</td></tr>
 </table>
 <hr/>
 <table width="100%" cellspacing="0" cellpadding="5" border="0">
-<tr style="background:#f0ece4;"><th align="left">{e(tr("Book"))}</th>
-<th align="right">{e(tr("Qty"))}</th><th align="right">{e(tr("Amount"))}</th></tr>
+<tr style="background:#f0ece4;"><th align="left">{w["book"]}</th>
+<th align="right">{w["qty"]}</th><th align="right">{w["amount"]}</th></tr>
 {rows}
-<tr><td colspan="2" align="right">{e(tr("Items"))}</td>
+<tr><td colspan="2" align="right">{w["items"]}</td>
 <td align="right">{formatting.money(order.items_money)}</td></tr>
-<tr><td colspan="2" align="right">{e(tr("Shipping"))}</td>
+<tr><td colspan="2" align="right">{w["shipping"]}</td>
 <td align="right">{formatting.money(order.shipping)}</td></tr>
-<tr><td colspan="2" align="right"><b>{e(tr("Total"))}</b></td>
+<tr><td colspan="2" align="right"><b>{w["total"]}</b></td>
 <td align="right"><b>{formatting.money(order.total)}</b></td></tr>
 </table>
 <hr/>
-<p style="color:#666;">{e(tr("Thank you for shopping with us."))}</p>
+<p style="color:#666;">{w["thanks"]}</p>
 </div>"""
 
 
-def address_html(order: OrderDetail) -> str:
+def address_html(order: OrderDetail, w: dict[str, str]) -> str:
     """The receiver, their phone and the whole address, large: what the courier reads."""
     e = html.escape
     address = order.address
     if address is None:
-        return f"<p><b>{e(tr('Ship to'))}</b> {e(order.buyer)} · {e(tr('No address given'))}</p>"
+        return f"<p><b>{w['ship_to']}</b> {e(order.buyer)} · {w['no_address']}</p>"
     return f"""
 <table width="100%" cellspacing="0" cellpadding="6" style="border: 1px solid #999;">
-<tr><td><span style="color:#666;">{e(tr("Ship to"))}</span><br/>
+<tr><td><span style="color:#666;">{w["ship_to"]}</span><br/>
 <span style="font-size: 14pt;"><b>{e(address.name)}</b>&nbsp;&nbsp;{e(address.phone)}</span><br/>
 <span style="font-size: 13pt;">{e(address.region)} {e(address.street)}</span><br/>
-{e(tr("Postcode"))} {e(address.postcode or "—")}</td></tr></table>"""
+{w["postcode"]} {e(address.postcode or "—")}</td></tr></table>"""
 
 
 def document(order: OrderDetail, page: str = A5) -> QTextDocument:
