@@ -600,10 +600,6 @@
             <translation>My orders</translation>
         </message>
         <message>
-            <source>Addresses</source>
-            <translation>Addresses</translation>
-        </message>
-        <message>
             <source>Working</source>
             <translation>Working</translation>
         </message>
@@ -1264,6 +1260,10 @@
         <message>
             <source>Cancel order</source>
             <translation>Cancel order</translation>
+        </message>
+        <message>
+            <source>My addresses</source>
+            <translation>My addresses</translation>
         </message>
         <message>
             <source>My orders</source>

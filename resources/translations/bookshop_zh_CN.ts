@@ -598,10 +598,6 @@
             <translation>我的订单</translation>
         </message>
         <message>
-            <source>Addresses</source>
-            <translation>地址</translation>
-        </message>
-        <message>
             <source>Working</source>
             <translation>处理中</translation>
         </message>
@@ -1261,6 +1257,10 @@
         <message>
             <source>Cancel order</source>
             <translation>取消订单</translation>
+        </message>
+        <message>
+            <source>My addresses</source>
+            <translation>我的收货地址</translation>
         </message>
         <message>
             <source>My orders</source>

@@ -72,7 +72,8 @@ def test_a_buyer_adds_an_address_at_checkout_and_pays(qtbot, tasks, newcomer):
 
 def test_a_bad_phone_number_is_explained_and_nothing_is_saved(qtbot, tasks, newcomer):
     window = open_window(qtbot, tasks, newcomer)
-    qtbot.mouseClick(window.header.nav["addresses"], LEFT)
+    qtbot.mouseClick(window.header.nav["orders"], LEFT)
+    qtbot.mouseClick(window.orders.addresses_button, LEFT)
     book = window.addresses
     qtbot.mouseClick(book.add_button, LEFT)
     fill(qtbot, book.form, name="张伟", phone="call me", province="广东省", city="深圳市",
@@ -86,7 +87,8 @@ def test_the_address_book_changes_the_default(qtbot, tasks, buyer_session):
     accounts.save_address(buyer_session.token, name="李明", phone="13800138001",
                           region="北京市 北京市 朝阳区", street="建国路 1 号")
     window = open_window(qtbot, tasks, buyer_session)
-    qtbot.mouseClick(window.header.nav["addresses"], LEFT)
+    qtbot.mouseClick(window.header.nav["orders"], LEFT)
+    qtbot.mouseClick(window.orders.addresses_button, LEFT)
     book = window.addresses
     assert len(book.addresses) == 2
     make_default = next(b for b in book.findChildren(type(book.add_button))

@@ -46,8 +46,8 @@ class AddressBookPage(QWidget):
         content.addLayout(self.cards)
         content.addWidget(self.form)
         content.addStretch()
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        scroll.setWidget(holder)
+        self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.scroll.setWidget(holder)
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch()
@@ -56,7 +56,7 @@ class AddressBookPage(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(top)
         layout.addWidget(self.error)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.scroll, 1)
 
     def load(self):
         self.error.hide()
@@ -103,6 +103,7 @@ class AddressBookPage(QWidget):
     def edit(self, address: Address | None):
         self.form.start(address)
         self.form.show()
+        self.scroll.ensureWidgetVisible(self.form)
         self.form.name.setFocus()
 
     def remove(self, address: Address):

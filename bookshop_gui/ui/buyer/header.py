@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from bookshop_gui.domain import Account
 from bookshop_gui.ui import formatting, resources
 
-CATALOG, CART, ORDERS, ADDRESSES = "catalog", "cart", "orders", "addresses"
+CATALOG, CART, ORDERS = "catalog", "cart", "orders"
 
 
 def vip_text(ratio: Decimal, tr) -> str:
@@ -46,8 +46,7 @@ class Header(QFrame):
         layout.addSpacing(16)
         for name, icon, text in ((CATALOG, "book", self.tr("Catalog")),
                                  (CART, "cart", self.tr("Cart")),
-                                 (ORDERS, "orders", self.tr("My orders")),
-                                 (ADDRESSES, "user", self.tr("Addresses"))):
+                                 (ORDERS, "orders", self.tr("My orders"))):
             layout.addWidget(self._nav_button(name, icon, text))
         layout.addStretch()
         self.busy = QProgressBar(minimum=0, maximum=0, textVisible=False)

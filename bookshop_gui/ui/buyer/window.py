@@ -21,14 +21,14 @@ from bookshop_gui.ui.buyer.address_book import AddressBookPage
 from bookshop_gui.ui.buyer.cart_view import CartPage
 from bookshop_gui.ui.buyer.catalog_view import CatalogPage
 from bookshop_gui.ui.buyer.checkout import PreviewPage, line_for
-from bookshop_gui.ui.buyer.header import ADDRESSES, CART, CATALOG, ORDERS, Header
+from bookshop_gui.ui.buyer.header import CART, CATALOG, ORDERS, Header
 from bookshop_gui.ui.buyer.idle import IdleWatcher
 from bookshop_gui.ui.buyer.order_detail import OrderDetailPage
 from bookshop_gui.ui.buyer.orders_view import OrdersPage
 from bookshop_gui.ui.buyer.payment import PaymentPage
 from bookshop_gui.ui.tasks import Tasks
 
-PREVIEW, PAYMENT, DETAIL = "preview", "payment", "detail"
+PREVIEW, PAYMENT, DETAIL, ADDRESSES = "preview", "payment", "detail", "addresses"
 
 
 class BuyerWindow(QMainWindow):
@@ -103,6 +103,7 @@ class BuyerWindow(QMainWindow):
         self.orders.review_requested.connect(lambda oid: self.show_order(oid, review=True))
         self.orders.pay_requested.connect(lambda ids: self.pay(ids, back_to=ORDERS))
         self.orders.changed.connect(self._money_moved)
+        self.orders.addresses_requested.connect(lambda: self.go(ADDRESSES))
         self.detail.pay_requested.connect(lambda ids: self.pay(ids, back_to=DETAIL))
         self.detail.changed.connect(self._money_moved)
         self.detail.back_requested.connect(lambda: self.show_orders(self.orders.status()))
@@ -133,7 +134,7 @@ class BuyerWindow(QMainWindow):
             self.go(self._back_to)
         elif page == PAYMENT:
             self.show_orders(OrderStatus.PENDING_PAYMENT)
-        elif page == DETAIL:
+        elif page in (DETAIL, ADDRESSES):
             self.show_orders(self.orders.status())
         else:
             self.go(CATALOG)
