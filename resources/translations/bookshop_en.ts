@@ -890,10 +890,25 @@
         </message>
     </context>
     <context>
+        <name>OrderAddressPanel</name>
+        <message>
+            <source>Keep the address</source>
+            <translation>Keep the address</translation>
+        </message>
+        <message>
+            <source>Send it here</source>
+            <translation>Send it here</translation>
+        </message>
+    </context>
+    <context>
         <name>OrderDetailPage</name>
         <message>
             <source>Order lines</source>
             <translation>Order lines</translation>
+        </message>
+        <message>
+            <source>Change address</source>
+            <translation>Change address</translation>
         </message>
         <message>
             <source>Tracking number</source>
@@ -952,8 +967,8 @@
             <translation>Placed %1</translation>
         </message>
         <message>
-            <source>No address yet. Please ask at the counter where to send it.</source>
-            <translation>No address yet. Please ask at the counter where to send it.</translation>
+            <source>No address yet: choose where to send it.</source>
+            <translation>No address yet: choose where to send it.</translation>
         </message>
         <message>
             <source>Your review: %1</source>

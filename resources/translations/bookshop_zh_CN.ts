@@ -887,10 +887,25 @@
         </message>
     </context>
     <context>
+        <name>OrderAddressPanel</name>
+        <message>
+            <source>Keep the address</source>
+            <translation>保留原地址</translation>
+        </message>
+        <message>
+            <source>Send it here</source>
+            <translation>寄到这里</translation>
+        </message>
+    </context>
+    <context>
         <name>OrderDetailPage</name>
         <message>
             <source>Order lines</source>
             <translation>订单明细</translation>
+        </message>
+        <message>
+            <source>Change address</source>
+            <translation>修改收货地址</translation>
         </message>
         <message>
             <source>Tracking number</source>
@@ -949,8 +964,8 @@
             <translation>下单于 %1</translation>
         </message>
         <message>
-            <source>No address yet. Please ask at the counter where to send it.</source>
-            <translation>还没有收货地址。请到柜台告知寄送地址。</translation>
+            <source>No address yet: choose where to send it.</source>
+            <translation>还没有收货地址：请选择寄送地址。</translation>
         </message>
         <message>
             <source>Your review: %1</source>

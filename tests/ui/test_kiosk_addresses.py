@@ -111,3 +111,41 @@ def test_the_order_shows_where_it_goes_and_its_tracking_number(qtbot, tasks, buy
     assert detail.tracking.text() == "SF1234567890"
     qtbot.mouseClick(detail.copy_button, LEFT)
     assert QGuiApplication.clipboard().text() == "SF1234567890"
+
+
+def test_an_order_without_an_address_asks_for_one_before_paying(qtbot, tasks, newcomer):
+    [book] = catalog.search("Emma")
+    order_id = orders.create(newcomer.token, book.id, 1)  # placed before any address existed
+    window = open_window(qtbot, tasks, newcomer)
+    window.show_order(order_id)
+    detail = window.detail
+    assert detail.move_panel.isVisibleTo(window)
+    assert not detail.buttons["pay"].isEnabled()
+    form = detail.move_panel.chooser.form
+    fill(qtbot, form, name="张伟", phone="13800138000", province="广东省", city="深圳市",
+         district="南山区", street="科技园路 1 号")
+    qtbot.mouseClick(form.save_button, LEFT)
+    qtbot.mouseClick(detail.move_panel.send_button, LEFT)
+    assert orders.info(newcomer.token, order_id).address.street == "科技园路 1 号"
+    assert "科技园路 1 号" in detail.ship_to.text()
+    assert detail.buttons["pay"].isEnabled() and not detail.move_panel.isVisibleTo(window)
+
+
+def test_a_paid_order_is_sent_elsewhere_until_it_ships(qtbot, tasks, buyer_session):
+    other = accounts.save_address(buyer_session.token, name="李明", phone="13800138001",
+                                  region="北京市 北京市 朝阳区", street="建国路 1 号")
+    [book] = catalog.search("Emma")
+    order_id = orders.create(buyer_session.token, book.id, 1)
+    orders.pay(buyer_session.token, order_id)
+    window = open_window(qtbot, tasks, buyer_session)
+    window.show_order(order_id)
+    detail = window.detail
+    qtbot.mouseClick(detail.move_button, LEFT)
+    choice = detail.move_panel.chooser.group.button(other)
+    qtbot.waitUntil(lambda: choice.isVisible() and choice.width() > 100)  # laid out
+    qtbot.mouseClick(choice, LEFT)  # the middle of the row, away from the circle and text
+    qtbot.mouseClick(detail.move_panel.send_button, LEFT)
+    assert orders.info(buyer_session.token, order_id).address.street == "建国路 1 号"
+    shop.ship(auth.login("lakeside", "lakeside").token, order_id, tracking="SF6000000001")
+    window.show_order(order_id)
+    assert not detail.move_button.isVisibleTo(window)

@@ -29,6 +29,13 @@ def address_text(address: Address) -> str:
     return f"{address.name}  {address.phone}\n{address.one_line}"
 
 
+class AddressChoice(QRadioButton):
+    """A radio button a finger can hit anywhere on its row, not just on its circle and text."""
+
+    def hitButton(self, pos):
+        return self.rect().contains(pos)
+
+
 class AddressChooser(QFrame):
     """Emits `changed` whenever the chosen address (or the lack of one) changes."""
 
@@ -77,7 +84,7 @@ class AddressChooser(QFrame):
             self.group.removeButton(button)
             button.deleteLater()
         for address in self.addresses:
-            button = QRadioButton(address_text(address))
+            button = AddressChoice(address_text(address))
             button.setMinimumHeight(TOUCH * 3 // 2)
             self.group.addButton(button, address.id)
             self.choices.addWidget(button)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import MAX_MARK, OrderDetail
+from bookshop_gui.domain import MAX_MARK, OrderDetail, OrderStatus
 from bookshop_gui.errors import BookshopError
 from bookshop_gui.services import orders
 from bookshop_gui.ui import formatting, messages, resources
@@ -25,6 +25,7 @@ from bookshop_gui.ui.buyer import order_actions
 from bookshop_gui.ui.buyer.address_chooser import address_text
 from bookshop_gui.ui.buyer.address_form import TOUCH
 from bookshop_gui.ui.buyer.order_actions import CANCEL, PAY, RECEIVED, REVIEW, OrderActions
+from bookshop_gui.ui.buyer.order_address import OrderAddressPanel
 from bookshop_gui.ui.buyer.order_lines_model import COL_BOOK, OrderLinesModel
 from bookshop_gui.ui.buyer.review_panel import ReviewPanel
 from bookshop_gui.ui.tasks import Tasks
@@ -77,6 +78,18 @@ class OrderDetailPage(QWidget):
         """Where the parcel goes and, once it has left, how to follow it (copyable)."""
         self.ship_to = QLabel(wordWrap=True)
         self.ship_to.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.move_button = QPushButton(self.tr("Change address"))
+        self.move_button.setMinimumHeight(TOUCH)
+        self.move_button.clicked.connect(self.change_address)
+        self.move_panel = OrderAddressPanel(self.tasks, self.token)
+        self.move_panel.moved.connect(self._after_change)
+        self.move_panel.closed.connect(self.move_panel.hide)
+        self.move_panel.hide()
+        self.ship_to_row = QWidget()
+        where = QHBoxLayout(self.ship_to_row)
+        where.setContentsMargins(0, 0, 0, 0)
+        where.addWidget(self.ship_to, 1)
+        where.addWidget(self.move_button)
         self.courier = QLabel()
         self.tracking = QLineEdit(readOnly=True)
         self.tracking.setAccessibleName(self.tr("Tracking number"))
@@ -90,9 +103,14 @@ class OrderDetailPage(QWidget):
         row.addWidget(self.tracking, 1)
         row.addWidget(self.copy_button)
         self.delivery = QFormLayout()
-        self.delivery.addRow(self.tr("Ship to"), self.ship_to)
+        self.delivery.addRow(self.tr("Ship to"), self.ship_to_row)
         self.delivery.addRow(self.tr("Courier"), self.courier)
         self.delivery.addRow(self.tr("Tracking number"), self.tracking_row)
+
+    def change_address(self):
+        if self.order is not None:
+            self.move_panel.start(self.order.id)
+            self.move_panel.show()
 
     def copy_tracking(self):
         QGuiApplication.clipboard().setText(self.tracking.text())
@@ -137,6 +155,7 @@ class OrderDetailPage(QWidget):
         totals.addLayout(left, 1)
         totals.addLayout(figures)
         layout.addLayout(totals)
+        layout.addWidget(self.move_panel)
         layout.addWidget(self.review)
         layout.addLayout(buttons)
 
@@ -152,6 +171,8 @@ class OrderDetailPage(QWidget):
                       self.total, self.review_shown, self.ship_to, self.courier):
             label.clear()
         self.tracking.clear()
+        self.move_panel.clear()
+        self.move_panel.hide()
         self.review.clear()
         self.error.hide()
 
@@ -170,6 +191,7 @@ class OrderDetailPage(QWidget):
         allowed = order_actions.allowed(order.status)
         for name, button in self.buttons.items():
             button.setVisible(name in allowed)
+        self.buttons[PAY].setEnabled(order.address is not None)
         self.review.setVisible(REVIEW in allowed)
         if REVIEW in allowed:
             self.review.clear()
@@ -177,8 +199,14 @@ class OrderDetailPage(QWidget):
                 self.review.stars[-1].setFocus()
 
     def _show_delivery(self, order: OrderDetail):
+        """A buyer whose order has nowhere to go yet is asked where, before paying."""
         self.ship_to.setText(address_text(order.address) if order.address else self.tr(
-            "No address yet. Please ask at the counter where to send it."))
+            "No address yet: choose where to send it."))
+        movable = order.status in (OrderStatus.PENDING_PAYMENT, OrderStatus.PENDING_SHIPMENT)
+        self.move_button.setVisible(movable)
+        self.move_panel.hide()
+        if movable and order.address is None:
+            self.change_address()
         shipped = order.courier is not None
         self.delivery.setRowVisible(1, shipped)
         self.delivery.setRowVisible(2, shipped and bool(order.tracking))
