@@ -1320,6 +1320,14 @@
             <translation>Sort:</translation>
         </message>
         <message>
+            <source>Today's shipments…</source>
+            <translation>Today's shipments…</translation>
+        </message>
+        <message>
+            <source>Today's parcels as CSV, in the column order a courier's batch import reads</source>
+            <translation>Today's parcels as CSV, in the column order a courier's batch import reads</translation>
+        </message>
+        <message>
             <source>Open…</source>
             <translation>Open…</translation>
         </message>
@@ -1338,10 +1346,6 @@
         <message>
             <source>Scan to ship…</source>
             <translation>Scan to ship…</translation>
-        </message>
-        <message>
-            <source>Today's shipments (CSV)…</source>
-            <translation>Today's shipments (CSV)…</translation>
         </message>
         <message>
             <source>Refresh</source>

@@ -1317,6 +1317,14 @@
             <translation>排序：</translation>
         </message>
         <message>
+            <source>Today's shipments…</source>
+            <translation>今日发货单…</translation>
+        </message>
+        <message>
+            <source>Today's parcels as CSV, in the column order a courier's batch import reads</source>
+            <translation>今日包裹导出为 CSV，列的顺序与快递公司批量下单导入一致</translation>
+        </message>
+        <message>
             <source>Open…</source>
             <translation>打开…</translation>
         </message>
@@ -1335,10 +1343,6 @@
         <message>
             <source>Scan to ship…</source>
             <translation>扫码发货…</translation>
-        </message>
-        <message>
-            <source>Today's shipments (CSV)…</source>
-            <translation>今日发货单 (CSV)…</translation>
         </message>
         <message>
             <source>Refresh</source>

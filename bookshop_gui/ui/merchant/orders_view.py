@@ -79,6 +79,9 @@ class OrdersPane(QWidget):
         filters.addWidget(self.search, 1)
         filters.addWidget(QLabel(self.tr("Sort:")))
         filters.addWidget(self.sort)
+        filters.addSpacing(12)
+        for button in self._shipping_buttons():
+            filters.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.tabs)
@@ -107,6 +110,16 @@ class OrdersPane(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         return self.table
 
+    def _shipping_buttons(self) -> tuple[QPushButton, QPushButton]:
+        """The packing bench's own tools, apart from what acts on the selected orders."""
+        self.scan_button = QPushButton(resources.icon("scan"), self.tr("Scan to ship…"))
+        self.scan_button.clicked.connect(self.scan_to_ship)
+        self.export_button = QPushButton(resources.icon("export"), self.tr("Today's shipments…"))
+        self.export_button.setToolTip(self.tr(
+            "Today's parcels as CSV, in the column order a courier's batch import reads"))
+        self.export_button.clicked.connect(self.choose_shipments_file)
+        return self.scan_button, self.export_button
+
     def _actions(self) -> QHBoxLayout:
         self.open_button = QPushButton(resources.icon("edit"), self.tr("Open…"))
         self.open_button.clicked.connect(lambda: self.open_order(self.current_order()))
@@ -118,17 +131,11 @@ class OrdersPane(QWidget):
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.slip_button = QPushButton(resources.icon("print"), self.tr("Packing slip…"))
         self.slip_button.clicked.connect(self.open_slip)
-        self.scan_button = QPushButton(resources.icon("scan"), self.tr("Scan to ship…"))
-        self.scan_button.clicked.connect(self.scan_to_ship)
-        self.export_button = QPushButton(resources.icon("export"),
-                                         self.tr("Today's shipments (CSV)…"))
-        self.export_button.clicked.connect(self.choose_shipments_file)
         self.refresh_button = QPushButton(resources.icon("refresh"), self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.reload)
         self.count_label = QLabel(objectName="hint")
         row = QHBoxLayout()
-        for button in (self.open_button, self.slip_button, self.ship_button, self.cancel_button,
-                       self.scan_button, self.export_button):
+        for button in (self.open_button, self.slip_button, self.ship_button, self.cancel_button):
             row.addWidget(button)
         row.addStretch()
         row.addWidget(self.count_label)

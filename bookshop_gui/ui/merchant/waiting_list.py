@@ -35,7 +35,7 @@ class WaitingList(QWidget):
         super().__init__(parent)
         self.session, self.tasks = session, tasks
         self.model = WaitingModel(self)
-        self.heading = QLabel(objectName="heading")
+        self.heading = QLabel(objectName="heading", wordWrap=True)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
