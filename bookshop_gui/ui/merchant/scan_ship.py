@@ -58,6 +58,7 @@ class ScanShipDialog(QDialog):
         self.log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         close = QPushButton(self.tr("Done"))
         close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        close.setAutoDefault(False)  # every Enter is the scanner's
         close.clicked.connect(self.accept)
         courier = QFormLayout()
         courier.addRow(self.tr("Courier"), self.courier)

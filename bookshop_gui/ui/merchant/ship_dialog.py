@@ -72,6 +72,8 @@ class ShipDialog(QDialog):
         self.ship_button.clicked.connect(self.ship)
         cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
+        for button in (cancel, self.ship_button):
+            button.setAutoDefault(False)  # Enter belongs to the waybill boxes (a scanner)
         buttons = QHBoxLayout()
         buttons.addStretch()
         buttons.addWidget(cancel)
