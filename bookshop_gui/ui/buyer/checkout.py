@@ -97,6 +97,7 @@ class PreviewPage(QWidget):
     def show_lines(self, lines: list[CartLine], *, from_cart: bool):
         """Preview `lines`; the shipping fee is read again so the totals are today's."""
         self.lines, self.from_cart = list(lines), from_cart
+        self.submit_button.setEnabled(False)  # until the address book has been read
         self._render()
         self.ship_to.load()
         self.tasks.run(settings.shipping_fee, done=self._set_shipping)
@@ -113,6 +114,8 @@ class PreviewPage(QWidget):
         chosen = self.ship_to.chosen_id() is not None
         self.submit_button.setEnabled(chosen)
         self.address_note.setVisible(not chosen and bool(self.lines))
+        if chosen and self.isVisible():
+            self.submit_button.setFocus()
 
     def order_count(self) -> int:
         return len(by_shop(self.lines))
