@@ -55,6 +55,15 @@ def shown(pane, column=0):
     return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
+def enter_waybills(qtbot, pane, waybills):
+    """Mark shipped asks for each order's waybill: scan them in, each ending with Enter."""
+    dialog = pane.findChild(ShipDialog)
+    for order_id, waybill in waybills.items():
+        qtbot.keyClicks(dialog.fields[order_id], waybill)
+        qtbot.keyClick(dialog.fields[order_id], Qt.Key.Key_Return)
+    return dialog
+
+
 def click_tab(qtbot, pane, status):
     index = next(i for i in range(pane.tabs.count()) if pane.tabs.tabData(i) == status)
     qtbot.mouseClick(pane.tabs, Qt.MouseButton.LeftButton, pos=pane.tabs.tabRect(index).center())
@@ -129,11 +138,8 @@ def test_several_orders_are_shipped_at_once(qtbot, window, placed):
     select_rows(pane, placed["paid"])
     assert pane.count_label.text() == "2 selected"
     qtbot.mouseClick(pane.ship_button, Qt.MouseButton.LeftButton)
-    dialog = pane.findChild(ShipDialog)
     waybills = {order_id: f"SF20000000{n}" for n, order_id in enumerate(placed["paid"])}
-    for order_id, waybill in waybills.items():  # scanned one after the other
-        qtbot.keyClicks(dialog.fields[order_id], waybill)
-        qtbot.keyClick(dialog.fields[order_id], Qt.Key.Key_Return)
+    enter_waybills(qtbot, pane, waybills)  # scanned one after the other
     assert shown(pane) == []  # both left the "Pending shipment" tab
     staff = window.session.token
     assert {i: shop.get_order(staff, i).tracking for i in placed["paid"]} == waybills

@@ -4,7 +4,9 @@ A barcode scanner types like a keyboard and ends each code with Enter, so the
 whole mode is one text box that keeps the focus: a stack of parcels goes out
 without touching the mouse. Each step says what to scan next; a wrong scan
 (an order not waiting to ship, a bad waybill number) says why and waits for
-the next one. Escape drops the order picked, a second Escape closes.
+the next one. Escape drops the order picked, a second Escape closes. A
+waybill scanned again after a lost connection resends the same request, so
+the order is shipped once.
 """
 
 from __future__ import annotations
@@ -113,8 +115,9 @@ class ScanShipDialog(QDialog):
             "%1", str(order.id)))
 
     def _ship(self, order: OrderDetail, tracking: str):
-        self.tasks.run(shop.ship, self.session.token, order.id, tracking=tracking,
-                       courier=self.courier.currentText().strip(),
+        courier = self.courier.currentText().strip()
+        self.tasks.act(shop.ship, self.session.token, order.id, tracking=tracking,
+                       courier=courier, action=("ship", order.id, courier, tracking),
                        done=lambda _r: self._shipped(order, tracking),
                        failed=lambda error: self._refuse(messages.describe(error)))
 
