@@ -8,7 +8,6 @@ every shop. Days are the days orders were placed, in UTC, as stored.
 
 from __future__ import annotations
 
-import csv
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +17,7 @@ from bookshop_gui.domain import DaySales, OrderStatus, Role, SalesReport, Status
 from bookshop_gui.errors import InvalidInput
 from bookshop_gui.models import Book, Order, OrderLine
 from bookshop_gui.models.fields import money_sum
+from bookshop_gui.services import csv_files
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads
 
@@ -31,6 +31,9 @@ SOLD = (
 MAX_DAYS = 3660
 ZERO = Decimal("0.00")
 MAX_TOP = 100
+# The days every backend's DATETIME holds (MariaDB's is the narrowest), with a day to spare
+# at the end for the period's upper bound.
+FIRST_DAY, LAST_DAY = date(1000, 1, 1), date(9999, 12, 30)
 
 
 @reads
@@ -50,8 +53,7 @@ def sales_report(token, start: date, end: date, *, top: int = 10) -> SalesReport
 
 def write_csv(report: SalesReport, path: str | Path) -> None:
     """The report as a spreadsheet: one section per table, separated by a blank row."""
-    with open(path, "w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
+    with csv_files.writing(path) as writer:
         writer.writerow(["day", "orders", "revenue"])
         writer.writerows([d.day, d.orders, d.revenue] for d in report.days)
         writer.writerow([])
@@ -69,6 +71,8 @@ def _check_period(start, end) -> None:
         raise InvalidInput("A report needs days, not moments.")
     if end < start:
         raise InvalidInput("The last day comes before the first.")
+    if start < FIRST_DAY or end > LAST_DAY:
+        raise InvalidInput(f"A report covers days from {FIRST_DAY} to {LAST_DAY}.")
     if (end - start).days >= MAX_DAYS:
         raise InvalidInput("A report covers at most ten years.")
 
