@@ -20,6 +20,8 @@ MAX_MARK = 5
 MAX_MONEY = Decimal("1000000000.00")  # far above any price or balance, far below overflow
 DEFAULT_SHIPPING_FEE = Decimal("22.00")
 DEFAULT_UNPAID_MINUTES = 30
+MAX_COVER_BYTES = 5 * 1024 * 1024  # a cover picture's file, as stored
+MAX_COVER_SIDE = 4000  # pixels: decoding a bigger picture for a thumbnail costs hundreds of MB
 MAX_ROW_NUMBER = 2**63 - 1  # the largest id, offset or limit every backend's integer holds
 
 

@@ -23,6 +23,7 @@ from bookshop_gui.services import (
     cart,
     catalog,
     catalog_io,
+    covers,
     orders,
     reports,
     settings,
@@ -31,7 +32,7 @@ from bookshop_gui.services import (
 
 from .builders import PASSWORD, make_person, order_in
 
-SERVICES = (accounts, auth, cart, catalog, catalog_io, orders, reports, settings, shop)
+SERVICES = (accounts, auth, cart, catalog, catalog_io, covers, orders, reports, settings, shop)
 
 BROKEN_TEXT = ["\x00", "Dickens\x00'; DROP TABLE books; --", "\ud800", "Bront\udce9"]
 NOT_TEXT = [2**63, float("nan"), True, b"Dickens", ["Dickens"], object()]
@@ -121,6 +122,10 @@ def calls(s) -> list[Call]:
              {"token": SECRETS, "path": PATHS}),
         Call(catalog_io.import_csv, {"token": staff, "path": "/dev/null"},
              {"token": SECRETS, "path": PATHS}),
+        Call(covers.store, {"token": staff, "data": b"\x89PNG\r\n\x1a\n"}, {
+            "token": SECRETS, "data": TEXT + NUMBERS + [b"", b"GIF", b"x" * (5 * 2**20 + 1)]}),
+        Call(covers.image, {"pic": "cover:" + "0" * 64}, {"pic": TEXT + NUMBERS}),
+        Call(covers.is_stored, {"pic": "cover:"}, {"pic": TEXT + NUMBERS}),
         Call(orders.create_from_cart, {"token": buyer, "book_ids": [book]},
              {"token": SECRETS, "book_ids": [[i] for i in IDS] + NUMBERS + TEXT}),
         Call(orders.create, {"token": buyer, "book_id": book, "cnt": 1},
