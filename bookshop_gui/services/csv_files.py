@@ -6,7 +6,8 @@ spreadsheet that opens an export (OWASP's "CSV injection"). Every export marks
 such a cell with a leading apostrophe, which spreadsheets show as text. A cell
 whose apostrophes already lead to such a character gets one more, so removing
 exactly one mark on import is never ambiguous: a title that really starts
-with "-" or with "'=" comes back from export and import as it was.
+with "-" or with "'=" comes back from export and import as it was. A cell that
+is just a number, such as a refund of -12.00, runs nothing and stays a number.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from bookshop_gui.errors import InvalidInput
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MARK = "'"
+NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
 def inert(value) -> str:
@@ -36,7 +39,8 @@ def original(cell: str) -> str:
 
 
 def _needs_mark(cell: str) -> bool:
-    return cell.lstrip(MARK).startswith(FORMULA_STARTS)
+    core = cell.lstrip(MARK)
+    return core.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(core)
 
 
 class InertWriter:
@@ -54,11 +58,14 @@ class InertWriter:
 
 
 @contextlib.contextmanager
-def writing(path) -> Iterator[InertWriter]:
-    """An InertWriter to a new file at `path`; a file that cannot be written is InvalidInput."""
+def writing(path, *, bom: bool = False) -> Iterator[InertWriter]:
+    """An InertWriter to a new file at `path`; a file that cannot be written is InvalidInput.
+
+    `bom` starts the file with a byte-order mark, which Excel needs to read UTF-8.
+    """
     target = file_path(path)
     try:
-        with open(target, "w", newline="", encoding="utf-8") as out:
+        with open(target, "w", newline="", encoding="utf-8-sig" if bom else "utf-8") as out:
             yield InertWriter(out)
     except OSError as exc:
         raise InvalidInput(_cannot_write(target, exc)) from exc

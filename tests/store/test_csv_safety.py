@@ -14,7 +14,7 @@ import pytest
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.errors import InvalidInput
 from bookshop_gui.models import Book
-from bookshop_gui.services import catalog, catalog_io, reports
+from bookshop_gui.services import catalog, catalog_io, csv_files, reports
 
 from .builders import make_book, order_in
 
@@ -45,6 +45,16 @@ def books_of(shop_id, *, isbn=False):
     rows = Book.select().where(Book.shop == shop_id).order_by(Book.isbn)
     rows = rows.where(Book.isbn != "") if isbn else rows
     return [(b.isbn, b.title, b.author, b.pic, b.price, b.stock) for b in rows]
+
+
+@pytest.mark.parametrize("value", [
+    "=1+1", "+1", "-", "-x", "@x", "\tx", "\rx", "'=1", "''-x", "'x", "x", "", "-12.00", "'-12.00",
+    "-1e5", "-1+2", "12", "=", "'", "''",
+])
+def test_marking_a_cell_is_undone_exactly_and_leaves_nothing_to_run(value):
+    cell = csv_files.inert(value)
+    assert csv_files.original(cell) == value
+    assert not cell.startswith(FORMULA_STARTS) or csv_files.NUMBER.fullmatch(cell)
 
 
 def test_an_export_has_no_cell_a_spreadsheet_would_run(world, tmp_path):

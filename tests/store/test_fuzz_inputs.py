@@ -25,6 +25,7 @@ from bookshop_gui.services import (
     catalog,
     catalog_io,
     covers,
+    ledger,
     orders,
     reports,
     settings,
@@ -33,8 +34,8 @@ from bookshop_gui.services import (
 
 from .builders import PASSWORD, make_person, order_in
 
-SERVICES = (accounts, addresses, auth, cart, catalog, catalog_io, covers, orders, reports,
-            settings, shop)
+SERVICES = (accounts, addresses, auth, cart, catalog, catalog_io, covers, ledger, orders,
+            reports, settings, shop)
 # Helpers the calls above share, taking rows the calls have already found, not caller input.
 HELPERS = {"addresses.own", "addresses.for_order", "addresses.order_copy"}
 
@@ -101,6 +102,11 @@ def calls(s) -> list[Call]:
         Call(shop.ship, {"token": staff, "order_id": s.paid, "request_id": "shipment-0001"}, {
             "request_id": REQUEST_IDS, "tracking": TEXT + ["short", "x" * 31, "SF 1234 5678"],
             "courier": TEXT}),
+        Call(ledger.reconcile, {}, {}),
+        Call(ledger.statement, {"token": staff, "username": "alice"},
+             {"token": SECRETS, "username": SECRETS, "offset": PAGES, "limit": PAGES}),
+        Call(ledger.write_csv, {"token": staff, "username": "alice", "path": "/dev/null"},
+             {"token": SECRETS, "username": SECRETS, "path": PATHS}),
         Call(settings.price_cut_limit, {}, {}),
         Call(settings.set_price_cut_limit, {"token": admin, "percent": 10},
              {"token": SECRETS, "percent": NUMBERS + [101, -5]}),
@@ -136,6 +142,7 @@ def calls(s) -> list[Call]:
         Call(catalog.search, {}, {"text": TEXT, "shop_id": IDS, "offset": PAGES, "limit": PAGES}),
         Call(catalog.count, {}, {"text": TEXT, "shop_id": IDS}),
         Call(catalog.get, {"book_id": book}, {"book_id": IDS}),
+        Call(catalog.by_title, {"title": "Emma"}, {"title": TEXT}),
         Call(catalog.find_isbn, {"isbn": "9780141439518"}, {"isbn": TEXT + NUMBERS}),
         Call(catalog.add_book, {"token": staff, "title": "New", "price": Decimal(1), "stock": 1},
              {"token": SECRETS, "title": TEXT, "price": NUMBERS, "stock": NUMBERS,
