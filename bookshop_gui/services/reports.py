@@ -8,7 +8,6 @@ every shop. Days are the days orders were placed, in UTC, as stored.
 
 from __future__ import annotations
 
-import csv
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +26,7 @@ from bookshop_gui.domain import (
 from bookshop_gui.errors import InvalidInput
 from bookshop_gui.models import Book, Order, OrderLine, User
 from bookshop_gui.models.fields import as_utc, money_sum, utcnow
+from bookshop_gui.services import csv_files
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads
 
@@ -42,6 +42,9 @@ ZERO = Decimal("0.00")
 MAX_TOP = 100
 OVERDUE_HOURS = 48  # a paid order still in the shop after two days needs someone's attention
 MAX_WAITING = 500
+# The days every backend's DATETIME holds (MariaDB's is the narrowest), with a day to spare
+# at the end for the period's upper bound.
+FIRST_DAY, LAST_DAY = date(1000, 1, 1), date(9999, 12, 30)
 
 
 @reads
@@ -62,8 +65,7 @@ def sales_report(token, start: date, end: date, *, top: int = 10) -> SalesReport
 
 def write_csv(report: SalesReport, path: str | Path) -> None:
     """The report as a spreadsheet: one section per table, separated by a blank row."""
-    with open(path, "w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
+    with csv_files.writing(path) as writer:
         writer.writerow(["day", "orders", "revenue", "shipped"])
         writer.writerows([d.day, d.orders, d.revenue, d.shipped] for d in report.days)
         writer.writerow([])
@@ -81,6 +83,8 @@ def _check_period(start, end) -> None:
         raise InvalidInput("A report needs days, not moments.")
     if end < start:
         raise InvalidInput("The last day comes before the first.")
+    if start < FIRST_DAY or end > LAST_DAY:
+        raise InvalidInput(f"A report covers days from {FIRST_DAY} to {LAST_DAY}.")
     if (end - start).days >= MAX_DAYS:
         raise InvalidInput("A report covers at most ten years.")
 

@@ -8,7 +8,6 @@ Days are UTC days, as the reports count them.
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -16,13 +15,11 @@ from pathlib import Path
 from bookshop_gui.domain import Role, Shipment
 from bookshop_gui.errors import InvalidInput
 from bookshop_gui.models import Order, OrderLine
-from bookshop_gui.services import addresses
+from bookshop_gui.services import addresses, csv_files
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads
 
 HEADERS = ("receiver", "phone", "address", "content", "order number")
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @reads
@@ -59,17 +56,8 @@ def _content(ids: list[int]) -> dict[int, str]:
     return {order_id: ", ".join(parts[order_id]) for order_id in ids}
 
 
-def safe_cell(value) -> str:
-    """The value as text a spreadsheet shows rather than runs (a ' before a formula's start)."""
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def write_csv(rows: list[Shipment], path: str | Path, headers=HEADERS) -> None:
     """UTF-8 with a byte-order mark, so a spreadsheet opens Chinese addresses as written."""
-    with open(path, "w", newline="", encoding="utf-8-sig") as out:
-        writer = csv.writer(out)
-        writer.writerow([safe_cell(h) for h in headers])
-        writer.writerows(
-            [safe_cell(v) for v in (s.name, s.phone, s.address, s.content, s.order_id)]
-            for s in rows)
+    with csv_files.writing(path, bom=True) as writer:
+        writer.writerow(headers)
+        writer.writerows((s.name, s.phone, s.address, s.content, s.order_id) for s in rows)

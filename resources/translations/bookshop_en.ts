@@ -223,8 +223,8 @@
             <translation>Choose a cover image</translation>
         </message>
         <message>
-            <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
-            <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+            <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</source>
+            <translation>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</translation>
         </message>
         <message>
             <source>A book needs a title.</source>
@@ -2210,6 +2210,21 @@
         <message>
             <source>Password for %1:</source>
             <translation>Password for %1:</translation>
+        </message>
+    </context>
+    <context>
+        <name>covers</name>
+        <message>
+            <source>This picture is over %1 MB. Choose a smaller one.</source>
+            <translation>This picture is over %1 MB. Choose a smaller one.</translation>
+        </message>
+        <message>
+            <source>This file is not a picture Bookshop can show.</source>
+            <translation>This file is not a picture Bookshop can show.</translation>
+        </message>
+        <message>
+            <source>This picture is %1 × %2 pixels; a cover can be at most %3 pixels a side.</source>
+            <translation>This picture is %1 × %2 pixels; a cover can be at most %3 pixels a side.</translation>
         </message>
     </context>
     <context>

@@ -223,8 +223,8 @@
             <translation>选择封面图片</translation>
         </message>
         <message>
-            <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
-            <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+            <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</source>
+            <translation>图片 (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</translation>
         </message>
         <message>
             <source>A book needs a title.</source>
@@ -2201,6 +2201,21 @@
         <message>
             <source>Password for %1:</source>
             <translation>%1 的密码：</translation>
+        </message>
+    </context>
+    <context>
+        <name>covers</name>
+        <message>
+            <source>This picture is over %1 MB. Choose a smaller one.</source>
+            <translation>这张图片超过 %1 MB，请选择小一些的图片。</translation>
+        </message>
+        <message>
+            <source>This file is not a picture Bookshop can show.</source>
+            <translation>这个文件不是本程序能显示的图片。</translation>
+        </message>
+        <message>
+            <source>This picture is %1 × %2 pixels; a cover can be at most %3 pixels a side.</source>
+            <translation>这张图片为 %1 × %2 像素；封面每边最多 %3 像素。</translation>
         </message>
     </context>
     <context>

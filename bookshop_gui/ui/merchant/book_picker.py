@@ -45,6 +45,7 @@ class BookPicker(QDialog):
         self._typing = QTimer(self, singleShot=True, interval=250)
         self._typing.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._typing.start)
+        covers.loaded().connect(self._show_covers)
         self.refresh()
 
     def refresh(self):
@@ -61,6 +62,13 @@ class BookPicker(QDialog):
             self.books.addItem(item)
         if books:
             self.books.setCurrentRow(0)
+
+    def _show_covers(self):
+        for row in range(self.books.count()):
+            item = self.books.item(row)
+            book = item.data(BOOK_ROLE)
+            if book is not None:
+                item.setIcon(covers.cover(book.pic, book.title, book.author, 28, 40))
 
     def _failed(self, error):
         self.books.clear()

@@ -25,6 +25,7 @@ class CatalogModel(QAbstractTableModel):
 
     def __init__(self, session: Session, tasks, parent=None):
         super().__init__(parent)
+        covers.repaint_when_loaded(self)
         self.session, self.tasks = session, tasks
         self.rows: list[Book] = []
         self.total = 0
