@@ -51,7 +51,7 @@ FIRST_DAY, LAST_DAY = date(1000, 1, 1), date(9999, 12, 30)
 def sales_report(token, start: date, end: date, *, top: int = 10) -> SalesReport:
     """Sales per day from `start` to `end` (both included), the best sellers, totals by status."""
     user = caller(token, Role.STAFF, Role.ADMIN)
-    _check_period(start, end)
+    check_period(start, end)
     if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= MAX_TOP:
         raise InvalidInput(f"Top books must be from 1 to {MAX_TOP}.")
     shop_id = user.shop_id if user.role == Role.STAFF else None
@@ -76,7 +76,8 @@ def write_csv(report: SalesReport, path: str | Path) -> None:
         writer.writerows([s.status.name.lower(), s.orders, s.total] for s in report.by_status)
 
 
-def _check_period(start, end) -> None:
+def check_period(start, end) -> None:
+    """InvalidInput unless `start`..`end` are days every backend can hold, in order."""
     if not isinstance(start, date) or not isinstance(end, date):
         raise InvalidInput("A report needs a first and a last day.")
     if isinstance(start, datetime) or isinstance(end, datetime):

@@ -13,9 +13,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from bookshop_gui.domain import Role, Shipment
-from bookshop_gui.errors import InvalidInput
 from bookshop_gui.models import Order, OrderLine
-from bookshop_gui.services import addresses, csv_files
+from bookshop_gui.services import addresses, csv_files, reports
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads
 
@@ -26,8 +25,7 @@ HEADERS = ("receiver", "phone", "address", "content", "order number")
 def shipments(token, day: date) -> list[Shipment]:
     """The shop's orders that left on `day`, in the order they left."""
     staff = caller(token, Role.STAFF)
-    if not isinstance(day, date) or isinstance(day, datetime):
-        raise InvalidInput("Choose the day the parcels left.")
+    reports.check_period(day, day)
     start = datetime.combine(day, time.min)
     rows = list(
         Order.select(Order.id, Order.tracking, *addresses.ORDER_COLUMNS)

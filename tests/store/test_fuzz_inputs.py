@@ -29,13 +29,14 @@ from bookshop_gui.services import (
     orders,
     reports,
     settings,
+    shipments,
     shop,
 )
 
 from .builders import PASSWORD, make_person, order_in
 
 SERVICES = (accounts, addresses, auth, cart, catalog, catalog_io, covers, ledger, orders,
-            reports, settings, shop)
+            reports, settings, shipments, shop)
 # Helpers the calls above share, taking rows the calls have already found, not caller input.
 HELPERS = {"addresses.own", "addresses.for_order", "addresses.order_copy"}
 
@@ -184,6 +185,12 @@ def calls(s) -> list[Call]:
         Call(reports.sales_report, {"token": staff, "start": date.max, "end": date.max}, {}),
         Call(reports.sales_report, {"token": staff, "start": date.min, "end": date.min}, {}),
         Call(reports.write_csv, {"report": report, "path": "/dev/null"}, {"path": PATHS}),
+        Call(reports.waiting_to_ship, {"token": staff}, {"token": SECRETS, "hours": NUMBERS}),
+        Call(reports.check_period, {"start": date(2026, 1, 1), "end": date(2026, 1, 2)},
+             {"start": DAYS, "end": DAYS}),
+        Call(shipments.shipments, {"token": staff, "day": date(2026, 1, 1)},
+             {"token": SECRETS, "day": DAYS}),
+        Call(shipments.write_csv, {"rows": [], "path": "/dev/null"}, {"path": PATHS}),
         Call(settings.shipping_fee, {}, {}),
         Call(settings.unpaid_minutes, {}, {}),
         Call(settings.current_shipping_fee, {}, {}),
