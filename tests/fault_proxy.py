@@ -69,6 +69,9 @@ class FaultProxy:
         self._cut_pattern = pattern
 
     def close(self) -> None:
+        """Stop listening (new connections are refused) and reset every connection."""
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread
         self._listener.close()
         self._flowing.set()
         self.reset()
