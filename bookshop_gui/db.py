@@ -34,7 +34,6 @@ SQLITE_BUSY_MS = 5_000
 SQLITE_PRAGMAS = (
     ("journal_mode", "wal"),
     ("foreign_keys", 1),
-    ("busy_timeout", SQLITE_BUSY_MS),
     ("synchronous", "normal"),
 )
 # `PRAGMA quick_check` reads every page: at open only for files it reads in
@@ -76,9 +75,9 @@ def connect(url: str):
 
 def opening_error(exc: BaseException) -> BaseException:
     """The typed error for a database that did not open, or `exc` itself if it is a bug."""
-    if not isinstance(exc, peewee.PeeweeException):
+    kind = fault(exc)  # a driver's error read outside peewee (fetchone) is not wrapped
+    if kind is Fault.OTHER and not isinstance(exc, peewee.PeeweeException):
         return exc
-    kind = fault(exc)
     detail = mask_password(" ".join(str(exc).split()))
     if kind in (Fault.DAMAGED, Fault.NOT_A_DATABASE):
         return DatabaseDamaged(f"The shop database file is damaged: {detail}",
@@ -110,7 +109,8 @@ def open_url(url: str):
         path = db_url.parse(url)["database"]
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        return db_url.connect(url, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
+        pragmas = (("busy_timeout", SQLITE_BUSY_MS), *SQLITE_PRAGMAS)  # waits even for the first
+        return db_url.connect(url, pragmas=pragmas, lock_type="IMMEDIATE")
     if scheme.startswith("postgres"):
         load_postgres_driver()
         # Plan every query for its own values: a LIKE pattern planned once,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.admin import demo_data
 from bookshop_gui.services import auth
-from bookshop_gui.ui import dialogs
+from bookshop_gui.ui import app, connection_problems, dialogs
 from bookshop_gui.ui.tasks import Tasks
 
 
@@ -121,3 +121,48 @@ def buyer_session(demo_shop):
 @pytest.fixture
 def staff_session(demo_shop):
     return auth.login("lakeside", "lakeside")
+
+
+class StartScript:
+    """Answers the start-up prompts and records what they said."""
+
+    def __init__(self):
+        self.choices, self.passwords, self.shown, self.asked = [], [], [], []
+
+    def choose(self, parent, title, text, *, settings=True):
+        self.shown.append((title, text, settings))
+        return self.choices.pop(0)
+
+    def ask_password(self, parent, url):
+        self.asked.append(url)
+        return self.passwords.pop(0) if self.passwords else None
+
+
+@pytest.fixture
+def script(monkeypatch):
+    answers = StartScript()
+    monkeypatch.setattr(connection_problems, "choose", answers.choose)
+    monkeypatch.setattr(connection_problems, "ask_password", answers.ask_password)
+    quits = []
+    monkeypatch.setattr(app.QApplication, "quit", lambda: quits.append(True))
+    answers.quits = quits
+    return answers
+
+
+@pytest.fixture
+def shells(qtbot):
+    made = []
+
+    def start(url, **options):
+        shell = app.Shell(url, **options)
+        qtbot.addWidget(shell.sign_in)
+        made.append(shell)
+        shell.start()
+        return shell
+
+    yield start
+    for shell in made:
+        if shell.settings_dialog is not None:
+            shell.settings_dialog.close()
+        shell.shutdown()
+        shell.sign_in.close()
