@@ -9,7 +9,6 @@ newer program has already upgraded is refused untouched.
 from __future__ import annotations
 
 import contextlib
-import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -23,6 +22,7 @@ from bookshop_gui.errors import (
     InvalidInput,
     SchemaTooNew,
 )
+from bookshop_gui.redact import mask_password
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HISTORY_TABLE = "schema_migrations"
@@ -47,14 +47,6 @@ CONNECT_SECONDS = 5
 
 # Connection errors: the server is away, not the program wrong.
 CONNECTION_ERRORS = (peewee.OperationalError, peewee.InterfaceError)
-
-_PASSWORD_IN_URL = re.compile(r"(?P<head>[a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@\s]*@", re.IGNORECASE)
-
-
-def mask_password(text: str) -> str:
-    """`text` with the password of every URL in it replaced by ***: `bob:***@host`."""
-    return _PASSWORD_IN_URL.sub(r"\g<head>***@", text)
-
 
 def connect(url: str):
     """Open the database at `url`, bind the models to it, and migrate its schema."""

@@ -20,6 +20,7 @@ from bookshop_gui.errors import (
     SchemaTooNew,
 )
 from bookshop_gui.models import database
+from bookshop_gui.redact import mask_password
 
 
 class Problem(enum.Enum):
@@ -137,7 +138,7 @@ def explain(error: BaseException, url: str = "") -> ConnectionProblem:
     password = urlparse(url).password if url else None
     if password:
         detail = detail.replace(password, "***")
-    return ConnectionProblem(kind, db.mask_password(detail))
+    return ConnectionProblem(kind, mask_password(detail))
 
 
 def classify(error: BaseException) -> Problem:
