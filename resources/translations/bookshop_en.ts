@@ -2188,6 +2188,18 @@
             <translation>The database at %1 was upgraded by a newer version of Bookshop. Install that version on this computer to use it.</translation>
         </message>
         <message>
+            <source>The file %1 is not a shop database: it may have been replaced by another file. Choose the right file in Settings, or restore the latest backup (see "Backups" in the manual).</source>
+            <translation>The file %1 is not a shop database: it may have been replaced by another file. Choose the right file in Settings, or restore the latest backup (see "Backups" in the manual).</translation>
+        </message>
+        <message>
+            <source>The shop database file %1 is damaged. Restore the latest backup (see "Backups" in the manual) and open it again.</source>
+            <translation>The shop database file %1 is damaged. Restore the latest backup (see "Backups" in the manual) and open it again.</translation>
+        </message>
+        <message>
+            <source>The shop database file %1 is locked by another program. Close that program, or wait for it to finish, then choose Retry.</source>
+            <translation>The shop database file %1 is locked by another program. Close that program, or wait for it to finish, then choose Retry.</translation>
+        </message>
+        <message>
             <source>The database at %1 could not be opened.</source>
             <translation>The database at %1 could not be opened.</translation>
         </message>
@@ -2281,8 +2293,16 @@ What you were doing may not have finished; check it before going on. The details
             <translation>The connection to the shop database was lost while saving, so it is not known yet whether it was saved. Check before doing it again.</translation>
         </message>
         <message>
+            <source>The shop database is busy with another workstation's work. Nothing was changed; try again in a moment.</source>
+            <translation>The shop database is busy with another workstation's work. Nothing was changed; try again in a moment.</translation>
+        </message>
+        <message>
             <source>The shop database cannot be reached. Nothing was changed.</source>
             <translation>The shop database cannot be reached. Nothing was changed.</translation>
+        </message>
+        <message>
+            <source>The shop database file is damaged. Restore the latest backup (see "Backups" in the manual).</source>
+            <translation>The shop database file is damaged. Restore the latest backup (see "Backups" in the manual).</translation>
         </message>
         <message>
             <source>This database was upgraded by a newer version of Bookshop. Please install that version.</source>

@@ -2179,6 +2179,18 @@
             <translation>%1 的数据库已由更新版本的书店程序升级。请在本机安装该版本后使用。</translation>
         </message>
         <message>
+            <source>The file %1 is not a shop database: it may have been replaced by another file. Choose the right file in Settings, or restore the latest backup (see "Backups" in the manual).</source>
+            <translation>文件 %1 不是书店数据库：它可能被别的文件替换了。请在“设置”中选择正确的文件，或恢复最近的备份（见使用说明中的“备份”一节）。</translation>
+        </message>
+        <message>
+            <source>The shop database file %1 is damaged. Restore the latest backup (see "Backups" in the manual) and open it again.</source>
+            <translation>书店数据库文件 %1 已损坏。请恢复最近的备份（见使用说明中的“备份”一节），然后重新打开。</translation>
+        </message>
+        <message>
+            <source>The shop database file %1 is locked by another program. Close that program, or wait for it to finish, then choose Retry.</source>
+            <translation>书店数据库文件 %1 被另一个程序锁定。请关闭该程序或等它完成，然后选择“重试”。</translation>
+        </message>
+        <message>
             <source>The database at %1 could not be opened.</source>
             <translation>无法打开 %1 的数据库。</translation>
         </message>
@@ -2272,8 +2284,16 @@ What you were doing may not have finished; check it before going on. The details
             <translation>保存时与商店数据库的连接中断，目前还不知道是否已保存。请先核实，再重新操作。</translation>
         </message>
         <message>
+            <source>The shop database is busy with another workstation's work. Nothing was changed; try again in a moment.</source>
+            <translation>书店数据库正忙于处理其他工作站的操作。没有做任何更改，请稍后再试。</translation>
+        </message>
+        <message>
             <source>The shop database cannot be reached. Nothing was changed.</source>
             <translation>无法连接书店数据库。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>The shop database file is damaged. Restore the latest backup (see "Backups" in the manual).</source>
+            <translation>书店数据库文件已损坏。请恢复最近的备份（见使用说明中的“备份”一节）。</translation>
         </message>
         <message>
             <source>This database was upgraded by a newer version of Bookshop. Please install that version.</source>
