@@ -4,8 +4,8 @@ An import adds the new books and updates the ones the shop already has,
 matched on ISBN, so importing the same file twice changes nothing the second
 time. A row that cannot be taken is refused with its line number and the
 reason, and the rest of the file still goes in. It is saved `BATCH_ROWS` rows
-per transaction: on a shared SQLite file a kiosk paying meanwhile waits for
-one batch, never for the whole file. Stopping part way keeps the batches
+per transaction, with a pause between batches on SQLite: a kiosk paying
+meanwhile waits for one batch, never for the whole file. Stopping part way keeps the batches
 already saved; importing the file again carries on from there, since the rows
 already in are matched and left unchanged.
 """
@@ -26,11 +26,11 @@ from bookshop_gui.models import Book
 from bookshop_gui.services import csv_files
 from bookshop_gui.services.catalog import MAX_STOCK, clean_isbn
 from bookshop_gui.services.sessions import caller
-from bookshop_gui.services.transactions import reads, writes
+from bookshop_gui.services.transactions import let_others_write, reads, writes
 
 COLUMNS = ("isbn", "title", "author", "price", "stock", "pic")
 REQUIRED = ("isbn", "title", "price")
-BATCH_ROWS = 200  # about 50 ms of SQLite's write lock on a slow machine
+BATCH_ROWS = 500  # a quarter of a second of SQLite's write lock on a slow machine
 FIELDS = ("title", "author", "price", "stock", "pic")
 
 
@@ -92,6 +92,7 @@ def import_csv(token, path: str | Path, *, progress: Callable | None = None) -> 
             except InvalidInput as refusal:
                 refused.append(Refusal(line, refusal.message))
         counts.update(_store_batch(token, batch))
+        let_others_write()
         done = min(start + BATCH_ROWS, len(rows))
         if progress is not None and progress(done, len(rows)) is False and done < len(rows):
             raise ImportCancelled(

@@ -34,6 +34,7 @@ from bookshop_gui.errors import (
 from bookshop_gui.models import database
 
 ATTEMPTS = 6
+SQLITE_TURN_SECONDS = 0.12  # longer than the busy handler's longest sleep (100 ms)
 
 
 def writes(fn=None, *, seconds: float | None = None):
@@ -154,6 +155,17 @@ def _begin(write: bool, seconds: float):
         if seconds and isinstance(database.obj, peewee.PostgresqlDatabase):
             database.execute_sql(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")
         yield
+
+
+def let_others_write() -> None:
+    """Between the batches of a long job, give a writer waiting on SQLite's file lock a turn.
+
+    SQLite's busy handler sleeps up to 100 ms between tries and has no queue:
+    a job that takes the lock again at once would starve a kiosk paying. The
+    servers lock rows, not the file, and need no pause.
+    """
+    if isinstance(database.obj, peewee.SqliteDatabase):
+        time.sleep(SQLITE_TURN_SECONDS)
 
 
 def _drop_connection():

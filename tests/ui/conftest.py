@@ -1,12 +1,16 @@
 """Window tests: real widgets on a real SQLite database, with every outside effect contained.
 
-Each test gets its own settings file, an in-memory keyring, service calls run
+Each test gets its own settings file, an in-memory keyring (or, with
+`BOOKSHOP_TEST_KEYRING=secretservice`, the session's real Secret Service, for
+the tests marked `keyring`), service calls run
 inline (`Tasks.serial`), and a dialog seam that records what the person was
 told and answers questions from a script. A test that leaves a window open
 fails.
 """
 
 from __future__ import annotations
+
+import os
 
 import keyring
 import pytest
@@ -84,12 +88,51 @@ def isolated_desktop(qapp, tmp_path, monkeypatch):
     assert not leftovers, f"test left windows open: {leftovers}"
 
 
+class RealKeyring(KeyringBackend):
+    """The desktop's Secret Service, with what this test wrote read back and removed after."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        from keyring.backends import SecretService
+
+        SecretService.Keyring.priority  # raises unless a Secret Service answers on D-Bus
+        self.real = SecretService.Keyring()
+        self.written: set[tuple[str, str]] = set()
+
+    @property
+    def store(self) -> dict[tuple[str, str], str]:
+        values = {key: self.real.get_password(*key) for key in self.written}
+        return {key: value for key, value in values.items() if value is not None}
+
+    def get_password(self, service, username):
+        return self.real.get_password(service, username)
+
+    def set_password(self, service, username, password):
+        self.written.add((service, username))
+        self.real.set_password(service, username, password)
+
+    def delete_password(self, service, username):
+        if self.real.get_password(service, username) is not None:
+            self.real.delete_password(service, username)
+
+    def clear(self):
+        for key in self.written:
+            self.delete_password(*key)
+
+
 @pytest.fixture(autouse=True)
-def memory_keyring():
+def memory_keyring(request):
+    """The keyring every test uses: in memory, or the real one for `keyring` tests in CI."""
     previous = keyring.get_keyring()
-    backend = MemoryKeyring()
+    real = (os.environ.get("BOOKSHOP_TEST_KEYRING") == "secretservice"
+            and request.node.get_closest_marker("keyring") is not None)
+    backend = RealKeyring() if real else MemoryKeyring()
     keyring.set_keyring(backend)
     yield backend
+    if real:
+        backend.clear()
     keyring.set_keyring(previous)
 
 

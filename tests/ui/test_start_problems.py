@@ -81,6 +81,7 @@ def locked_server(server_databases):
     _admin_sql("mysql", [f"DROP USER IF EXISTS '{name}'@'%%'"])
 
 
+@pytest.mark.keyring
 def test_a_server_password_not_in_the_keyring_is_asked_for_and_not_stored(
         qtbot, script, shells, locked_server, memory_keyring):
     script.passwords = ["open sesame"]
@@ -92,6 +93,7 @@ def test_a_server_password_not_in_the_keyring_is_asked_for_and_not_stored(
     assert connection.describe(shell.url) == connection.describe(locked_server)
 
 
+@pytest.mark.keyring
 def test_a_server_password_in_the_keyring_is_used_without_asking(
         qtbot, script, shells, locked_server, memory_keyring):
     memory_keyring.set_password("Bookshop", f"database-password:{locked_server}", "open sesame")
