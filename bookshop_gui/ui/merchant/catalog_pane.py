@@ -169,6 +169,7 @@ class CatalogPane(QWidget):
 
     def _import_failed(self, error):
         self._end_progress()
+        self.reload()  # a stopped import keeps the batches it saved
         dialogs.warn(self, self.tr("Import stopped"), messages.describe(error))
 
     def choose_export(self):
