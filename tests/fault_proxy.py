@@ -123,7 +123,8 @@ class FaultProxy:
 
     def _cut(self, client: socket.socket, server: socket.socket) -> None:
         """Let the server read what was sent, then drop both sides before the reply."""
-        server.shutdown(socket.SHUT_WR)  # the server reads the message in full, then EOF
+        with contextlib.suppress(OSError):  # the server may have hung up first
+            server.shutdown(socket.SHUT_WR)  # the server reads the message in full, then EOF
         _abort(client)
         with self._lock:
             self._links = [pair for pair in self._links if pair[0] is not client]
