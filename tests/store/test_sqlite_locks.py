@@ -19,25 +19,15 @@ from bookshop_gui.errors import DatabaseBusy
 from bookshop_gui.models import database as bound
 from bookshop_gui.services import catalog_io, orders
 
-from .builders import make_book, make_buyer, make_shop, make_staff
+from .builders import make_book, make_buyer, make_shop, make_staff, write_catalog
 
-# The README's figure is for 200,000 rows; CI uses fewer to stay quick.
+# The README's figure is for 200,000 rows (tests/bench/bench_import.py); CI uses fewer.
 IMPORT_ROWS = int(os.environ.get("BOOKSHOP_TEST_IMPORT_ROWS", "3000"))
 
 
 @pytest.fixture
 def backend():
     return "sqlite"
-
-
-def write_catalog(path, rows: int) -> None:
-    """A supplier's CSV of `rows` books with valid ISBN-13s, written in one go."""
-    lines = ["isbn,title,author,price,stock,pic"]
-    for n in range(rows):
-        body = f"978{n:09d}"
-        check = (10 - sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(body)) % 10) % 10
-        lines.append(f"{body}{check},Book {n},Author {n % 97},{5 + n % 40}.50,{n % 9},")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def test_a_kiosk_pays_within_seconds_while_a_big_import_runs(database, tmp_path):
