@@ -48,6 +48,7 @@ CONNECT_SECONDS = 5
 # Connection errors: the server is away, not the program wrong.
 CONNECTION_ERRORS = (peewee.OperationalError, peewee.InterfaceError)
 
+
 def connect(url: str):
     """Open the database at `url`, bind the models to it, and migrate its schema."""
     from bookshop_gui import models
@@ -60,7 +61,10 @@ def connect(url: str):
     except BaseException as exc:
         with contextlib.suppress(Exception):
             database.close()
-        raise opening_error(exc) from exc
+        typed = opening_error(exc)
+        if typed is exc:
+            raise
+        raise typed from exc
     models.database.initialize(database)
     return database
 
