@@ -13,6 +13,7 @@ from urllib.parse import quote, urlparse, urlunparse
 from bookshop_gui import db
 from bookshop_gui.db_errors import Fault, driver_error, fault
 from bookshop_gui.errors import (
+    BookshopError,
     DatabaseBusy,
     DatabaseDamaged,
     DatabaseUnavailable,
@@ -79,6 +80,8 @@ _LIBPQ_PHRASES = (
     ("permission denied", Problem.NOT_ALLOWED),
 )
 _OPENING_ERRORS = (DatabaseUnavailable, SchemaTooNew, DatabaseDamaged, InvalidInput)
+# A file that is not a database, or a damaged one, is a DatabaseError, not a connection error.
+_CHECK_ERRORS = (*db.CONNECTION_ERRORS, db.peewee.DatabaseError)
 
 
 def open_database(url: str, *, seed_demo_if_empty: bool = False) -> None:
@@ -114,7 +117,7 @@ def check(url: str) -> ConnectionCheck:
     try:
         candidate = db.open_url(url)
         candidate.connect()
-    except (*db.CONNECTION_ERRORS, InvalidInput) as exc:
+    except (*_CHECK_ERRORS, InvalidInput) as exc:
         return ConnectionCheck(explain(exc, url))
     try:
         status = db.runner(candidate).status()
@@ -124,7 +127,7 @@ def check(url: str) -> ConnectionCheck:
         pending = tuple(m.name for m in status if not m.applied)
         empty = not candidate.table_exists(db.HISTORY_TABLE)
         return ConnectionCheck(None, pending, empty)
-    except db.CONNECTION_ERRORS as exc:
+    except _CHECK_ERRORS as exc:
         return ConnectionCheck(explain(exc, url))
     finally:
         candidate.close()
@@ -165,6 +168,10 @@ def classify(error: BaseException) -> Problem:
 
 
 def _typed_problem(error: BaseException) -> Problem | None:
+    kind = fault(error)
+    if kind in (Fault.DAMAGED, Fault.NOT_A_DATABASE, Fault.BUSY) and not isinstance(
+            error, BookshopError):
+        error = db.opening_error(error)
     if isinstance(error, SchemaTooNew):
         return Problem.SCHEMA_TOO_NEW
     if isinstance(error, DatabaseDamaged):

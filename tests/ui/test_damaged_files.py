@@ -8,7 +8,8 @@ import pytest
 from bookshop_gui import db
 from bookshop_gui.admin import demo_data
 from bookshop_gui.errors import DatabaseDamaged
-from bookshop_gui.services import catalog
+from bookshop_gui.services import catalog, connection
+from bookshop_gui.services.connection import Problem
 from bookshop_gui.ui import connection_problems
 
 
@@ -84,3 +85,10 @@ def test_a_damaged_page_met_by_a_call_is_a_typed_error(tmp_path, monkeypatch):
         for page in range(20):
             catalog.search("", offset=page * 50, limit=50)
     database.close()
+
+
+def test_test_connection_names_a_file_that_is_not_a_database(tmp_path):
+    path = tmp_path / "shop.db"
+    path.write_bytes(b"not a database at all\n" * 200)
+    check = connection.check(f"sqlite:///{path}")
+    assert check.problem.problem is Problem.NOT_A_DATABASE
