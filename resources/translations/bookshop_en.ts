@@ -468,6 +468,10 @@
             <translation>Search the catalog</translation>
         </message>
         <message>
+            <source>Clear the search</source>
+            <translation>Clear the search</translation>
+        </message>
+        <message>
             <source>Shop</source>
             <translation>Shop</translation>
         </message>
@@ -1206,6 +1210,18 @@
             <source>Cancelled</source>
             <translation>Cancelled</translation>
         </message>
+        <message>
+            <source>To pay</source>
+            <translation>To pay</translation>
+        </message>
+        <message>
+            <source>To ship</source>
+            <translation>To ship</translation>
+        </message>
+        <message>
+            <source>To review</source>
+            <translation>To review</translation>
+        </message>
     </context>
     <context>
         <name>OrdersModel</name>
@@ -1255,6 +1271,10 @@
         <message>
             <source>No orders here yet.</source>
             <translation>No orders here yet.</translation>
+        </message>
+        <message>
+            <source>Browse the catalog</source>
+            <translation>Browse the catalog</translation>
         </message>
         <message>
             <source>Details</source>

@@ -468,6 +468,10 @@
             <translation>搜索图书目录</translation>
         </message>
         <message>
+            <source>Clear the search</source>
+            <translation>清除搜索</translation>
+        </message>
+        <message>
             <source>Shop</source>
             <translation>书店</translation>
         </message>
@@ -1203,6 +1207,18 @@
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
+        <message>
+            <source>To pay</source>
+            <translation>待付款</translation>
+        </message>
+        <message>
+            <source>To ship</source>
+            <translation>待发货</translation>
+        </message>
+        <message>
+            <source>To review</source>
+            <translation>待评价</translation>
+        </message>
     </context>
     <context>
         <name>OrdersModel</name>
@@ -1252,6 +1268,10 @@
         <message>
             <source>No orders here yet.</source>
             <translation>这里还没有订单。</translation>
+        </message>
+        <message>
+            <source>Browse the catalog</source>
+            <translation>浏览图书目录</translation>
         </message>
         <message>
             <source>Details</source>

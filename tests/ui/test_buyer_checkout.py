@@ -106,7 +106,7 @@ def test_from_sign_in_to_a_reviewed_order(qtbot, demo_shop, tasks, open_window, 
     assert window.stack.currentWidget() is window.orders
     assert window.orders.status() == OrderStatus.PENDING_SHIPMENT
     assert window.orders.model.rowCount() == 2
-    assert window.orders.tabs.tabText(2) == "Pending shipment (2)"
+    assert window.orders.tabs.tabText(2) == "To ship (2)"
     assert window.header.balance.text() == "¥374.15"
 
     # Cancel the 墨香书店 order: paid, so the refund is announced and arrives.

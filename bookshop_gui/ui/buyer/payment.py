@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from bookshop_gui.domain import AuditEntry, OrderDetail, PaymentRequest
 from bookshop_gui.errors import BookshopError, DatabaseUnavailable, InsufficientBalance, StaleOrder
 from bookshop_gui.services import orders
-from bookshop_gui.ui import dialogs, formatting, messages, resources
+from bookshop_gui.ui import dialogs, formatting, messages, resources, touch
 from bookshop_gui.ui.tasks import Tasks
 
 
@@ -62,6 +62,7 @@ class PaymentPage(QWidget):
         holder.setLayout(self.orders_box)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroll.setWidget(holder)
+        touch.kinetic(scroll)
         self.amount = QLabel(objectName="total")
         self.balance = QLabel(objectName="money")
         self.balance_after = QLabel(objectName="money")

@@ -100,6 +100,7 @@ class BuyerWindow(QMainWindow):
         self.payment.paid.connect(self._paid)
         self.payment.later_requested.connect(lambda: self.show_orders(OrderStatus.PENDING_PAYMENT))
         self.orders.detail_requested.connect(self.show_order)
+        self.orders.browse_requested.connect(lambda: self.go(CATALOG))
         self.orders.review_requested.connect(lambda oid: self.show_order(oid, review=True))
         self.orders.pay_requested.connect(lambda ids: self.pay(ids, back_to=ORDERS))
         self.orders.changed.connect(self._money_moved)

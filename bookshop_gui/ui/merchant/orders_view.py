@@ -179,7 +179,7 @@ class OrdersPane(QWidget):
     def _label_tabs(self, counts: dict):
         for index in range(self.tabs.count()):
             status = self.tabs.tabData(index)
-            name = self.tr("All") if status is None else formatting.status_name(status)
+            name = self.tr("All") if status is None else formatting.status_tab_name(status)
             number = sum(counts.values()) if status is None else counts.get(status)
             self.tabs.setTabText(index, f"{name} ({number})" if counts else name)
 
