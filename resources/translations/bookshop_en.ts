@@ -889,6 +889,26 @@
             <translation>Keep it</translation>
         </message>
         <message>
+            <source>Have you received every book of order #%1?</source>
+            <translation>Have you received every book of order #%1?</translation>
+        </message>
+        <message>
+            <source>Confirm receipt</source>
+            <translation>Confirm receipt</translation>
+        </message>
+        <message>
+            <source>Yes, I have them</source>
+            <translation>Yes, I have them</translation>
+        </message>
+        <message>
+            <source>Not yet</source>
+            <translation>Not yet</translation>
+        </message>
+        <message>
+            <source>Thank you! Order #%1 is marked as received. You can review it now.</source>
+            <translation>Thank you! Order #%1 is marked as received. You can review it now.</translation>
+        </message>
+        <message>
             <source>Bookshop</source>
             <translation>Bookshop</translation>
         </message>
@@ -1380,6 +1400,10 @@
             <translation>%1 selected</translation>
         </message>
         <message>
+            <source>Order #%1 saved.</source>
+            <translation>Order #%1 saved.</translation>
+        </message>
+        <message>
             <source>Export today's shipments</source>
             <translation>Export today's shipments</translation>
         </message>
@@ -1551,6 +1575,10 @@
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
+        <message>
+            <source>The packing slip is saved as %1.</source>
+            <translation>The packing slip is saved as %1.</translation>
+        </message>
     </context>
     <context>
         <name>PaymentPage</name>
@@ -1577,6 +1605,10 @@
         <message>
             <source>Balance after paying</source>
             <translation>Balance after paying</translation>
+        </message>
+        <message>
+            <source>%1 short</source>
+            <translation>%1 short</translation>
         </message>
         <message>
             <source>Order #%1 · %2</source>

@@ -886,6 +886,26 @@
             <translation>保留</translation>
         </message>
         <message>
+            <source>Have you received every book of order #%1?</source>
+            <translation>订单 #%1 的书您都收到了吗？</translation>
+        </message>
+        <message>
+            <source>Confirm receipt</source>
+            <translation>确认收货</translation>
+        </message>
+        <message>
+            <source>Yes, I have them</source>
+            <translation>是的，都收到了</translation>
+        </message>
+        <message>
+            <source>Not yet</source>
+            <translation>还没有</translation>
+        </message>
+        <message>
+            <source>Thank you! Order #%1 is marked as received. You can review it now.</source>
+            <translation>谢谢！订单 #%1 已确认收货，现在可以评价了。</translation>
+        </message>
+        <message>
             <source>Bookshop</source>
             <translation>书店</translation>
         </message>
@@ -1377,6 +1397,10 @@
             <translation>已选 %1 个</translation>
         </message>
         <message>
+            <source>Order #%1 saved.</source>
+            <translation>订单 #%1 已保存。</translation>
+        </message>
+        <message>
             <source>Export today's shipments</source>
             <translation>导出今日发货单</translation>
         </message>
@@ -1545,6 +1569,10 @@
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
+        <message>
+            <source>The packing slip is saved as %1.</source>
+            <translation>装箱单已保存为 %1。</translation>
+        </message>
     </context>
     <context>
         <name>PaymentPage</name>
@@ -1571,6 +1599,10 @@
         <message>
             <source>Balance after paying</source>
             <translation>付款后余额</translation>
+        </message>
+        <message>
+            <source>%1 short</source>
+            <translation>还差 %1</translation>
         </message>
         <message>
             <source>Order #%1 · %2</source>

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Book, Session
 from bookshop_gui.services import catalog_io
-from bookshop_gui.ui import dialogs, messages, resources
+from bookshop_gui.ui import dialogs, messages, resources, shortcuts
 from bookshop_gui.ui.merchant.book_editor import BookEditor
 from bookshop_gui.ui.merchant.catalog_model import COL_TITLE, CatalogModel
 
@@ -71,6 +71,9 @@ class CatalogPane(QWidget):
         self.export_button = QPushButton(resources.icon("export"), self.tr("Export CSV…"))
         self.export_button.clicked.connect(self.choose_export)
         self.count_label = QLabel(objectName="hint")
+        self.edit_button.setEnabled(False)
+        shortcuts.bind(self.add_button, shortcuts.Key.New)
+        shortcuts.find(self, self.search)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         for button in (self.import_button, self.export_button, self.edit_button, self.add_button):
@@ -95,8 +98,10 @@ class CatalogPane(QWidget):
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 200), (2, 150), (3, 90), (4, 70)):
             self.table.setColumnWidth(column, width)
-        self.table.doubleClicked.connect(
+        self.table.activated.connect(
             lambda index: self.open_editor(self.model.book_at(index.row())))
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
         return self.table
 
     def reload(self):
@@ -104,6 +109,10 @@ class CatalogPane(QWidget):
 
     def _show_count(self):
         self.count_label.setText(self.tr("%n book(s)", "", self.model.total))
+
+    def _selection_changed(self, *_args):
+        """Edit… edits the chosen book; with none chosen there is nothing to edit."""
+        self.edit_button.setEnabled(self.current_book() is not None)
 
     def current_book(self) -> Book | None:
         rows = self.table.selectionModel().selectedRows()

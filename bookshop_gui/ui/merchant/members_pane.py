@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Member, Role, Session
 from bookshop_gui.services import accounts
-from bookshop_gui.ui import dialogs, formatting, messages, resources
+from bookshop_gui.ui import dialogs, formatting, messages, resources, shortcuts
 from bookshop_gui.ui.merchant.book_editor import mark
 from bookshop_gui.ui.merchant.ledger_view import LedgerView
 from bookshop_gui.ui.merchant.members_model import COL_USERNAME, MembersModel, vip_text
@@ -48,6 +48,7 @@ class MembersPane(QWidget):
         self._typing = QTimer(self, singleShot=True, interval=300)
         self._typing.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._typing.start)
+        shortcuts.find(self, self.search)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

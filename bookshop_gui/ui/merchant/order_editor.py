@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from bookshop_gui import errors
 from bookshop_gui.domain import OrderDetail, OrderStatus, Session
 from bookshop_gui.services import shop
-from bookshop_gui.ui import dialogs, formatting, messages, resources
+from bookshop_gui.ui import dialogs, formatting, messages, resources, shortcuts
 from bookshop_gui.ui.merchant import history_text
 from bookshop_gui.ui.merchant.approval_dialog import ApprovalDialog
 from bookshop_gui.ui.merchant.book_picker import BookPicker
@@ -134,6 +134,8 @@ class OrderEditor(QDialog):
         self.revert_button.clicked.connect(self.revert)
         self.save_button = QPushButton(self.tr("Save"), objectName="primary")
         self.save_button.clicked.connect(self.save)
+        shortcuts.bind(self.save_button, shortcuts.Key.Save)
+        shortcuts.bind(self.slip_button, shortcuts.Key.Print)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.close)
         row = QHBoxLayout()

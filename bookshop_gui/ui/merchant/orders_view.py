@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import OrderDetail, OrderRow, OrderStatus, Session
 from bookshop_gui.services import shipments, shop
-from bookshop_gui.ui import dialogs, formatting, messages, resources
+from bookshop_gui.ui import dialogs, formatting, messages, resources, shortcuts
 from bookshop_gui.ui.merchant import order_actions
 from bookshop_gui.ui.merchant.order_editor import OrderEditor
 from bookshop_gui.ui.merchant.orders_model import COL_ITEMS, OrdersModel
@@ -106,7 +106,9 @@ class OrdersPane(QWidget):
         for column, width in enumerate((80, 110, 140, 0, 100, 140, 110)):
             if width:
                 self.table.setColumnWidth(column, width)
+        # A double click or Enter opens the order (a second call only raises its editor).
         self.table.doubleClicked.connect(lambda index: self.open_order(self._order(index.row())))
+        self.table.activated.connect(lambda index: self.open_order(self._order(index.row())))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         return self.table
 
@@ -134,6 +136,9 @@ class OrdersPane(QWidget):
         self.refresh_button = QPushButton(resources.icon("refresh"), self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.reload)
         self.count_label = QLabel(objectName="hint")
+        shortcuts.bind(self.slip_button, shortcuts.Key.Print)
+        shortcuts.bind(self.refresh_button, shortcuts.Key.Refresh)
+        shortcuts.find(self, self.search)
         row = QHBoxLayout()
         for button in (self.open_button, self.slip_button, self.ship_button, self.cancel_button):
             row.addWidget(button)
@@ -224,6 +229,8 @@ class OrdersPane(QWidget):
             return editor
         editor = OrderEditor(self.session, self.tasks, order.id, self)
         editor.saved.connect(lambda _id: self.poll())
+        editor.saved.connect(lambda order_id: self.message.emit(
+            self.tr("Order #%1 saved.").replace("%1", str(order_id))))
         editor.closed.connect(lambda i=order.id: self.editors.pop(i, None))
         self.editors[order.id] = editor
         editor.show()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from bookshop_gui.domain import OrderDetail
-from bookshop_gui.ui import dialogs, formatting, resources
+from bookshop_gui.ui import dialogs, formatting, resources, shortcuts
 from bookshop_gui.ui.merchant.barcodes import code128_image, qr_image
 
 FONTS = "'DejaVu Sans', 'Noto Sans', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif"
@@ -191,6 +191,7 @@ class SlipDialog(QDialog):
         self._show_page()
         self.print_button = QPushButton(resources.icon("print"), tr("Print…"))
         self.print_button.clicked.connect(self.print_slip)
+        shortcuts.bind(self.print_button, shortcuts.Key.Print)
         self.pdf_button = QPushButton(resources.icon("export"), tr("Save as PDF…"))
         self.pdf_button.clicked.connect(self.save_as_pdf)
         close = QPushButton(tr("Close"))
@@ -224,4 +225,6 @@ class SlipDialog(QDialog):
                                       f"packing-slip-{self.order.id}.pdf", tr("PDF (*.pdf)"))
         if path:
             save_pdf(self.order, path, self.page())
+            dialogs.inform(self, tr("Save packing slip"),
+                           tr("The packing slip is saved as %1.").replace("%1", path))
         return path
