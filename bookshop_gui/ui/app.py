@@ -108,6 +108,13 @@ class Shell(QObject):
         self.sign_in = SignInWindow(self.tasks, kiosk=kiosk)
         self.sign_in.signed_in.connect(self._open_window)
         self.sign_in.settings_requested.connect(self.open_settings)
+        self.lock = None
+        if kiosk:
+            from bookshop_gui.ui.lockdown import KioskLock
+
+            self.lock = KioskLock(self.tasks, self)
+            self.lock.guard(self.sign_in, self.sign_in.title)
+            self.lock.unlocked.connect(self.leave_kiosk)
         self.expiry = QTimer(self, interval=EXPIRE_EVERY_MS)
         self.expiry.timeout.connect(self._expire_stale)
 
@@ -236,6 +243,8 @@ class Shell(QObject):
             credentials.remember(self.url, session.username, session.token)
         self.window = self._window_for(session)
         self.window.signed_out.connect(lambda: self._signed_out(session))
+        if self.lock is not None:
+            self.lock.guard(self.window, self.window.header.brand)
         self.sign_in.hide()
         self._show(self.window)
 
@@ -288,9 +297,16 @@ class Shell(QObject):
         parent = self.window or self.sign_in
         dialogs.warn(parent, translate("Shell", "Bookshop"), messages.describe(error))
 
+    def leave_kiosk(self):
+        """Staff signed in to close the kiosk: the program ends (a boot service may restart it)."""
+        logging.getLogger("bookshop").info("kiosk mode left by staff")
+        QApplication.quit()
+
     def shutdown(self):
         from bookshop_gui.services import connection
 
+        if self.lock is not None:
+            self.lock.open = True  # the program is ending: its windows may close now
         self.expiry.stop()
         self.tasks.run(connection.close)
         self.tasks.wait()

@@ -60,7 +60,7 @@ class SignInWindow(QWidget):
         card.setMaximumWidth(460)
         form = QVBoxLayout(card)
         form.setSpacing(10)
-        title = QLabel(self.tr("Bookshop"), objectName="appTitle")
+        self.title = title = QLabel(self.tr("Bookshop"), objectName="appTitle")
         subtitle = QLabel(
             self.tr("Welcome! Sign in to browse, order and pay from your store balance.")
             if self.kiosk else self.tr("Sign in to your shop or your reader's account."),

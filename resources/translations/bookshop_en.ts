@@ -2173,6 +2173,33 @@
         </message>
     </context>
     <context>
+        <name>UnlockDialog</name>
+        <message>
+            <source>Leave kiosk mode</source>
+            <translation>Leave kiosk mode</translation>
+        </message>
+        <message>
+            <source>Staff username</source>
+            <translation>Staff username</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Staff only: sign in to close the kiosk.</source>
+            <translation>Staff only: sign in to close the kiosk.</translation>
+        </message>
+        <message>
+            <source>Only staff can leave kiosk mode. Check the username and password.</source>
+            <translation>Only staff can leave kiosk mode. Check the username and password.</translation>
+        </message>
+    </context>
+    <context>
         <name>WaitingList</name>
         <message>
             <source>Open…</source>

@@ -2165,6 +2165,33 @@
         </message>
     </context>
     <context>
+        <name>UnlockDialog</name>
+        <message>
+            <source>Leave kiosk mode</source>
+            <translation>退出自助终端模式</translation>
+        </message>
+        <message>
+            <source>Staff username</source>
+            <translation>店员用户名</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Staff only: sign in to close the kiosk.</source>
+            <translation>仅限店员：登录后可关闭自助终端。</translation>
+        </message>
+        <message>
+            <source>Only staff can leave kiosk mode. Check the username and password.</source>
+            <translation>只有店员可以退出自助终端模式。请检查用户名和密码。</translation>
+        </message>
+    </context>
+    <context>
         <name>WaitingList</name>
         <message>
             <source>Open…</source>

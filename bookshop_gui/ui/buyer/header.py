@@ -42,7 +42,8 @@ class Header(QFrame):
         self.group = QButtonGroup(self, exclusive=True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
-        layout.addWidget(QLabel(self.tr("Bookshop"), objectName="brand"))
+        self.brand = QLabel(self.tr("Bookshop"), objectName="brand")
+        layout.addWidget(self.brand)
         for name, icon, text in ((CATALOG, "book", self.tr("Catalog")),
                                  (CART, "cart", self.tr("Cart")),
                                  (ORDERS, "orders", self.tr("My orders"))):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from bookshop_gui.domain import Book, OrderStatus, Session
 from bookshop_gui.errors import BookshopError, OutOfStock
@@ -249,7 +249,11 @@ class BuyerWindow(QMainWindow):
         self.stack.setCurrentWidget(self.catalog)
 
     def sign_out(self):
+        """Close whatever is open (a question, the staff sign-in), clear, and hand back."""
         self.idle.stop()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
         self.clear()
         self.signed_out.emit()
 
