@@ -293,6 +293,10 @@
             <translation>Title, author or ISBN</translation>
         </message>
         <message>
+            <source>Books</source>
+            <translation>Books</translation>
+        </message>
+        <message>
             <source>Add to order</source>
             <translation>Add to order</translation>
         </message>
@@ -522,6 +526,10 @@
             <source>Export CSV…</source>
             <translation>Export CSV…</translation>
         </message>
+        <message>
+            <source>Books</source>
+            <translation>Books</translation>
+        </message>
         <message numerus="yes">
             <source>%n book(s)</source>
             <translation>
@@ -735,6 +743,10 @@
             <translation>Top up…</translation>
         </message>
         <message>
+            <source>Amount to add</source>
+            <translation>Amount to add</translation>
+        </message>
+        <message>
             <source>Add to the store balance (cash or card at the counter):</source>
             <translation>Add to the store balance (cash or card at the counter):</translation>
         </message>
@@ -821,6 +833,10 @@
     </context>
     <context>
         <name>MerchantWindow</name>
+        <message>
+            <source>Sections</source>
+            <translation>Sections</translation>
+        </message>
         <message>
             <source>Bookshop — %1</source>
             <translation>Bookshop — %1</translation>
@@ -1335,6 +1351,10 @@
     </context>
     <context>
         <name>OrdersPane</name>
+        <message>
+            <source>Order status</source>
+            <translation>Order status</translation>
+        </message>
         <message>
             <source>Order number or buyer</source>
             <translation>Order number or buyer</translation>

@@ -293,6 +293,10 @@
             <translation>书名、作者或 ISBN</translation>
         </message>
         <message>
+            <source>Books</source>
+            <translation>图书</translation>
+        </message>
+        <message>
             <source>Add to order</source>
             <translation>加入订单</translation>
         </message>
@@ -522,6 +526,10 @@
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
+        <message>
+            <source>Books</source>
+            <translation>图书</translation>
+        </message>
         <message numerus="yes">
             <source>%n book(s)</source>
             <translation>
@@ -732,6 +740,10 @@
             <translation>充值…</translation>
         </message>
         <message>
+            <source>Amount to add</source>
+            <translation>充值金额</translation>
+        </message>
+        <message>
             <source>Add to the store balance (cash or card at the counter):</source>
             <translation>充入店内余额（柜台现金或刷卡）：</translation>
         </message>
@@ -818,6 +830,10 @@
     </context>
     <context>
         <name>MerchantWindow</name>
+        <message>
+            <source>Sections</source>
+            <translation>栏目</translation>
+        </message>
         <message>
             <source>Bookshop — %1</source>
             <translation>书店 — %1</translation>
@@ -1332,6 +1348,10 @@
     </context>
     <context>
         <name>OrdersPane</name>
+        <message>
+            <source>Order status</source>
+            <translation>订单状态</translation>
+        </message>
         <message>
             <source>Order number or buyer</source>
             <translation>订单号或买家</translation>

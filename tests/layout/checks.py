@@ -9,6 +9,7 @@ on a kiosk, a control a finger can press that is smaller than `TOUCH` pixels.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -203,6 +204,35 @@ def _small_rows(table: QTableView) -> str | None:
         if checkable and (table.rowHeight(0) < TOUCH or table.columnWidth(column) < TOUCH):
             return f"small touch target: check boxes in {table.accessibleName()!r}"
     return None
+
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
+               QTabBar, QPlainTextEdit, QTextEdit)
+
+
+def spoken_name(widget: QWidget) -> str:
+    """What a screen reader says the widget is: its name, its label's text or its own text."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name).strip() if interface is not None else ""
+
+
+def unnamed(widget: QWidget) -> str | None:
+    """An interactive widget a screen reader could only call by its kind."""
+    if not isinstance(widget, INTERACTIVE) or isinstance(widget, QHeaderView):
+        return None
+    if isinstance(widget, QLineEdit) and isinstance(widget.parent(), (QAbstractSpinBox,
+                                                                      QComboBox)):
+        return None  # named through its box
+    if isinstance(widget.parent(), (QTabBar, QLineEdit)) or widget.objectName().startswith("qt_"):
+        return None  # Qt's own parts: scroll arrows, clear buttons, named by Qt
+    if spoken_name(widget):
+        return None
+    return f"no accessible name: {type(widget).__name__} {widget.objectName()!r} " \
+           f"in {type(widget.parentWidget()).__name__}"
+
+
+def names_missing(window: QWidget) -> list[str]:
+    return [problem for problem in map(unnamed, widgets(window)) if problem]
 
 
 def problems(window: QWidget, *, kiosk: bool) -> list[str]:

@@ -12,6 +12,7 @@ from bookshop_gui.domain import OrderStatus
 from bookshop_gui.services import auth, cart, catalog, shop
 from bookshop_gui.ui import resources
 from bookshop_gui.ui.buyer.window import CART, CATALOG, ORDERS, BuyerWindow
+from bookshop_gui.ui.lockdown import KioskLock
 from bookshop_gui.ui.merchant.window import MerchantWindow
 from bookshop_gui.ui.sign_in import SignInWindow
 from bookshop_gui.ui.tasks import Tasks
@@ -92,6 +93,9 @@ def buyer(walk, made: dict[str, int]) -> None:
         walk.look(window, f"kiosk-order-{stage}", kiosk=True)
     for line in cart.get(window.session.token):
         cart.remove(window.session.token, line.book_id)
+    unlock = KioskLock(Tasks()).ask(window)
+    walk.look(unlock, "kiosk-unlock", kiosk=True)
+    unlock.reject()
     _close(window)
 
 
@@ -112,6 +116,9 @@ def merchant(walk, made: dict[str, int]) -> None:
     orders.select_order(made["paid"])
     editor = orders.open_order(orders.current_order())
     walk.look(editor, "merchant-order-editor", kiosk=False)
+    editor.open_picker()
+    walk.look(editor.picker, "merchant-book-picker", kiosk=False)
+    _close(editor.picker)
     editor.close()
     from bookshop_gui.ui.merchant.packing_slip import SlipDialog
 

@@ -4,8 +4,8 @@
 
 Run with `QT_QPA_PLATFORM=offscreen:configfile=screen.json` naming a screen of
 that size, so a full-screen kiosk gets it too. Each screen is saved as a PNG
-in OUT_DIR and checked with `checks.problems`; the problems are printed as
-one JSON list on the last line of standard output.
+in OUT_DIR and checked with `checks.problems` and `checks.names_missing`; the
+problems are printed as one JSON object on the last line of standard output.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ class Walk:
     def __init__(self, out_dir: Path, language: str):
         self.out_dir, self.language = out_dir, language
         self.problems: list[str] = []
+        self.unnamed: set[str] = set()
 
     def look(self, window, name: str, *, kiosk: bool) -> None:
         import checks
@@ -40,6 +41,8 @@ class Walk:
         window.grab().save(str(self.out_dir / f"{name}-{self.language}.png"))
         for problem in checks.problems(window, kiosk=kiosk):
             self.problems.append(f"{self.language} {name}: {problem}")
+        for problem in checks.names_missing(window):
+            self.unnamed.add(f"{name}: {problem}")
 
 
 def _place_orders() -> dict[str, int]:
@@ -81,6 +84,7 @@ def main() -> int:
     application.setApplicationName("BookshopLayout")
     Tasks.serial = True
     problems: list[str] = []
+    unnamed: set[str] = set()
     with tempfile.TemporaryDirectory() as folder:
         connection.open_database(f"sqlite:///{folder}/demo.db")
         demo_data.seed()
@@ -91,10 +95,11 @@ def main() -> int:
             walk.out_dir.mkdir(parents=True, exist_ok=True)
             screens.walk_all(walk, made)
             problems += walk.problems
+            unnamed |= walk.unnamed
             for translator in translators:
                 application.removeTranslator(translator)
         connection.close()
-    print(json.dumps(problems, ensure_ascii=False))
+    print(json.dumps({"layout": problems, "names": sorted(unnamed)}, ensure_ascii=False))
     return 0
 
 

@@ -31,7 +31,9 @@ class BookPicker(QDialog):
         self.resize(460, 520)
         self.search = QLineEdit(placeholderText=self.tr("Title, author or ISBN"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Title, author or ISBN"))
         self.books = QListWidget()
+        self.books.setAccessibleName(self.tr("Books"))
         self.books.setIconSize(covers.cover("", "", "", 28, 40).size())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button = buttons.addButton(self.tr("Add to order"),

@@ -56,6 +56,7 @@ class CatalogPane(QWidget):
 
     def _build(self):
         self.search = QLineEdit(placeholderText=self.tr("Title, author or ISBN"))
+        self.search.setAccessibleName(self.tr("Title, author or ISBN"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(resources.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self._typing = QTimer(self, singleShot=True, interval=300)
@@ -85,6 +86,7 @@ class CatalogPane(QWidget):
 
     def _table(self) -> QTableView:
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Books"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

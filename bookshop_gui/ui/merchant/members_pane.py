@@ -43,6 +43,7 @@ class MembersPane(QWidget):
 
     def _build(self):
         self.search = QLineEdit(placeholderText=self.tr("Find a buyer by username"))
+        self.search.setAccessibleName(self.tr("Find a buyer by username"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(resources.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self._typing = QTimer(self, singleShot=True, interval=300)
@@ -50,6 +51,7 @@ class MembersPane(QWidget):
         self.search.textChanged.connect(self._typing.start)
         shortcuts.find(self, self.search)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Members"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -83,6 +85,7 @@ class MembersPane(QWidget):
         self.top_up_button = QPushButton(resources.icon("pay"), self.tr("Top up…"),
                                          objectName="primary")
         self.top_up_button.clicked.connect(self.top_up)
+        self.amount.setAccessibleName(self.tr("Amount to add"))
         self.amount.returnPressed.connect(self.top_up)
         self.amount.textChanged.connect(self._update_buttons)
         top_up_row = QHBoxLayout()
@@ -96,6 +99,7 @@ class MembersPane(QWidget):
         layout.addLayout(top_up_row)
         if self.is_admin:
             self.vip = QLineEdit(placeholderText="0.95")
+            self.vip.setAccessibleName(self.tr("VIP ratio"))
             self.vip_button = QPushButton(resources.icon("star"), self.tr("Set VIP ratio"))
             self.vip_button.clicked.connect(self.set_vip)
             vip_row = QHBoxLayout()

@@ -85,6 +85,7 @@ class OrderEditor(QDialog):
     def _lines_tab(self) -> QWidget:
         page = QWidget()
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Lines"))
         self.table.setModel(self.lines)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -59,11 +59,13 @@ class OrdersPane(QWidget):
     def _build(self):
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
+        self.tabs.setAccessibleName(self.tr("Order status"))
         for status in (None, *formatting.STATUS_TABS):
             self.tabs.setTabData(self.tabs.addTab(""), status)
         self._label_tabs({})
         self.tabs.currentChanged.connect(lambda _index: self.reload())
         self.search = QLineEdit(placeholderText=self.tr("Order number or buyer"))
+        self.search.setAccessibleName(self.tr("Order number or buyer"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(resources.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self._typing = QTimer(self, singleShot=True, interval=300)
@@ -91,6 +93,7 @@ class OrdersPane(QWidget):
 
     def _table(self) -> QTableView:
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Orders"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

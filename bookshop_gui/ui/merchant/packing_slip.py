@@ -184,6 +184,7 @@ class SlipDialog(QDialog):
         self.setWindowTitle(tr("Packing slip — order #%1").replace("%1", str(order.id)))
         self.resize(QSizeF(SLIP_WIDTH + 60, 640).toSize())
         self.preview = QTextBrowser()
+        self.preview.setAccessibleName(tr("Packing slip"))
         self.paper = QComboBox()
         self.paper.addItem(tr("A5 sheet"), A5)
         self.paper.addItem(tr("Label 100 × 150 mm"), LABEL)

@@ -27,6 +27,7 @@ class SettingsPane(QWidget):
         super().__init__(parent)
         self.session, self.tasks = session, tasks
         self.fee = QLineEdit()
+        self.fee.setAccessibleName(self.tr("Shipping fee"))
         self.save_button = QPushButton(self.tr("Save"), objectName="primary")
         self.save_button.clicked.connect(self.save)
         self.cut_limit = QLineEdit(placeholderText=self.tr("No limit"))
