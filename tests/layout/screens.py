@@ -6,10 +6,12 @@ maximised: each fills the screen the process was started with.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.domain import OrderStatus
-from bookshop_gui.services import auth, cart, catalog, shop
+from bookshop_gui.services import accounts, auth, cart, catalog, shop
 from bookshop_gui.ui import resources
 from bookshop_gui.ui.buyer.window import CART, CATALOG, ORDERS, BuyerWindow
 from bookshop_gui.ui.lockdown import KioskLock
@@ -21,7 +23,7 @@ from bookshop_gui.ui.tasks import Tasks
 def walk_all(walk, made: dict[str, int]) -> None:
     QApplication.instance().setStyleSheet(resources.style_sheet(kiosk=True))
     sign_in(walk, kiosk=True)
-    buyer_empty(walk)
+    buyer_empty(walk, f"new-{walk.language.lower()}")
     buyer(walk, made)
     QApplication.instance().setStyleSheet(resources.style_sheet())
     sign_in(walk, kiosk=False)
@@ -53,9 +55,10 @@ def _buyer_window(username: str) -> BuyerWindow:
     return window
 
 
-def buyer_empty(walk) -> None:
-    """A buyer with nothing yet: no book chosen, an empty cart, no orders."""
-    window = _buyer_window("guest")
+def buyer_empty(walk, username: str) -> None:
+    """A new buyer with little money: no book chosen, an empty cart, no orders yet."""
+    accounts.create_user(username, username, "buyer", balance=Decimal("30"))
+    window = _buyer_window(username)
     walk.look(window, "kiosk-catalog", kiosk=True)
     window.go(CART)
     walk.look(window, "kiosk-cart-empty", kiosk=True)

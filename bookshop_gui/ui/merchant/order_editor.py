@@ -36,6 +36,7 @@ from bookshop_gui.ui.merchant import history_text
 from bookshop_gui.ui.merchant.approval_dialog import ApprovalDialog
 from bookshop_gui.ui.merchant.book_picker import BookPicker
 from bookshop_gui.ui.merchant.order_lines_model import COL_BOOK, OrderLinesModel
+from bookshop_gui.ui.merchant.problem_delegate import ProblemDelegate
 
 
 class OrderEditor(QDialog):
@@ -87,6 +88,7 @@ class OrderEditor(QDialog):
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Lines"))
         self.table.setModel(self.lines)
+        self.table.setItemDelegate(ProblemDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
