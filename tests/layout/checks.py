@@ -9,7 +9,7 @@ on a kiosk, a control a finger can press that is smaller than `TOUCH` pixels.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -118,9 +118,27 @@ def _in_tooltip(index: QModelIndex, text: str) -> bool:
     return isinstance(tip, str) and text in tip
 
 
+def headers_cut(table: QTableView) -> list[str]:
+    """Column titles (drawn bold, with 8 px padding each side) that do not fit."""
+    header, model = table.horizontalHeader(), table.model()
+    if model is None or not header.isVisible():
+        return []
+    font = QFont(header.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    found = []
+    for column in range(model.columnCount()):
+        text = model.headerData(column, Qt.Orientation.Horizontal)
+        if table.isColumnHidden(column) or not isinstance(text, str) or not text:
+            continue
+        if metrics.horizontalAdvance(text) + 16 > header.sectionSize(column) + 1:
+            found.append(f"column title cut: {table.accessibleName()!r} [{text}]")
+    return found
+
+
 def cells_cut(table: QTableView, *, kiosk: bool) -> list[str]:
     model = table.model()
-    found = []
+    found = headers_cut(table)
     if model is None:
         return found
     for row in range(min(model.rowCount(), MAX_ROWS)):

@@ -36,7 +36,6 @@ from bookshop_gui.ui.buyer.cart_model import (
 from bookshop_gui.ui.empty_state import empty_state
 from bookshop_gui.ui.tasks import Tasks
 
-CHOOSE_WIDTH = 56  # the tick box column: a finger wide
 SIDE_BY_SIDE = 1200  # narrower than this, the summary goes under the lines
 SUMMARY_WIDTH = 360
 QWIDGETSIZE_MAX = 16777215
@@ -95,10 +94,8 @@ class CartPage(QWidget):
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
         header.setSectionResizeMode(COL_BOOK, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_SHOP, COL_PRICE, COL_COUNT, COL_MONEY, COL_REMOVE):
+        for column in (COL_CHOOSE, COL_SHOP, COL_PRICE, COL_COUNT, COL_MONEY, COL_REMOVE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_CHOOSE, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COL_CHOOSE, CHOOSE_WIDTH)
         return table
 
     def _lay_out(self):
