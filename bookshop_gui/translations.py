@@ -154,7 +154,11 @@ def unfinished(language: str = "zh_CN") -> list[tuple[str, str]]:
 
 
 def _english_is_itself(path: Path) -> None:
-    """The English file translates each string to itself, so it loads and is complete."""
+    """The English file translates each string to itself, so it loads and is complete.
+
+    A plural's forms come from its "(s)": "%n book(s)" reads "%n book" for
+    one and "%n books" for more.
+    """
     tree = ElementTree.parse(path)
     for message in tree.getroot().iter("message"):
         translation = message.find("translation")
@@ -162,8 +166,10 @@ def _english_is_itself(path: Path) -> None:
             continue
         source = message.findtext("source")
         forms = translation.findall("numerusform")
-        for form in forms or [translation]:
-            form.text = source
+        for index, form in enumerate(forms):
+            form.text = source.replace("(s)", "" if index == 0 else "s")
+        if not forms:
+            translation.text = source
         translation.attrib.pop("type", None)
     _write(tree, path)
 

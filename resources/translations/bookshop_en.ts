@@ -533,8 +533,8 @@
         <message numerus="yes">
             <source>%n book(s)</source>
             <translation>
-                <numerusform>%n book(s)</numerusform>
-                <numerusform>%n book(s)</numerusform>
+                <numerusform>%n book</numerusform>
+                <numerusform>%n books</numerusform>
             </translation>
         </message>
         <message>
@@ -584,8 +584,8 @@
         <message numerus="yes">
             <source>Exported %n book(s).</source>
             <translation>
-                <numerusform>Exported %n book(s).</numerusform>
-                <numerusform>Exported %n book(s).</numerusform>
+                <numerusform>Exported %n book.</numerusform>
+                <numerusform>Exported %n books.</numerusform>
             </translation>
         </message>
         <message>
@@ -704,8 +704,8 @@
         <message numerus="yes">
             <source>Saved %n balance entry(s) to %1.</source>
             <translation>
-                <numerusform>Saved %n balance entry(s) to %1.</numerusform>
-                <numerusform>Saved %n balance entry(s) to %1.</numerusform>
+                <numerusform>Saved %n balance entry to %1.</numerusform>
+                <numerusform>Saved %n balance entrys to %1.</numerusform>
             </translation>
         </message>
     </context>
@@ -1450,15 +1450,15 @@
         <message numerus="yes">
             <source>Saved %n shipment(s).</source>
             <translation>
-                <numerusform>Saved %n shipment(s).</numerusform>
-                <numerusform>Saved %n shipment(s).</numerusform>
+                <numerusform>Saved %n shipment.</numerusform>
+                <numerusform>Saved %n shipments.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Marked %n order(s) shipped.</source>
             <translation>
-                <numerusform>Marked %n order(s) shipped.</numerusform>
-                <numerusform>Marked %n order(s) shipped.</numerusform>
+                <numerusform>Marked %n order shipped.</numerusform>
+                <numerusform>Marked %n orders shipped.</numerusform>
             </translation>
         </message>
         <message>
@@ -1492,8 +1492,8 @@
         <message numerus="yes">
             <source>Cancelled %n order(s).</source>
             <translation>
-                <numerusform>Cancelled %n order(s).</numerusform>
-                <numerusform>Cancelled %n order(s).</numerusform>
+                <numerusform>Cancelled %n order.</numerusform>
+                <numerusform>Cancelled %n orders.</numerusform>
             </translation>
         </message>
         <message>
@@ -1755,8 +1755,8 @@
         <message numerus="yes">
             <source>%n paid order(s), %1</source>
             <translation>
-                <numerusform>%n paid order(s), %1</numerusform>
-                <numerusform>%n paid order(s), %1</numerusform>
+                <numerusform>%n paid order, %1</numerusform>
+                <numerusform>%n paid orders, %1</numerusform>
             </translation>
         </message>
         <message>
@@ -1804,8 +1804,8 @@
         <message numerus="yes">
             <source>%1: %n order(s), %2</source>
             <translation>
-                <numerusform>%1: %n order(s), %2</numerusform>
-                <numerusform>%1: %n order(s), %2</numerusform>
+                <numerusform>%1: %n order, %2</numerusform>
+                <numerusform>%1: %n orders, %2</numerusform>
             </translation>
         </message>
     </context>
@@ -2236,8 +2236,8 @@
         <message numerus="yes">
             <source>Marked %n order(s) shipped.</source>
             <translation>
-                <numerusform>Marked %n order(s) shipped.</numerusform>
-                <numerusform>Marked %n order(s) shipped.</numerusform>
+                <numerusform>Marked %n order shipped.</numerusform>
+                <numerusform>Marked %n orders shipped.</numerusform>
             </translation>
         </message>
     </context>
