@@ -330,6 +330,10 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("bookshop")  # the menu entry: its icon and name in the taskbar
     app.setWindowIcon(resources.app_icon())
     install_translation(app, options.lang or preferences.language())
+    if options.kiosk:
+        from bookshop_gui.ui.touch import KioskStyle
+
+        app.setStyle(KioskStyle())
     app.setStyleSheet(resources.style_sheet(kiosk=options.kiosk))
     shell = Shell(options.db or preferences.database_url(), kiosk=options.kiosk,
                   merchant=options.merchant)

@@ -57,6 +57,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.tasks = tasks
         self.setWindowTitle(self.tr("Leave kiosk mode"))
+        self.setMinimumWidth(440)
         self.username = QLineEdit(placeholderText=self.tr("Staff username"))
         self.username.setAccessibleName(self.tr("Staff username"))
         self.password = QLineEdit(placeholderText=self.tr("Password"))

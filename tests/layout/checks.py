@@ -8,7 +8,7 @@ on a kiosk, a control a finger can press that is smaller than `TOUCH` pixels.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -253,6 +253,34 @@ def names_missing(window: QWidget) -> list[str]:
     return [problem for problem in map(unnamed, widgets(window)) if problem]
 
 
+GAP = 8  # between two touch targets, so a finger hits the one it means
+
+
+def _targets(window: QWidget) -> list[tuple[QWidget, QRect]]:
+    found = []
+    for widget in widgets(window):
+        inner = isinstance(widget.parent(), (QAbstractSpinBox, QComboBox, QLineEdit, QTabBar))
+        if isinstance(widget, TOUCHABLE) and widget.isEnabled() and not inner:
+            found.append((widget, QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())))
+    return found
+
+
+def crowded(window: QWidget) -> list[str]:
+    """Touch targets side by side or one above the other with less than GAP between."""
+    targets, found = _targets(window), []
+    for index, (one, a) in enumerate(targets):
+        for other, b in targets[index + 1:]:
+            if a.intersects(b):
+                continue
+            across = b.left() - a.right() - 1 if b.left() > a.right() else a.left() - b.right() - 1
+            down = b.top() - a.bottom() - 1 if b.top() > a.bottom() else a.top() - b.bottom() - 1
+            side_by_side = a.top() <= b.bottom() and b.top() <= a.bottom() and 0 <= across < GAP
+            stacked = a.left() <= b.right() and b.left() <= a.right() and 0 <= down < GAP
+            if side_by_side or stacked:
+                found.append(f"touch targets too close: {_name(one)} and {_name(other)}")
+    return found
+
+
 def problems(window: QWidget, *, kiosk: bool) -> list[str]:
     """Every problem on `window` as it is shown now."""
     found: list[str] = []
@@ -268,4 +296,6 @@ def problems(window: QWidget, *, kiosk: bool) -> list[str]:
             found.extend(cells_cut(widget, kiosk=kiosk))
         if kiosk:
             found.append(too_small(widget))
+    if kiosk:
+        found.extend(crowded(window))
     return [problem for problem in found if problem]

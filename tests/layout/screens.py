@@ -18,14 +18,20 @@ from bookshop_gui.ui.lockdown import KioskLock
 from bookshop_gui.ui.merchant.window import MerchantWindow
 from bookshop_gui.ui.sign_in import SignInWindow
 from bookshop_gui.ui.tasks import Tasks
+from bookshop_gui.ui.touch import KioskStyle
 
 
 def walk_all(walk, made: dict[str, int]) -> None:
-    QApplication.instance().setStyleSheet(resources.style_sheet(kiosk=True))
+    """The kiosk as `main --kiosk` styles it, then the workstation as `main` does."""
+    application = QApplication.instance()
+    desktop = application.style().name()
+    application.setStyle(KioskStyle())
+    application.setStyleSheet(resources.style_sheet(kiosk=True))
     sign_in(walk, kiosk=True)
     buyer_empty(walk, f"new-{walk.language.lower()}")
     buyer(walk, made)
-    QApplication.instance().setStyleSheet(resources.style_sheet())
+    application.setStyle(desktop)
+    application.setStyleSheet(resources.style_sheet())
     sign_in(walk, kiosk=False)
     merchant(walk, made)
     admin(walk)

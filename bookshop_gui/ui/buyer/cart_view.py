@@ -165,7 +165,7 @@ class CartPage(QWidget):
         return self.table.indexWidget(self.model.index(row, COL_COUNT)).findChild(QSpinBox)
 
     def remove_button(self, row: int) -> QToolButton:
-        return self.table.indexWidget(self.model.index(row, COL_REMOVE))
+        return self.table.indexWidget(self.model.index(row, COL_REMOVE)).findChild(QToolButton)
 
     def _add_row_widgets(self):
         for row, line in enumerate(self.model.lines()):
@@ -177,7 +177,7 @@ class CartPage(QWidget):
             remove = QToolButton(icon=resources.icon("trash"), toolTip=self.tr("Remove"))
             remove.setAccessibleName(self.tr("Remove %1").replace("%1", line.title))
             remove.clicked.connect(lambda _=False, b=line.book_id: self.remove(b))
-            self.table.setIndexWidget(self.model.index(row, COL_REMOVE), remove)
+            self.table.setIndexWidget(self.model.index(row, COL_REMOVE), _centred(remove))
         has_lines = self.model.rowCount() > 0
         self.table.setVisible(has_lines)
         self.choose_all.setVisible(has_lines)

@@ -86,7 +86,6 @@ class Header(QFrame):
         names.addWidget(self.name)
         names.addWidget(self.vip)
         row = QHBoxLayout()
-        row.addWidget(QLabel(pixmap=resources.icon("user").pixmap(28, 28)))
         row.addLayout(names)
         balance = QVBoxLayout()
         balance.setSpacing(0)
