@@ -157,7 +157,7 @@ def _english_is_itself(path: Path) -> None:
     """The English file translates each string to itself, so it loads and is complete.
 
     A plural's forms come from its "(s)": "%n book(s)" reads "%n book" for
-    one and "%n books" for more.
+    one and "%n books" for more, "%n entry(s)" "%n entries".
     """
     tree = ElementTree.parse(path)
     for message in tree.getroot().iter("message"):
@@ -167,11 +167,15 @@ def _english_is_itself(path: Path) -> None:
         source = message.findtext("source")
         forms = translation.findall("numerusform")
         for index, form in enumerate(forms):
-            form.text = source.replace("(s)", "" if index == 0 else "s")
+            form.text = _english_plural(source) if index else source.replace("(s)", "")
         if not forms:
             translation.text = source
         translation.attrib.pop("type", None)
     _write(tree, path)
+
+
+def _english_plural(source: str) -> str:
+    return re.sub(r"([^aeiou])y\(s\)", r"\1ies", source).replace("(s)", "s")
 
 
 def _write(tree: ElementTree.ElementTree, path: Path) -> None:

@@ -705,7 +705,7 @@
             <source>Saved %n balance entry(s) to %1.</source>
             <translation>
                 <numerusform>Saved %n balance entry to %1.</numerusform>
-                <numerusform>Saved %n balance entrys to %1.</numerusform>
+                <numerusform>Saved %n balance entries to %1.</numerusform>
             </translation>
         </message>
     </context>
