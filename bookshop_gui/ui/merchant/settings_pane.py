@@ -31,6 +31,7 @@ class SettingsPane(QWidget):
         self.save_button = QPushButton(self.tr("Save"), objectName="primary")
         self.save_button.clicked.connect(self.save)
         self.cut_limit = QLineEdit(placeholderText=self.tr("No limit"))
+        self.cut_limit.setAccessibleName(self.tr("Price cut limit (%)"))
         self.cut_limit_button = QPushButton(self.tr("Save"))
         self.cut_limit_button.clicked.connect(self.save_cut_limit)
         layout = QVBoxLayout(self)
