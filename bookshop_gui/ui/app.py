@@ -29,6 +29,7 @@ from bookshop_gui import logs
 from bookshop_gui.ui import preferences, resources
 
 EXPIRE_EVERY_MS = 60_000
+LEFT_BY_STAFF = 75  # the exit status of a kiosk closed by staff: not to be restarted
 translate = QCoreApplication.translate
 
 
@@ -298,9 +299,13 @@ class Shell(QObject):
         dialogs.warn(parent, translate("Shell", "Bookshop"), messages.describe(error))
 
     def leave_kiosk(self):
-        """Staff signed in to close the kiosk: the program ends (a boot service may restart it)."""
+        """Staff signed in to close the kiosk: the program ends with `LEFT_BY_STAFF`.
+
+        A boot service that restarts the kiosk whenever it exits leaves it closed
+        after that exit status (the systemd unit's RestartPreventExitStatus).
+        """
         logging.getLogger("bookshop").info("kiosk mode left by staff")
-        QApplication.quit()
+        QApplication.exit(LEFT_BY_STAFF)
 
     def shutdown(self):
         from bookshop_gui.services import connection
