@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QTabBar,
     QTableView,
     QTextEdit,
+    QToolButton,
     QWidget,
 )
 
@@ -66,7 +67,9 @@ def label_cut(label: QLabel) -> str | None:
 
 
 def button_cut(button: QAbstractButton) -> str | None:
-    if not button.text():
+    icon_only = isinstance(button, QToolButton) and \
+        button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+    if not button.text() or icon_only:
         return None
     needed = button.minimumSizeHint().width()
     if button.sizeHint().width() > button.width() and needed > 0:

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QApplication
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.services import accounts, auth, cart, catalog, shop
 from bookshop_gui.ui import resources
+from bookshop_gui.ui.about import show_about
 from bookshop_gui.ui.buyer.window import CART, CATALOG, ORDERS, BuyerWindow
 from bookshop_gui.ui.lockdown import KioskLock
+from bookshop_gui.ui.merchant.approval_dialog import ApprovalDialog
 from bookshop_gui.ui.merchant.window import MerchantWindow
 from bookshop_gui.ui.sign_in import SignInWindow
 from bookshop_gui.ui.tasks import Tasks
@@ -105,6 +107,9 @@ def buyer(walk, made: dict[str, int]) -> None:
     unlock = KioskLock(Tasks()).ask(window)
     walk.look(unlock, "kiosk-unlock", kiosk=True)
     unlock.reject()
+    about = show_about(window, Tasks())
+    walk.look(about, "kiosk-about", kiosk=True)
+    _close(about)
     _close(window)
 
 
@@ -128,6 +133,10 @@ def merchant(walk, made: dict[str, int]) -> None:
     editor.open_picker()
     walk.look(editor.picker, "merchant-book-picker", kiosk=False)
     _close(editor.picker)
+    approval = ApprovalDialog(editor)
+    approval.show()
+    walk.look(approval, "merchant-approval", kiosk=False)
+    _close(approval)
     editor.close()
     from bookshop_gui.ui.merchant.packing_slip import SlipDialog
 

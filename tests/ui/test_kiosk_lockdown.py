@@ -115,3 +115,10 @@ def test_idle_sign_out_closes_open_dialogs_and_wipes_the_buyer(qtbot, kiosk):
     assert left == [("", True, 0, False)]
     assert kiosk.lock.dialog is None and kiosk.window is None
     assert kiosk.sign_in.username.text() == "" and kiosk.sign_in.password.text() == ""
+
+
+def test_leaving_ends_the_program_with_the_status_boot_services_leave_alone(monkeypatch):
+    codes = []
+    monkeypatch.setattr(app.QApplication, "exit", lambda code=0: codes.append(code))
+    app.Shell.leave_kiosk(None)
+    assert codes == [app.LEFT_BY_STAFF] == [75]

@@ -49,6 +49,8 @@ class BuyerWindow(QMainWindow):
         self.setMinimumSize(1024, 700)
         self.resize(1280, 800)
         self._build()
+        # A kiosk's header holds only what buyers use; F1 still opens About.
+        self.about_button.setVisible(not kiosk)
         self._connect()
         self.idle = IdleWatcher(idle_seconds, self)
         self.idle.idle.connect(self.sign_out)
