@@ -2222,6 +2222,10 @@
     <context>
         <name>WaitingList</name>
         <message>
+            <source>Orders waiting to ship</source>
+            <translation>Orders waiting to ship</translation>
+        </message>
+        <message>
             <source>Open…</source>
             <translation>Open…</translation>
         </message>

@@ -2214,6 +2214,10 @@
     <context>
         <name>WaitingList</name>
         <message>
+            <source>Orders waiting to ship</source>
+            <translation>等待发货的订单</translation>
+        </message>
+        <message>
             <source>Open…</source>
             <translation>打开…</translation>
         </message>

@@ -11,7 +11,7 @@ from decimal import Decimal
 from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.domain import OrderStatus
-from bookshop_gui.services import accounts, auth, cart, catalog, shop
+from bookshop_gui.services import accounts, addresses, auth, cart, catalog, shop
 from bookshop_gui.ui import resources
 from bookshop_gui.ui.about import show_about
 from bookshop_gui.ui.buyer.window import CART, CATALOG, ORDERS, BuyerWindow
@@ -74,6 +74,11 @@ def buyer_empty(walk, username: str) -> None:
     walk.look(window, "kiosk-orders-empty", kiosk=True)
     book = catalog.search("Dracula")[0]
     cart.add(window.session.token, book.id, 3)
+    window.go(CART)
+    window.cart.order_button.click()
+    walk.look(window, "kiosk-preview-no-address", kiosk=True)
+    addresses.save_address(window.session.token, name="Li Lei", phone="13800000000",
+                           region="Zhejiang Hangzhou Xihu", street="1 Lake Road")
     window.go(CART)
     window.cart.order_button.click()
     window.preview.submit_button.click()
