@@ -34,10 +34,13 @@ class Walk:
 
     def look(self, window, name: str, *, kiosk: bool) -> None:
         import checks
+        from PySide6.QtCore import QEvent
         from PySide6.QtWidgets import QApplication
 
         for _ in range(3):
             QApplication.processEvents()
+            # What the event loop would have deleted by now (replaced rows and cards).
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         window.grab().save(str(self.out_dir / f"{name}-{self.language}.png"))
         for problem in checks.problems(window, kiosk=kiosk):
             self.problems.append(f"{self.language} {name}: {problem}")
