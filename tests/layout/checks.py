@@ -2,8 +2,11 @@
 
 Each check walks the visible widgets of one window and returns a line per
 problem: text that does not fit its label or button, a tab whose text is
-elided or that lies outside its bar, a table cell whose text is elided, and,
-on a kiosk, a control a finger can press that is smaller than `TOUCH` pixels.
+elided or that lies outside its bar, a table cell or column title that is
+cut, and, on a kiosk, a control a finger can press that is smaller than
+`TOUCH` pixels or closer than `GAP` to the next one, and a list that does not
+scroll with a swipe. `names_missing` lists the controls a screen reader could
+only call by their kind.
 """
 
 from __future__ import annotations
