@@ -111,11 +111,15 @@ class Shell(QObject):
         self.sign_in.settings_requested.connect(self.open_settings)
         self.lock = None
         if kiosk:
+            from bookshop_gui.ui.buyer.idle import IdleWatcher
             from bookshop_gui.ui.lockdown import KioskLock
 
             self.lock = KioskLock(self.tasks, self)
             self.lock.guard(self.sign_in, self.sign_in.title)
             self.lock.unlocked.connect(self.leave_kiosk)
+            # A name half typed on the start screen is gone too when nobody finishes it.
+            self.start_idle = IdleWatcher(preferences.idle_seconds(), self)
+            self.start_idle.idle.connect(self._start_screen_idle)
         self.expiry = QTimer(self, interval=EXPIRE_EVERY_MS)
         self.expiry.timeout.connect(self._expire_stale)
 
@@ -156,6 +160,8 @@ class Shell(QObject):
 
         self.sign_in.setEnabled(True)
         self.sign_in.username.setFocus()
+        if self.lock is not None:
+            self.start_idle.start()
         self.sign_in.set_remember_available(credentials.available())
         self.tasks.run(connection.is_demo, done=self.sign_in.show_demo_accounts)
         self.expiry.start()
@@ -298,6 +304,10 @@ class Shell(QObject):
         parent = self.window or self.sign_in
         dialogs.warn(parent, translate("Shell", "Bookshop"), messages.describe(error))
 
+    def _start_screen_idle(self):
+        self.sign_in.clear()
+        self.start_idle.start()
+
     def leave_kiosk(self):
         """Staff signed in to close the kiosk: the program ends with `LEFT_BY_STAFF`.
 
@@ -312,6 +322,7 @@ class Shell(QObject):
 
         if self.lock is not None:
             self.lock.open = True  # the program is ending: its windows may close now
+            self.start_idle.stop()
         self.expiry.stop()
         self.tasks.run(connection.close)
         self.tasks.wait()
