@@ -177,3 +177,22 @@ def short_timeouts(monkeypatch):
     monkeypatch.setattr(deadline, "CALL_SECONDS", 2.0)
     monkeypatch.setattr(db, "CONNECT_SECONDS", 2)
     return deadline.CALL_SECONDS + db.CONNECT_SECONDS
+
+
+@pytest.fixture
+def unpaid_order(db_url):
+    """A buyer's session and an order of theirs to pay, made on a direct connection."""
+    from decimal import Decimal
+
+    from bookshop_gui.services import accounts, auth, catalog, orders
+
+    database = db.connect(db_url)
+    shop_id = accounts.create_shop("Lakeside Books")
+    accounts.create_user("clerk", "clerk-pass", "staff", shop_id=shop_id)
+    accounts.create_user("wang", "wang-pass", "buyer", balance=Decimal("100.00"))
+    clerk = auth.login("clerk", "clerk-pass")
+    book = catalog.add_book(clerk.token, title="Moby-Dick", price=Decimal("14.50"), stock=5)
+    buyer = auth.login("wang", "wang-pass")
+    order_id = orders.create(buyer.token, book, 2)
+    database.close()
+    return buyer, order_id

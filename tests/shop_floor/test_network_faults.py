@@ -14,7 +14,7 @@ import pytest
 from bookshop_gui import db
 from bookshop_gui.errors import DatabaseUnavailable
 from bookshop_gui.models import database as bound
-from bookshop_gui.services import accounts, auth, catalog, connection, orders
+from bookshop_gui.services import accounts, connection, orders
 from bookshop_gui.services.connection import Problem
 
 SLACK = 3.0  # thread switches and the test's own work on a busy 2-core machine
@@ -23,21 +23,6 @@ SLACK = 3.0  # thread switches and the test's own work on a busy 2-core machine
 @pytest.fixture(params=["postgresql", "mysql"])
 def backend(request):
     return request.param
-
-
-@pytest.fixture
-def shop(db_url):
-    """A buyer with an order to pay, set up on a direct connection."""
-    database = db.connect(db_url)
-    shop_id = accounts.create_shop("Lakeside Books")
-    accounts.create_user("clerk", "clerk-pass", "staff", shop_id=shop_id)
-    accounts.create_user("wang", "wang-pass", "buyer", balance=Decimal("100.00"))
-    clerk = auth.login("clerk", "clerk-pass")
-    book = catalog.add_book(clerk.token, title="Moby-Dick", price=Decimal("14.50"), stock=5)
-    buyer = auth.login("wang", "wang-pass")
-    order_id = orders.create(buyer.token, book, 2)
-    database.close()
-    return buyer, order_id
 
 
 @pytest.fixture
@@ -61,8 +46,8 @@ def _timed(call, *args):
 
 
 def test_a_silent_network_fails_the_call_within_the_bound_then_recovers(
-        shop, through_proxy, short_timeouts):
-    buyer, order_id = shop
+        unpaid_order, through_proxy, short_timeouts):
+    buyer, order_id = unpaid_order
     assert orders.info(buyer.token, order_id).total == Decimal("51.00")  # the link works
     through_proxy.go_silent()
 
@@ -76,8 +61,9 @@ def test_a_silent_network_fails_the_call_within_the_bound_then_recovers(
     assert accounts.me(buyer.token).balance == Decimal("49.00")
 
 
-def test_a_link_silent_before_the_call_fails_within_the_bound(shop, through_proxy, short_timeouts):
-    buyer, _ = shop
+def test_a_link_silent_before_the_call_fails_within_the_bound(
+        unpaid_order, through_proxy, short_timeouts):
+    buyer, _ = unpaid_order
     bound.close()  # the next call connects, through the silent link
     through_proxy.go_silent()
     took, error = _timed(orders.list, buyer.token)
@@ -85,16 +71,16 @@ def test_a_link_silent_before_the_call_fails_within_the_bound(shop, through_prox
     assert took < short_timeouts + SLACK
 
 
-def test_a_reset_while_idle_is_replaced_unseen(shop, through_proxy):
-    buyer, order_id = shop
+def test_a_reset_while_idle_is_replaced_unseen(unpaid_order, through_proxy):
+    buyer, order_id = unpaid_order
     orders.info(buyer.token, order_id)
     through_proxy.reset()  # a router restarting: every idle connection is gone
     orders.pay(buyer.token, order_id)
     assert accounts.me(buyer.token).balance == Decimal("49.00")
 
 
-def test_a_server_gone_for_good_is_reported_after_one_try(shop, through_proxy):
-    buyer, order_id = shop
+def test_a_server_gone_for_good_is_reported_after_one_try(unpaid_order, through_proxy):
+    buyer, order_id = unpaid_order
     orders.info(buyer.token, order_id)
     through_proxy.close()  # nothing listens any more, and every connection is reset
     with pytest.raises(DatabaseUnavailable, match="Nothing was changed"):

@@ -13,9 +13,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLineEdit
 
-from bookshop_gui import db
 from bookshop_gui.errors import DatabaseUnavailable
-from bookshop_gui.services import accounts, auth, catalog, connection, orders
+from bookshop_gui.services import accounts, connection, orders
 from bookshop_gui.ui import messages
 from bookshop_gui.ui.tasks import Tasks
 
@@ -23,20 +22,6 @@ from bookshop_gui.ui.tasks import Tasks
 @pytest.fixture(params=["postgresql", "mysql"])
 def backend(request):
     return request.param
-
-
-@pytest.fixture
-def unpaid_order(db_url):
-    database = db.connect(db_url)
-    shop_id = accounts.create_shop("Lakeside Books")
-    accounts.create_user("clerk", "clerk-pass", "staff", shop_id=shop_id)
-    accounts.create_user("wang", "wang-pass", "buyer", balance=Decimal("100.00"))
-    clerk = auth.login("clerk", "clerk-pass")
-    book = catalog.add_book(clerk.token, title="Moby-Dick", price=Decimal("14.50"), stock=5)
-    buyer = auth.login("wang", "wang-pass")
-    order_id = orders.create(buyer.token, book, 2)
-    database.close()
-    return buyer, order_id
 
 
 @pytest.fixture
