@@ -20,6 +20,7 @@ from bookshop_gui._peewee import peewee
 from bookshop_gui.db import CONNECTION_ERRORS
 from bookshop_gui.errors import DatabaseUnavailable, OutcomeUnknown
 from bookshop_gui.models import database
+from bookshop_gui.services import changes
 
 ATTEMPTS = 6
 
@@ -32,8 +33,12 @@ _LOST = (
 
 
 def writes(fn):
-    """Run `fn` as one write transaction (on SQLite: BEGIN IMMEDIATE)."""
-    return _in_transaction(fn, write=True)
+    """Run `fn` as one write transaction (on SQLite: BEGIN IMMEDIATE).
+
+    The transaction also logs what `fn` changes (services/changes.py), so
+    every window, on this workstation or another, can show it.
+    """
+    return changes.noted(_in_transaction(changes.logged(fn), write=True))
 
 
 def reads(fn):

@@ -179,7 +179,7 @@ def test_a_new_kiosk_order_appears_by_itself_keeping_selection_and_place(
     top_before = pane.table.indexAt(pane.table.viewport().rect().topLeft()).data()
     assert pane.table.verticalScrollBar().value() > 0
     kiosk_order = place(auth.login("guest", "guest"), "Emma")
-    pane.poll_timer.timeout.emit()
+    window.watcher.poll()  # the change log, read every few seconds
     QApplication.processEvents()
     assert shown(pane)[0] == f"#{kiosk_order}"
     assert [o.id for o in pane.selected_orders()] == [chosen]

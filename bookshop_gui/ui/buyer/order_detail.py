@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import MAX_MARK, OrderDetail
+from bookshop_gui.domain import MAX_MARK, Kind, OrderDetail
 from bookshop_gui.errors import BookshopError
 from bookshop_gui.services import orders
-from bookshop_gui.ui import formatting, messages, resources
+from bookshop_gui.ui import formatting, live, messages, resources
 from bookshop_gui.ui.buyer import order_actions
 from bookshop_gui.ui.buyer.order_actions import CANCEL, PAY, RECEIVED, REVIEW, OrderActions
 from bookshop_gui.ui.buyer.order_lines_model import COL_BOOK, OrderLinesModel
@@ -27,10 +27,10 @@ from bookshop_gui.ui.tasks import Tasks
 
 
 class OrderDetailPage(QWidget):
-    """Emits `pay_requested(order_ids)`, `changed` after an action, `back_requested`."""
+    """Emits `pay_requested(order_ids)` and `back_requested`; the order shown reads
+    itself again whenever it changes."""
 
     pay_requested = Signal(list)
-    changed = Signal()
     back_requested = Signal()
 
     def __init__(self, tasks: Tasks, token: str, parent=None):
@@ -39,8 +39,8 @@ class OrderDetailPage(QWidget):
         self.order: OrderDetail | None = None
         self.model = OrderLinesModel(self)
         self.actions = OrderActions(tasks, token, self)
-        self.actions.changed.connect(self._after_change)
         self._build()
+        live.follow(self, tasks, (Kind.ORDERS,), self._order_changed)
 
     def _build(self):
         self.heading = QLabel(objectName="heading")
@@ -168,15 +168,16 @@ class OrderDetailPage(QWidget):
             return
         order_id = self.order.id
         self.tasks.run(orders.review, self.token, order_id, mark, comment,
-                       done=lambda _: self._after_change(order_id), failed=self._review_failed)
+                       failed=self._review_failed)
 
     def _review_failed(self, error: BookshopError):
         self.review.submit_button.setEnabled(True)
         self._failed(error)
 
-    def _after_change(self, order_id: int):
-        self.load(order_id)
-        self.changed.emit()
+    def _order_changed(self, changes):
+        if self.order is not None and (not changes.order_ids
+                                       or self.order.id in changes.order_ids):
+            self.load(self.order.id)
 
     def _failed(self, error: BookshopError):
         self.error.setText(messages.describe(error))

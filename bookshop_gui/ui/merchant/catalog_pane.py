@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import Book, Session
+from bookshop_gui.domain import Book, Kind, Session
 from bookshop_gui.services import catalog_io
-from bookshop_gui.ui import dialogs, messages, resources
+from bookshop_gui.ui import dialogs, live, messages, resources
 from bookshop_gui.ui.merchant.book_editor import BookEditor
 from bookshop_gui.ui.merchant.catalog_model import COL_TITLE, CatalogModel
 
@@ -52,6 +52,7 @@ class CatalogPane(QWidget):
         self.model.failed.connect(lambda error: self.message.emit(messages.describe(error)))
         self.model.loaded.connect(self._show_count)
         self._build()
+        live.follow(self, tasks, (Kind.BOOKS,), lambda _changes: self.reload())
         self.reload()
 
     def _build(self):
@@ -119,7 +120,6 @@ class CatalogPane(QWidget):
 
     def _book_saved(self, _book_id: int):
         self.message.emit(self.tr("Book saved."))
-        self.reload()
 
     # -- CSV ------------------------------------------------------------------
 

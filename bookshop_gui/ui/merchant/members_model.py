@@ -23,13 +23,6 @@ class MembersModel(QAbstractTableModel):
         self.rows = list(members)
         self.endResetModel()
 
-    def replace(self, member: Member):
-        """One member's new figures (after a top-up) without losing the selection."""
-        for row, old in enumerate(self.rows):
-            if old.username == member.username:
-                self.rows[row] = member
-                self.dataChanged.emit(self.index(row, 0), self.index(row, COL_BALANCE))
-
     def rowCount(self, parent=ROOT):
         return 0 if parent.isValid() else len(self.rows)
 

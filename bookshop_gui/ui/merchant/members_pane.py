@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import Member, Role, Session
+from bookshop_gui.domain import Kind, Member, Role, Session
 from bookshop_gui.services import accounts
-from bookshop_gui.ui import dialogs, formatting, messages, resources
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources
 from bookshop_gui.ui.merchant.book_editor import mark
 from bookshop_gui.ui.merchant.ledger_view import LedgerView
 from bookshop_gui.ui.merchant.members_model import COL_USERNAME, MembersModel, vip_text
@@ -39,6 +39,7 @@ class MembersPane(QWidget):
         self.model = MembersModel(self)
         self.member: Member | None = None
         self._build()
+        live.follow(self, tasks, (Kind.BALANCES, Kind.MEMBERS), lambda _changes: self.refresh())
         self.refresh()
 
     def _build(self):
@@ -138,9 +139,16 @@ class MembersPane(QWidget):
     # -- finding ------------------------------------------------------------------
 
     def refresh(self):
+        """List the members again; the one chosen stays chosen, with its new figures."""
+        chosen = self.member.username if self.member else None
         self.tasks.run(accounts.find_members, self.session.token, self.search.text().strip(),
-                       limit=200, done=self.model.set_members, failed=self._failed,
-                       key="members")
+                       limit=200, done=lambda members: self._listed(members, chosen),
+                       failed=self._failed, key="members")
+
+    def _listed(self, members, chosen: str | None):
+        self.model.set_members(members)
+        if chosen is None or not self.select(chosen):
+            self.show_member(self.selected_member())
 
     def selected_member(self) -> Member | None:
         rows = self.table.selectionModel().selectedRows()
@@ -199,16 +207,6 @@ class MembersPane(QWidget):
         self.message.emit(self.tr("Added %1 to %2's balance; it is now %3.").replace(
             "%1", formatting.money(amount)).replace("%2", username).replace(
             "%3", formatting.money(balance)))
-        self._reload_member(username)
-
-    def _reload_member(self, username: str):
-        def shown(member):
-            self.model.replace(member)
-            if self.member and self.member.username == member.username:
-                self.show_member(member)
-
-        self.tasks.run(accounts.get_member, self.session.token, username, done=shown,
-                       failed=self._failed)
 
     def set_vip(self):
         member = self.member
@@ -225,7 +223,6 @@ class MembersPane(QWidget):
 
     def _vip_set(self, username: str):
         self.message.emit(self.tr("%1's VIP ratio was changed.").replace("%1", username))
-        self._reload_member(username)
 
     def _shops(self, shops):
         self.new_shop.clear()

@@ -1,7 +1,8 @@
 """The orders pane (seed 001 getlist and operate): tabs by status, search, sort, ship, cancel.
 
-A poll every few seconds folds new kiosk orders into the list and refreshes
-the tab counts; the selection and the rows in view stay where they were.
+Every change to orders, made here or at a kiosk or another workstation, folds
+into the list and refreshes the tab counts; the selection and the rows in view
+stay where they were. Which buttons work follows the status machine in domain.
 """
 
 from __future__ import annotations
@@ -23,15 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import OrderDetail, OrderRow, OrderStatus, Session
+from bookshop_gui.domain import Kind, OrderDetail, OrderRow, OrderStatus, Session, allows
 from bookshop_gui.services import shop
-from bookshop_gui.ui import dialogs, formatting, messages, resources
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources
 from bookshop_gui.ui.merchant import order_actions
 from bookshop_gui.ui.merchant.order_editor import OrderEditor
 from bookshop_gui.ui.merchant.orders_model import COL_ITEMS, OrdersModel
-
-POLL_MS = 5000
-CANCELLABLE = (OrderStatus.PENDING_PAYMENT, OrderStatus.PENDING_SHIPMENT)
 
 
 class OrdersPane(QWidget):
@@ -46,9 +44,7 @@ class OrdersPane(QWidget):
         self.model = OrdersModel(session, tasks, self)
         self.model.failed.connect(lambda error: self.message.emit(messages.describe(error)))
         self._build()
-        self.poll_timer = QTimer(self, interval=POLL_MS)
-        self.poll_timer.timeout.connect(self.poll)
-        self.poll_timer.start()
+        live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.poll())
         self.reload()
 
     # -- layout ------------------------------------------------------------------
@@ -128,10 +124,6 @@ class OrdersPane(QWidget):
 
     # -- filtering and loading ------------------------------------------------------
 
-    def showEvent(self, event):
-        super().showEvent(event)
-        self.poll()
-
     def current_status(self) -> OrderStatus | None:
         return self.tabs.tabData(self.tabs.currentIndex())
 
@@ -142,8 +134,6 @@ class OrdersPane(QWidget):
 
     def poll(self):
         """Fold in new and changed orders, keeping the rows in view where they are."""
-        if not self.isVisible():
-            return  # another pane is showing; the list catches up when it is shown again
         top = self.table.indexAt(self.table.viewport().rect().topLeft())
         top_id = self._order(top.row()).id if top.isValid() else None
         scrolled = self.table.verticalScrollBar().value() > 0
@@ -191,8 +181,8 @@ class OrdersPane(QWidget):
         statuses = {order.status for order in chosen}
         self.open_button.setEnabled(len(chosen) == 1)
         self.slip_button.setEnabled(len(chosen) == 1)
-        self.ship_button.setEnabled(OrderStatus.PENDING_SHIPMENT in statuses)
-        self.cancel_button.setEnabled(bool(statuses & set(CANCELLABLE)))
+        self.ship_button.setEnabled(any(allows("shop.ship", s) for s in statuses))
+        self.cancel_button.setEnabled(any(allows("shop.cancel", s) for s in statuses))
         self.count_label.setText(
             self.tr("%1 selected").replace("%1", str(len(chosen))) if len(chosen) > 1 else "")
 
@@ -207,7 +197,6 @@ class OrdersPane(QWidget):
             editor.activateWindow()
             return editor
         editor = OrderEditor(self.session, self.tasks, order.id, self)
-        editor.saved.connect(lambda _id: self.poll())
         editor.closed.connect(lambda i=order.id: self.editors.pop(i, None))
         self.editors[order.id] = editor
         editor.show()
@@ -226,7 +215,7 @@ class OrdersPane(QWidget):
         SlipDialog(order, self).open()
 
     def ship_selected(self):
-        ids = [o.id for o in self.selected_orders() if o.status == OrderStatus.PENDING_SHIPMENT]
+        ids = [o.id for o in self.selected_orders() if allows("shop.ship", o.status)]
         if ids:
             self.tasks.act(order_actions.ship_all, self.session.token, ids, action=("ship", *ids),
                            done=self._shipped, failed=self._failed)
@@ -236,7 +225,7 @@ class OrdersPane(QWidget):
         self._after(outcome)
 
     def cancel_selected(self):
-        chosen = [o for o in self.selected_orders() if o.status in CANCELLABLE]
+        chosen = [o for o in self.selected_orders() if allows("shop.cancel", o.status)]
         if not chosen or not dialogs.ask(self, self.tr("Cancel orders"), self._cancel_text(chosen),
                                          yes=self.tr("Cancel and refund"),
                                          no=self.tr("Keep the order")):
@@ -265,7 +254,6 @@ class OrdersPane(QWidget):
         if outcome.refused:
             dialogs.warn(self, self.tr("Some orders were not changed"), "\n".join(
                 f"#{order_id}: {messages.describe(error)}" for order_id, error in outcome.refused))
-        self.poll()
 
     def _failed(self, error):
         dialogs.warn(self, self.tr("Orders"), messages.describe(error))

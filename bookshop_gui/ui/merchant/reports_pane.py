@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import SalesReport, Session
+from bookshop_gui.domain import Kind, SalesReport, Session
 from bookshop_gui.services import reports
-from bookshop_gui.ui import dialogs, formatting, messages, resources
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources
 from bookshop_gui.ui.merchant.reports_model import StatusTotalsModel, TopBooksModel
 from bookshop_gui.ui.merchant.sales_chart import SalesChart
 
@@ -41,6 +41,7 @@ class ReportsPane(QWidget):
         self.top_books = TopBooksModel(self)
         self.by_status = StatusTotalsModel(self)
         self._build()
+        live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.refresh())
         self.refresh()
 
     def _build(self):
