@@ -71,9 +71,16 @@ TRANSITIONS: dict[str, Transition] = {
 }
 
 
+# Calls that change an order but leave its status as it is, and the statuses they accept.
+KEEPS_STATUS: dict[str, frozenset[OrderStatus]] = {
+    "set_address": frozenset({OrderStatus.PENDING_PAYMENT, OrderStatus.PENDING_SHIPMENT}),
+}
+
+
 def allows(call: str, status) -> bool:
     """True if `call` may be made on an order in `status`."""
-    return OrderStatus(status) in TRANSITIONS[call].sources
+    sources = TRANSITIONS[call].sources if call in TRANSITIONS else KEEPS_STATUS[call]
+    return OrderStatus(status) in sources
 
 
 # -- change notices -------------------------------------------------------------

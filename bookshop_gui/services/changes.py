@@ -91,6 +91,7 @@ def noted(fn):
             _local.seen = _local.seen | pending
         return result
 
+    call.call_name = call_name(fn)  # marks a write call, for the test that all are declared
     return call
 
 
