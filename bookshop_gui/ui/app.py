@@ -232,6 +232,11 @@ class Shell(QObject):
             )
             self._sign_out_token(session.token)
             return
+        if self.merchant and session.role == "buyer":
+            self.sign_in.show_error(translate(
+                "Shell", "This workstation is for shop staff. Buyers, please use a kiosk."))
+            self._sign_out_token(session.token)
+            return
         if session.role != "buyer" and self.sign_in.remember.isChecked():
             credentials.remember(self.url, session.username, session.token)
         self.window = self._window_for(session)
