@@ -168,8 +168,9 @@ class MembersPane(QWidget):
         self.member = member
         self.name_label.setText(member.username if member else self.tr("Choose a buyer"))
         self.balance_label.setText(
-            self.tr("Balance %1").replace("%1", formatting.money(member.balance)) if member else "")
-        self.vip_label.setText(self.tr("VIP ratio %1").replace("%1", vip_text(member.vip_ratio))
+            formatting.fill(self.tr("Balance %1"), formatting.money(member.balance))
+            if member else "")
+        self.vip_label.setText(formatting.fill(self.tr("VIP ratio %1"), vip_text(member.vip_ratio))
                                if member else "")
         if self.is_admin and member:
             self.vip.setText(vip_text(member.vip_ratio))
@@ -191,9 +192,9 @@ class MembersPane(QWidget):
         member = self.member
         if member is None or not amount:
             return
-        question = self.tr("Add %1 to %2's balance? It will then be %3.").replace(
-            "%1", formatting.money(amount)).replace("%2", member.username).replace(
-            "%3", formatting.money(member.balance + amount))
+        question = formatting.fill(
+            self.tr("Add %1 to %2's balance? It will then be %3."), formatting.money(amount),
+            member.username, formatting.money(member.balance + amount))
         if not dialogs.ask(self, self.tr("Top up"), question, yes=self.tr("Top up"),
                            no=self.tr("Cancel")):
             return
@@ -204,9 +205,9 @@ class MembersPane(QWidget):
 
     def _topped_up(self, username: str, amount, balance):
         self.amount.clear()
-        self.message.emit(self.tr("Added %1 to %2's balance; it is now %3.").replace(
-            "%1", formatting.money(amount)).replace("%2", username).replace(
-            "%3", formatting.money(balance)))
+        self.message.emit(formatting.fill(
+            self.tr("Added %1 to %2's balance; it is now %3."), formatting.money(amount),
+            username, formatting.money(balance)))
 
     def set_vip(self):
         member = self.member
@@ -222,7 +223,7 @@ class MembersPane(QWidget):
                        done=lambda _r: self._vip_set(member.username), failed=self._failed)
 
     def _vip_set(self, username: str):
-        self.message.emit(self.tr("%1's VIP ratio was changed.").replace("%1", username))
+        self.message.emit(formatting.fill(self.tr("%1's VIP ratio was changed."), username))
 
     def _shops(self, shops):
         self.new_shop.clear()
@@ -252,7 +253,7 @@ class MembersPane(QWidget):
         self.create_error.hide()
         self.new_username.clear()
         self.new_password.clear()
-        self.message.emit(self.tr("Account %1 was created.").replace("%1", username))
+        self.message.emit(formatting.fill(self.tr("Account %1 was created."), username))
         self.refresh()
 
     def _create_failed(self, error):

@@ -184,7 +184,7 @@ class OrdersPane(QWidget):
         self.ship_button.setEnabled(any(allows("shop.ship", s) for s in statuses))
         self.cancel_button.setEnabled(any(allows("shop.cancel", s) for s in statuses))
         self.count_label.setText(
-            self.tr("%1 selected").replace("%1", str(len(chosen))) if len(chosen) > 1 else "")
+            formatting.fill(self.tr("%1 selected"), len(chosen)) if len(chosen) > 1 else "")
 
     # -- actions ------------------------------------------------------------------
 
@@ -237,11 +237,12 @@ class OrdersPane(QWidget):
     def _cancel_text(self, chosen: list[OrderRow]) -> str:
         paid = [o for o in chosen if o.status == OrderStatus.PENDING_SHIPMENT]
         numbers = ", ".join(f"#{o.id}" for o in chosen)
-        text = self.tr("Cancel order %1?").replace("%1", numbers)
+        text = formatting.fill(self.tr("Cancel order %1?"), numbers)
         if paid:
             refund = sum((o.total for o in paid), Decimal("0.00"))
-            text += " " + self.tr("The buyer is refunded %1 in full to their store balance.") \
-                .replace("%1", formatting.money(refund))
+            text += " " + formatting.fill(
+                self.tr("The buyer is refunded %1 in full to their store balance."),
+                formatting.money(refund))
         if len(paid) < len(chosen):
             text += " " + self.tr("Unpaid orders have nothing to refund.")
         return text + " " + self.tr("The books go back into stock. This cannot be undone.")

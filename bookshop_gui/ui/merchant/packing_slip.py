@@ -21,11 +21,27 @@ FONTS = "'DejaVu Sans', 'Noto Sans', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 
 SLIP_WIDTH = 620
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PackingSlip", text)
+def _labels() -> dict[str, str]:
+    """The slip's headings in the person's language, each escaped for HTML."""
+    words = {
+        "slip": QCoreApplication.translate("PackingSlip", "Packing slip"),
+        "order": QCoreApplication.translate("PackingSlip", "Order"),
+        "date": QCoreApplication.translate("PackingSlip", "Date"),
+        "ship_to": QCoreApplication.translate("PackingSlip", "Ship to"),
+        "status": QCoreApplication.translate("PackingSlip", "Status"),
+        "book": QCoreApplication.translate("PackingSlip", "Book"),
+        "qty": QCoreApplication.translate("PackingSlip", "Qty"),
+        "amount": QCoreApplication.translate("PackingSlip", "Amount"),
+        "items": QCoreApplication.translate("PackingSlip", "Items"),
+        "shipping": QCoreApplication.translate("PackingSlip", "Shipping"),
+        "total": QCoreApplication.translate("PackingSlip", "Total"),
+        "thanks": QCoreApplication.translate("PackingSlip", "Thank you for shopping with us."),
+    }
+    return {key: html.escape(text) for key, text in words.items()}
 
 
 def slip_html(order: OrderDetail) -> str:
+    t = _labels()
     rows = "".join(
         f"<tr><td>{html.escape(line.name)}</td><td align='right'>{line.cnt}</td>"
         f"<td align='right'>{formatting.money(line.money)}</td></tr>"
@@ -35,27 +51,27 @@ def slip_html(order: OrderDetail) -> str:
     return f"""
 <div style="font-family: {FONTS}; font-size: 11pt; color: #222;">
 <h2 style="color:#1f5f56; margin-bottom:2px;">{e(order.shop_name)}</h2>
-<p style="color:#666; margin-top:0;">{e(tr("Packing slip"))}</p>
+<p style="color:#666; margin-top:0;">{t['slip']}</p>
 <table width="100%" cellspacing="0" cellpadding="2">
-<tr><td><b>{e(tr("Order"))}</b> #{order.id}</td>
-<td align="right"><b>{e(tr("Date"))}</b> {e(formatting.when(order.created_at))}</td></tr>
-<tr><td><b>{e(tr("Ship to"))}</b> {e(order.buyer)}</td>
-<td align="right"><b>{e(tr("Status"))}</b> {e(formatting.status_name(order.status))}</td></tr>
+<tr><td><b>{t['order']}</b> #{order.id}</td>
+<td align="right"><b>{t['date']}</b> {e(formatting.when(order.created_at))}</td></tr>
+<tr><td><b>{t['ship_to']}</b> {e(order.buyer)}</td>
+<td align="right"><b>{t['status']}</b> {e(formatting.status_name(order.status))}</td></tr>
 </table>
 <hr/>
 <table width="100%" cellspacing="0" cellpadding="5" border="0">
-<tr style="background:#f0ece4;"><th align="left">{e(tr("Book"))}</th>
-<th align="right">{e(tr("Qty"))}</th><th align="right">{e(tr("Amount"))}</th></tr>
+<tr style="background:#f0ece4;"><th align="left">{t['book']}</th>
+<th align="right">{t['qty']}</th><th align="right">{t['amount']}</th></tr>
 {rows}
-<tr><td colspan="2" align="right">{e(tr("Items"))}</td>
+<tr><td colspan="2" align="right">{t['items']}</td>
 <td align="right">{formatting.money(order.items_money)}</td></tr>
-<tr><td colspan="2" align="right">{e(tr("Shipping"))}</td>
+<tr><td colspan="2" align="right">{t['shipping']}</td>
 <td align="right">{formatting.money(order.shipping)}</td></tr>
-<tr><td colspan="2" align="right"><b>{e(tr("Total"))}</b></td>
+<tr><td colspan="2" align="right"><b>{t['total']}</b></td>
 <td align="right"><b>{formatting.money(order.total)}</b></td></tr>
 </table>
 <hr/>
-<p style="color:#666;">{e(tr("Thank you for shopping with us."))}</p>
+<p style="color:#666;">{t['thanks']}</p>
 </div>"""
 
 
@@ -95,15 +111,15 @@ class SlipDialog(QDialog):
     def __init__(self, order: OrderDetail, parent=None):
         super().__init__(parent)
         self.order = order
-        self.setWindowTitle(tr("Packing slip — order #%1").replace("%1", str(order.id)))
+        self.setWindowTitle(self.tr("Packing slip — order #%1").replace("%1", str(order.id)))
         self.resize(QSizeF(SLIP_WIDTH + 60, 640).toSize())
         self.preview = QTextBrowser()
         self.preview.setDocument(document(order))
-        self.print_button = QPushButton(resources.icon("print"), tr("Print…"))
+        self.print_button = QPushButton(resources.icon("print"), self.tr("Print…"))
         self.print_button.clicked.connect(self.print_slip)
-        self.pdf_button = QPushButton(resources.icon("export"), tr("Save as PDF…"))
+        self.pdf_button = QPushButton(resources.icon("export"), self.tr("Save as PDF…"))
         self.pdf_button.clicked.connect(self.save_as_pdf)
-        close = QPushButton(tr("Close"))
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         row = QHBoxLayout()
         row.addWidget(self.print_button)
@@ -121,8 +137,8 @@ class SlipDialog(QDialog):
             document(self.order).print_(printer)
 
     def save_as_pdf(self) -> str:
-        path = dialogs.save_file_name(self, tr("Save packing slip"),
-                                      f"packing-slip-{self.order.id}.pdf", tr("PDF (*.pdf)"))
+        path = dialogs.save_file_name(self, self.tr("Save packing slip"),
+                                      f"packing-slip-{self.order.id}.pdf", self.tr("PDF (*.pdf)"))
         if path:
             save_pdf(self.order, path)
         return path

@@ -115,8 +115,8 @@ class ReportsPane(QWidget):
         self.by_status.set_rows(report.by_status)
         revenue = sum((day.revenue for day in report.days), Decimal("0.00"))
         orders = sum(day.orders for day in report.days)
-        self.summary.setText(self.tr("%n paid order(s), %1", "", orders).replace(
-            "%1", formatting.money(revenue)))
+        self.summary.setText(formatting.fill(self.tr("%n paid order(s), %1", "", orders),
+                                             formatting.money(revenue)))
 
     def _failed(self, error):
         self.summary.setText(messages.describe(error))
