@@ -278,9 +278,11 @@ class Shell(QObject):
             window.show()
 
     def _expire_stale(self):
-        from bookshop_gui.services import orders
+        """Now and then: unpaid orders past their time; change-log rows every window has read."""
+        from bookshop_gui.services import feed, orders
 
         self.tasks.run(orders.expire_stale, failed=lambda _error: None)
+        self.tasks.run(feed.prune, failed=lambda _error: None)
 
     def _unreachable(self, error, retry, failed):
         from bookshop_gui.ui import unreachable
