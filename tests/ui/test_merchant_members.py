@@ -41,7 +41,7 @@ def admin_window(demo_shop, tasks):
 def find(qtbot, pane, text):
     pane.search.clear()
     qtbot.keyClicks(pane.search, text)
-    pane._typing.timeout.emit()
+    pane.search.search_now()
 
 
 def test_staff_top_up_a_buyer_after_confirming(qtbot, staff_window, staff_session,

@@ -92,14 +92,14 @@ def test_search_by_order_number_or_buyer_and_sort_by_total(qtbot, window, placed
     pane = pane_of(window)
     target = placed["unpaid"][1]
     qtbot.keyClicks(pane.search, str(target))
-    pane._typing.timeout.emit()
+    pane.search.search_now()
     assert shown(pane) == [f"#{target}"]
     pane.search.clear()
     qtbot.keyClicks(pane.search, "nobody-like-this")
-    pane._typing.timeout.emit()
+    pane.search.search_now()
     assert shown(pane) == []
     pane.search.clear()
-    pane._typing.timeout.emit()
+    pane.search.search_now()
     pane.sort.setCurrentIndex(pane.sort.findData("total_desc"))
     totals = [Decimal(t.replace("¥", "").replace(",", "")) for t in shown(pane, COL_TOTAL)]
     assert totals == sorted(totals, reverse=True)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QProgressDialog,
     QPushButton,
     QTableView,
@@ -21,6 +20,7 @@ from bookshop_gui.services import catalog_io
 from bookshop_gui.ui import dialogs, live, messages, resources
 from bookshop_gui.ui.merchant.book_editor import BookEditor
 from bookshop_gui.ui.merchant.catalog_model import COL_TITLE, CatalogModel
+from bookshop_gui.ui.search_box import SearchBox
 
 CSV_FILTER = "CSV (*.csv)"
 REFUSALS_SHOWN = 25
@@ -56,12 +56,8 @@ class CatalogPane(QWidget):
         self.reload()
 
     def _build(self):
-        self.search = QLineEdit(placeholderText=self.tr("Title, author or ISBN"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(resources.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self._typing = QTimer(self, singleShot=True, interval=300)
-        self._typing.timeout.connect(self.reload)
-        self.search.textChanged.connect(self._typing.start)
+        self.search = SearchBox(self.tr("Title, author or ISBN"))
+        self.search.searched.connect(lambda _text: self.reload())
         self.add_button = QPushButton(resources.icon("plus"), self.tr("Add book…"),
                                       objectName="primary")
         self.add_button.clicked.connect(lambda: self.open_editor(None))
@@ -101,7 +97,7 @@ class CatalogPane(QWidget):
         return self.table
 
     def reload(self):
-        self.model.reload(self.search.text().strip())
+        self.model.reload(self.search.query())
 
     def _show_count(self):
         self.count_label.setText(self.tr("%n book(s)", "", self.model.total))

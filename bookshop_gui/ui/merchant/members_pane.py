@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,7 @@ from bookshop_gui.ui import dialogs, formatting, live, messages, resources
 from bookshop_gui.ui.merchant.book_editor import mark
 from bookshop_gui.ui.merchant.ledger_view import LedgerView
 from bookshop_gui.ui.merchant.members_model import COL_USERNAME, MembersModel, vip_text
+from bookshop_gui.ui.search_box import SearchBox
 
 
 class MembersPane(QWidget):
@@ -43,12 +44,8 @@ class MembersPane(QWidget):
         self.refresh()
 
     def _build(self):
-        self.search = QLineEdit(placeholderText=self.tr("Find a buyer by username"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(resources.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self._typing = QTimer(self, singleShot=True, interval=300)
-        self._typing.timeout.connect(self.refresh)
-        self.search.textChanged.connect(self._typing.start)
+        self.search = SearchBox(self.tr("Find a buyer by username"))
+        self.search.searched.connect(lambda _text: self.refresh())
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -141,7 +138,7 @@ class MembersPane(QWidget):
     def refresh(self):
         """List the members again; the one chosen stays chosen, with its new figures."""
         chosen = self.member.username if self.member else None
-        self.tasks.run(accounts.find_members, self.session.token, self.search.text().strip(),
+        self.tasks.run(accounts.find_members, self.session.token, self.search.query(),
                        limit=200, done=lambda members: self._listed(members, chosen),
                        failed=self._failed, key="members")
 

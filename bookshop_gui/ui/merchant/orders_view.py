@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTabBar,
     QTableView,
@@ -30,6 +29,7 @@ from bookshop_gui.ui import dialogs, formatting, live, messages, resources
 from bookshop_gui.ui.merchant import order_actions
 from bookshop_gui.ui.merchant.order_editor import OrderEditor
 from bookshop_gui.ui.merchant.orders_model import COL_ITEMS, OrdersModel
+from bookshop_gui.ui.search_box import SearchBox
 
 
 class OrdersPane(QWidget):
@@ -56,12 +56,8 @@ class OrdersPane(QWidget):
             self.tabs.setTabData(self.tabs.addTab(""), status)
         self._label_tabs({})
         self.tabs.currentChanged.connect(lambda _index: self.reload())
-        self.search = QLineEdit(placeholderText=self.tr("Order number or buyer"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(resources.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self._typing = QTimer(self, singleShot=True, interval=300)
-        self._typing.timeout.connect(self.reload)
-        self.search.textChanged.connect(self._typing.start)
+        self.search = SearchBox(self.tr("Order number or buyer"))
+        self.search.searched.connect(lambda _text: self.reload())
         self.sort = QComboBox()
         for text, key in ((self.tr("Newest first"), "newest"), (self.tr("Oldest first"), "oldest"),
                           (self.tr("Highest total"), "total_desc"),
@@ -128,7 +124,7 @@ class OrdersPane(QWidget):
         return self.tabs.tabData(self.tabs.currentIndex())
 
     def reload(self):
-        self.model.reload(status=self.current_status(), search=self.search.text().strip(),
+        self.model.reload(status=self.current_status(), search=self.search.query(),
                           sort=self.sort.currentData())
         self._refresh_counts()
 
