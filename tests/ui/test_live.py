@@ -155,3 +155,15 @@ def test_the_buyers_buttons_follow_the_status_machine(qtbot, buyer_session, task
         wanted = {name for name, call in BUYER_CALLS.items() if allows(call, status)}
         assert shown == wanted - {"review"}, status
         assert window.detail.review.isVisible() == allows("review", status), status
+
+
+def test_the_catalog_shows_copies_sold_at_a_kiosk_keeping_the_chosen_book(
+        staff_window, buyer_session):
+    pane = staff_window.show_pane("catalog")
+    row = next(r for r in range(pane.model.rowCount()) if pane.model.book_at(r).title == "Emma")
+    pane.table.selectRow(row)
+    stock = pane.model.book_at(row).stock
+    place(buyer_session, "Emma", 2)  # at a kiosk
+    staff_window.watcher.poll()
+    assert pane.current_book().title == "Emma"
+    assert pane.current_book().stock == stock - 2

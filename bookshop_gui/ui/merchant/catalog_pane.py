@@ -48,11 +48,12 @@ class CatalogPane(QWidget):
         self.session, self.tasks = session, tasks
         self.editor: BookEditor | None = None
         self.progress: QProgressDialog | None = None
+        self._keep: int | None = None  # the book to choose again once the list is read
         self.model = CatalogModel(session, tasks, self)
         self.model.failed.connect(lambda error: self.message.emit(messages.describe(error)))
         self.model.loaded.connect(self._show_count)
         self._build()
-        live.follow(self, tasks, (Kind.BOOKS,), lambda _changes: self.reload())
+        live.follow(self, tasks, (Kind.BOOKS,), lambda _changes: self.refresh())
         self.reload()
 
     def _build(self):
@@ -99,8 +100,18 @@ class CatalogPane(QWidget):
     def reload(self):
         self.model.reload(self.search.query())
 
+    def refresh(self):
+        """Read the books again after a change (kiosks sell copies); the chosen book stays."""
+        book = self.current_book()
+        self._keep = book.id if book else None
+        self.reload()
+
     def _show_count(self):
         self.count_label.setText(self.tr("%n book(s)", "", self.model.total))
+        row = self.model.row_of(self._keep) if self._keep is not None else -1
+        if row >= 0:
+            self._keep = None
+            self.table.selectRow(row)
 
     def current_book(self) -> Book | None:
         rows = self.table.selectionModel().selectedRows()
