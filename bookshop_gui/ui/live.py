@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from bookshop_gui.domain import Changes, Kind
+from bookshop_gui.errors import DatabaseUnavailable
 
 POLL_MS = 3000
 
@@ -38,8 +39,16 @@ class Watcher(QObject):
         self.timer.stop()
 
     def poll(self) -> None:
-        self.tasks.run(self.feed.poll, self.token, done=self.tasks.publish,
-                       failed=lambda _error: None, key=f"change-feed-{self.tasks.source}")
+        self.tasks.run(self._read, done=self.tasks.publish, failed=lambda _error: None,
+                       key=f"change-feed-{self.tasks.source}")
+
+    def _read(self) -> Changes:
+        """One look at the log (on the worker). A server that has gone away is for the
+        person's next action to report, not for a dialog every few seconds."""
+        try:
+            return self.feed.poll(self.token)
+        except DatabaseUnavailable:
+            return Changes()
 
 
 class _Follower(QObject):

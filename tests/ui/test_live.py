@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from bookshop_gui.domain import OrderStatus, allows
+from bookshop_gui.errors import DatabaseUnavailable
 from bookshop_gui.services import orders, shop
 from bookshop_gui.ui import formatting
 from bookshop_gui.ui.buyer.order_actions import CALLS as BUYER_CALLS
@@ -167,3 +168,15 @@ def test_the_catalog_shows_copies_sold_at_a_kiosk_keeping_the_chosen_book(
     staff_window.watcher.poll()
     assert pane.current_book().title == "Emma"
     assert pane.current_book().stock == stock - 2
+
+
+def test_a_lost_server_does_not_interrupt_with_a_dialog_every_poll(
+        staff_window, dialog_script, monkeypatch):
+    def lost(_token):
+        raise DatabaseUnavailable("The shop database cannot be reached. Nothing was changed.")
+
+    asked = []
+    staff_window.tasks.on_unavailable = lambda error, retry, failed: asked.append(error)
+    monkeypatch.setattr(staff_window.watcher.feed, "poll", lost)
+    staff_window.watcher.poll()
+    assert asked == [] and dialog_script.shown == []
