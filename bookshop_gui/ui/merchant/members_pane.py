@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,6 +51,8 @@ class MembersPane(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSortIndicator(COL_USERNAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(COL_USERNAME,
@@ -143,7 +145,7 @@ class MembersPane(QWidget):
                        failed=self._failed, key="members")
 
     def _listed(self, members, chosen: str | None):
-        self.model.set_members(members)
+        self.model.set_rows(members)
         if chosen is None or not self.select(chosen):
             self.show_member(self.selected_member())
 
