@@ -180,3 +180,20 @@ def test_a_lost_server_does_not_interrupt_with_a_dialog_every_poll(
     monkeypatch.setattr(staff_window.watcher.feed, "poll", lost)
     staff_window.watcher.poll()
     assert asked == [] and dialog_script.shown == []
+
+
+def test_leaving_the_payment_page_unpaid_returns_where_it_was_opened(
+        qtbot, buyer_session, tasks):
+    order_id = place(buyer_session, "Emma")
+    window = BuyerWindow(buyer_session, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_order(order_id)
+    qtbot.mouseClick(window.detail.buttons["pay"], LEFT)
+    assert window.current_page() == "payment"
+    qtbot.mouseClick(window.payment.later_button, LEFT)
+    assert window.current_page() == "detail" and window.detail.order.id == order_id
+    window.show_orders(OrderStatus.PENDING_PAYMENT)
+    qtbot.mouseClick(window.orders.buttons["pay"], LEFT)
+    window.go_back()  # Escape
+    assert window.current_page() == "orders"
