@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from bookshop_gui.errors import InvalidInput
+from bookshop_gui.errors import InvalidInput, NotFound
 
 CENT = Decimal("0.01")
 MAX_COUNT = 999
@@ -20,6 +20,9 @@ MAX_MARK = 5
 MAX_MONEY = Decimal("1000000000.00")  # far above any price or balance, far below overflow
 DEFAULT_SHIPPING_FEE = Decimal("22.00")
 DEFAULT_UNPAID_MINUTES = 30
+MAX_COVER_BYTES = 5 * 1024 * 1024  # a cover picture's file, as stored
+MAX_COVER_SIDE = 4000  # pixels: decoding a bigger picture for a thumbnail costs hundreds of MB
+MAX_ROW_NUMBER = 2**63 - 1  # the largest id, offset or limit every backend's integer holds
 
 
 class OrderStatus(enum.IntEnum):
@@ -163,12 +166,66 @@ def text(value, what: str, max_length: int, *, required: bool = False) -> str:
         return ""
     if not isinstance(value, str):
         raise InvalidInput(f"{what} must be text.")
+    if not storable(value):
+        raise InvalidInput(f"{what} holds a character that cannot be saved; please retype it.")
     value = value.strip()
     if required and not value:
         raise InvalidInput(f"{what} cannot be empty.")
     if len(value) > max_length:
         raise InvalidInput(f"{what} is too long (at most {max_length} characters).")
     return value
+
+
+def storable(value: str) -> bool:
+    """False for text no database takes as it is: a NUL, or half of a UTF-16 pair.
+
+    PostgreSQL refuses NUL outright, SQLite cuts text at it, and a lone surrogate
+    (from a broken paste or a mis-decoded file) cannot be encoded at all, so
+    such text is refused before it reaches a driver.
+    """
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def row_id(value, missing: str) -> int:
+    """Return `value` as a row id, or NotFound(missing).
+
+    Only a whole number in 1..2**63-1 can name a row; anything else (a bool, a
+    float, a string, a number too big for the column) names none, so it is
+    reported exactly as an unknown id, before any driver sees it.
+    """
+    if not is_row_id(value):
+        raise NotFound(missing)
+    return int(value)
+
+
+def is_row_id(value) -> bool:
+    """True for a value that could be a row's id (see `row_id`)."""
+    return _whole(value, 1)
+
+
+def page_offset(value) -> int:
+    """How many rows a page skips: a whole number from 0, or InvalidInput."""
+    if not _whole(value, 0):
+        raise InvalidInput("A page must start at a whole number of rows, 0 or more.")
+    return int(value)
+
+
+def page_limit(value, most: int = MAX_ROW_NUMBER) -> int:
+    """How many rows a page holds: a whole number from 0, capped at `most`."""
+    if not _whole(value, 0):
+        raise InvalidInput("A page must hold a whole number of rows, 0 or more.")
+    return min(int(value), most)
+
+
+def _whole(value, low: int) -> bool:
+    """True for an int (a bool is no number) from `low` up to what a 64-bit column holds."""
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= MAX_ROW_NUMBER
 
 
 def ratio(value) -> Decimal:
@@ -192,7 +249,7 @@ def isbn_valid(code: str) -> bool:
     A mistyped digit is the commonest catalog error, and the check digit
     catches every single-digit slip, so the catalog refuses a code that fails it.
     """
-    if not isinstance(code, str):
+    if not isinstance(code, str) or not code.isascii():
         return False
     digits = code.replace("-", "").replace(" ", "").upper()
     if len(digits) == 10:
@@ -313,6 +370,16 @@ class OrderRow:
     created_at: datetime
     total: Decimal
     items: tuple[tuple[str, int], ...]
+    city: str = ""
+
+
+def city_of(region: str | None) -> str:
+    """The city of "province city district" (the region as the kiosk writes it).
+
+    A region of one word (a municipality written alone, or a foreign town) is its own city.
+    """
+    parts = (region or "").split()
+    return parts[1] if len(parts) >= 2 else (parts[0] if parts else "")
 
 
 @dataclass(frozen=True)
@@ -410,6 +477,7 @@ class DaySales:
     day: str
     orders: int
     revenue: Decimal
+    shipped: int = 0
 
 
 @dataclass(frozen=True)
@@ -424,6 +492,29 @@ class TopBook:
 class StatusTotal:
     status: OrderStatus
     orders: int
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class Shipment:
+    """One parcel as a courier's batch import reads it: who, where, what, which order."""
+
+    order_id: int
+    name: str
+    phone: str
+    address: str
+    content: str
+    tracking: str | None = None
+
+
+@dataclass(frozen=True)
+class WaitingOrder:
+    """A paid order not shipped yet, and since when it has waited."""
+
+    order_id: int
+    buyer: str
+    paid_at: datetime
+    city: str
     total: Decimal
 
 

@@ -7,6 +7,10 @@ held up). The copy is written next to its destination and renamed into place
 only once it is complete and passes an integrity check, so an interrupted
 backup never leaves a half-written file under the final name.
 
+The destination is a regular file or a folder, never a device or a pipe, and
+an existing file is replaced only when asked to (`force`): last week's backup
+is worth as much as this one.
+
 A shared PostgreSQL or MySQL server is backed up with the server's own tools;
 `server_advice` says how.
 """
@@ -26,6 +30,14 @@ from bookshop_gui.errors import BookshopError
 class BackupError(BookshopError):
     """The backup could not be made; the message says why and what to do instead."""
 
+    exit_code = 1
+
+
+class TargetRefused(BackupError):
+    """The destination cannot or may not be written; nothing was."""
+
+    exit_code = 2
+
 
 @dataclass(frozen=True)
 class BackupResult:
@@ -33,25 +45,38 @@ class BackupResult:
     size: int
 
 
-def backup(url: str, target: str | os.PathLike) -> BackupResult:
-    """Copy the SQLite database at `url` to `target` (a file path), consistently."""
+def backup(url: str, target: str | os.PathLike, *, force: bool = False) -> BackupResult:
+    """Copy the SQLite database at `url` to `target` (a file or a folder), consistently."""
     source = sqlite_path(url)
-    target = Path(target).expanduser().resolve()
+    target = _destination(source, Path(target).expanduser().resolve(), force)
+    if not source.is_file():
+        raise BackupError(f"There is no database at {source}.")
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        partial.open("xb").close()  # fails here, before any copying, if the place is not writable
+        _copy(source, partial)
+        os.replace(partial, target)
+    except OSError as exc:
+        raise TargetRefused(f"Cannot write the backup to {target}: {exc.strerror or exc}.") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+    return BackupResult(target, target.stat().st_size)
+
+
+def _destination(source: Path, target: Path, force: bool) -> Path:
+    """The file the copy will have: `target`, or the database's name inside folder `target`."""
     if target.is_dir():
         target = target / source.name
     if target == source.resolve():
         raise BackupError("The backup cannot overwrite the database it copies.")
-    if not source.is_file():
-        raise BackupError(f"There is no database at {source}.")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
-    try:
-        _copy(source, partial)
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
-    return BackupResult(target, target.stat().st_size)
+    if target.exists() and not target.is_file():
+        raise TargetRefused(f"{target} is not a file or a folder; a backup goes into either.")
+    if target.exists() and not force:
+        raise TargetRefused(f"{target} already exists; add --force to replace it.")
+    return target
 
 
 def sqlite_path(url: str) -> Path:
@@ -86,10 +111,13 @@ def server_advice(url: str) -> str:
 
 
 def _copy(source: Path, destination: Path) -> None:
-    with contextlib.closing(sqlite3.connect(source, timeout=15)) as src, \
-            contextlib.closing(sqlite3.connect(destination)) as dst:
-        src.backup(dst)  # all pages in one step: one consistent snapshot
-        dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-        problems = dst.execute("PRAGMA integrity_check").fetchall()
-        if problems != [("ok",)]:
-            raise BackupError(f"The copy failed its integrity check: {problems[:3]}")
+    try:
+        with contextlib.closing(sqlite3.connect(source, timeout=15)) as src, \
+                contextlib.closing(sqlite3.connect(destination)) as dst:
+            src.backup(dst)  # all pages in one step: one consistent snapshot
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            problems = dst.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.Error as exc:
+        raise BackupError(f"The backup could not be made: {exc}.") from exc
+    if problems != [("ok",)]:
+        raise BackupError(f"The copy failed its integrity check: {problems[:3]}")

@@ -36,13 +36,13 @@ def _run_alone(args) -> int:
         return args.run(args) or 0
     except BookshopError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
-        return 1
+        return getattr(exc, "exit_code", 1)
 
 
 def _backup(args) -> None:
     from bookshop_gui.admin import backup
 
-    result = backup.backup(args.db, args.path)
+    result = backup.backup(args.db, args.path, force=args.force)
     print(f"Backed up {args.db} to {result.path} ({result.size:,} bytes)")
 
 
@@ -163,6 +163,7 @@ def _parser() -> argparse.ArgumentParser:
                      "copy the local database to PATH while the program runs (SQLite); "
                      "a shared server is backed up with pg_dump or mysqldump")
     backup.add_argument("path", help="the backup file, or a folder to put it in")
+    backup.add_argument("--force", action="store_true", help="replace an existing backup file")
     backup.set_defaults(opens_database=False)
     bulk = command("seed-bulk", _seed_bulk,
                    "add generated shops, buyers, books and orders, to measure the program at scale")

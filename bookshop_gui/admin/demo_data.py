@@ -19,6 +19,14 @@ ACCOUNTS = (
 
 SHOPS = ("Lakeside Books", "墨香书店")
 
+# Where each demo buyer's parcels go: (username, receiver, phone, region, street, postcode)
+ADDRESSES = (
+    ("reader", "李明", "138 0013 8000", "浙江省 杭州市 西湖区", "文三路 90 号 3 幢 501 室",
+     "310012"),
+    ("guest", "王芳", "139 1234 5678", "上海市 上海市 浦东新区", "世纪大道 100 号 12 楼",
+     "200120"),
+)
+
 # (shop index, title, author, ISBN, price, stock)
 BOOKS = (
     (0, "Pride and Prejudice", "Jane Austen", "9780141439518", "9.99", 12),
@@ -78,6 +86,11 @@ def seed(*, force: bool = False) -> dict:
     token = auth.login("admin", "admin").token
     settings.set_price_cut_limit(token, PRICE_CUT_LIMIT)
     auth.logout(token)
+    for username, name, phone, region, street, postcode in ADDRESSES:
+        token = auth.login(username, username).token
+        accounts.save_address(token, name=name, phone=phone, region=region, street=street,
+                              postcode=postcode)
+        auth.logout(token)
     return {"shops": len(SHOPS), "books": len(BOOKS), "accounts": len(ACCOUNTS)}
 
 

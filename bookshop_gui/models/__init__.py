@@ -1,7 +1,7 @@
 """peewee models over one database, bound through `database` by `bookshop_gui.db`."""
 
 from bookshop_gui.models.base import BaseModel, database
-from bookshop_gui.models.catalog import Book, CartLine
+from bookshop_gui.models.catalog import Book, CartLine, CoverImage
 from bookshop_gui.models.changes import ChangeLog
 from bookshop_gui.models.orders import AuditLog, Order, OrderLine, Review
 from bookshop_gui.models.people import Address, AuthSession, BalanceEntry, Shop, User
@@ -10,11 +10,11 @@ from bookshop_gui.models.settings import Setting
 
 ALL_MODELS = (
     Shop, User, AuthSession, BalanceEntry, Book, CartLine,
-    Order, OrderLine, Review, AuditLog, Setting, RequestRecord, Address, ChangeLog,
+    Order, OrderLine, Review, AuditLog, Setting, RequestRecord, Address, ChangeLog, CoverImage,
 )
 
 __all__ = [
     "ALL_MODELS", "Address", "AuditLog", "AuthSession", "BalanceEntry", "BaseModel", "Book",
-    "CartLine", "ChangeLog", "Order", "OrderLine", "RequestRecord", "Review", "Setting", "Shop",
-    "User", "database",
+    "CartLine", "ChangeLog", "CoverImage", "Order", "OrderLine", "RequestRecord", "Review",
+    "Setting", "Shop", "User", "database",
 ]

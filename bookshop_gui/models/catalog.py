@@ -2,7 +2,7 @@
 
 from bookshop_gui._peewee import peewee
 from bookshop_gui.models.base import BaseModel
-from bookshop_gui.models.fields import MoneyField, utcnow
+from bookshop_gui.models.fields import MoneyField, PictureField, utcnow
 from bookshop_gui.models.people import Shop, User
 
 
@@ -19,6 +19,20 @@ class Book(BaseModel):
     class Meta:
         table_name = "books"
         indexes = ((("created_at", "id"), False),)  # newest first, read in order
+
+
+class CoverImage(BaseModel):
+    """A cover picture chosen at a workstation, kept in the database every workstation shares.
+
+    Named by the SHA-256 of its bytes, so the same picture chosen twice is kept once.
+    """
+
+    digest = peewee.CharField(max_length=64, unique=True)
+    data = PictureField()
+    created_at = peewee.DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "cover_images"
 
 
 class CartLine(BaseModel):

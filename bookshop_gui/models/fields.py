@@ -38,6 +38,15 @@ class RatioField(ScaledDecimalField):
     places = 4
 
 
+class PictureField(peewee.BlobField):
+    """Bytes as big as a cover picture: MySQL's plain BLOB stops at 64 KB, MEDIUMBLOB at 16 MB."""
+
+    def ddl_datatype(self, ctx):
+        if ctx and ctx.state.quote == "``":  # MySQL and MariaDB quote names with backticks
+            return peewee.SQL("MEDIUMBLOB")
+        return super().ddl_datatype(ctx)
+
+
 def utcnow() -> datetime:
     """Now, as the naive UTC datetime every timestamp column holds."""
     return datetime.now(UTC).replace(tzinfo=None)

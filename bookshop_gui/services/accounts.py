@@ -34,9 +34,12 @@ def create_user(
     username = domain.text(username, "Username", 64, required=True)
     if not isinstance(password, str) or not password:
         raise InvalidInput("A password cannot be empty.")
+    if not domain.storable(password):
+        raise InvalidInput("The password holds a character that cannot be saved; please retype it.")
     if role not in tuple(Role):
         raise InvalidInput("An account is a buyer, staff or admin account.")
-    if role == Role.STAFF and (shop_id is None or Shop.get_or_none(id=shop_id) is None):
+    if role == Role.STAFF and (
+            not domain.is_row_id(shop_id) or Shop.get_or_none(id=shop_id) is None):
         raise InvalidInput("A staff account needs the shop it works for.")
     ratio, opening = domain.ratio(vip_ratio), domain.money(balance, "Balance")
     if User.select().where(User.username == username).exists():
@@ -90,7 +93,8 @@ def find_members(token, text="", *, offset=0, limit=50) -> list[Member]:
     query = User.select().where(User.role == Role.BUYER)
     if text:
         query = query.where(User.username.contains(text))
-    rows = query.order_by(User.username).offset(offset).limit(limit)
+    rows = (query.order_by(User.username)
+            .offset(domain.page_offset(offset)).limit(domain.page_limit(limit)))
     return [_member(user) for user in rows]
 
 
@@ -122,7 +126,7 @@ def list_shops() -> list[ShopValue]:
 
 
 def _buyer(username) -> User:
-    if not isinstance(username, str):
+    if not isinstance(username, str) or not domain.storable(username):
         raise NotFound("No buyer with that username.")
     user = User.get_or_none(User.username == username.strip(), User.role == Role.BUYER)
     if user is None:

@@ -81,8 +81,7 @@ def clean(*, name, phone, region, street, postcode) -> dict:
 
 def own(buyer: User, address_id) -> Address:
     """One of the buyer's addresses; another buyer's is reported as missing."""
-    if isinstance(address_id, bool) or not isinstance(address_id, int):
-        raise NotFound(NO_SUCH_ADDRESS)
+    address_id = domain.row_id(address_id, NO_SUCH_ADDRESS)
     address = Address.get_or_none(Address.id == address_id, Address.user == buyer.id)
     if address is None:
         raise NotFound(NO_SUCH_ADDRESS)

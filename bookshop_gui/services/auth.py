@@ -1,6 +1,6 @@
 """Signing in and out (the seeds' token), and resuming a remembered sign-in."""
 
-from bookshop_gui.domain import Session
+from bookshop_gui.domain import Session, storable
 from bookshop_gui.errors import AuthError
 from bookshop_gui.models import AuthSession, Shop, User
 from bookshop_gui.services.passwords import check_password, hash_password
@@ -14,7 +14,7 @@ _DUMMY_HASH = hash_password("not a password")
 @writes
 def login(username, password, *, remember: bool = False) -> Session:
     """Check the credentials and open a session; `remember` makes it last for weeks."""
-    if not isinstance(username, str) or not isinstance(password, str):
+    if not all(isinstance(given, str) and storable(given) for given in (username, password)):
         raise AuthError("Wrong username or password.")
     user = User.get_or_none(User.username == username.strip())
     if not check_password(password, user.password_hash if user else _DUMMY_HASH) or user is None:
@@ -25,7 +25,7 @@ def login(username, password, *, remember: bool = False) -> Session:
 @writes
 def logout(token) -> None:
     """End the session at once, on every workstation."""
-    if isinstance(token, str) and token:
+    if isinstance(token, str) and token and storable(token):
         AuthSession.delete().where(AuthSession.token_hash == token_digest(token)).execute()
 
 

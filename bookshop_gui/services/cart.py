@@ -58,7 +58,7 @@ def set_count(token, book_id, cnt) -> None:
 def remove(token, book_id) -> None:
     """Remove the book's whole line; a book not in the cart is left alone."""
     buyer = caller(token, Role.BUYER)
-    if isinstance(book_id, int) and not isinstance(book_id, bool):
+    if domain.is_row_id(book_id):
         CartLine.delete().where(CartLine.user == buyer.id, CartLine.book == book_id).execute()
 
 
@@ -73,9 +73,7 @@ def _created(user_id: int, book: Book, cnt: int) -> bool:
 
 
 def _book(book_id) -> Book:
-    if isinstance(book_id, bool) or not isinstance(book_id, int):
-        raise NotFound("No such book.")
-    book = Book.get_or_none(Book.id == book_id)
+    book = Book.get_or_none(Book.id == domain.row_id(book_id, "No such book."))
     if book is None:
         raise NotFound("No such book.")
     return book

@@ -17,7 +17,8 @@ _TEXT_LIMITS = {"title": 300, "author": 200, "isbn": 20, "pic": 500}
 @reads
 def search(text="", *, shop_id=None, offset=0, limit=50) -> list[BookValue]:
     """Books whose title, author or ISBN contains `text`, newest first."""
-    text, offset, limit = domain.text(text, "Search", 200), _page(offset, 0), _page(limit, 1)
+    text, shop_id = domain.text(text, "Search", 200), _shop_filter(shop_id)
+    offset, limit = domain.page_offset(offset), domain.page_limit(limit, MAX_LIMIT)
     page = search_index.page_ids(text, normalise_isbn(text), shop_id, offset, limit)
     if page is not None:
         rows = Book.select(Book, Shop).join(Shop).where(Book.id.in_(page))
@@ -28,7 +29,7 @@ def search(text="", *, shop_id=None, offset=0, limit=50) -> list[BookValue]:
 
 @reads
 def count(text="", *, shop_id=None) -> int:
-    text = domain.text(text, "Search", 200)
+    text, shop_id = domain.text(text, "Search", 200), _shop_filter(shop_id)
     found = search_index.count(text, normalise_isbn(text), shop_id)
     return found if found is not None else _matching(text, shop_id).count()
 
@@ -87,7 +88,7 @@ def update_book(token, book_id, **fields) -> None:
 
 def normalise_isbn(value) -> str:
     """An ISBN as stored: digits (and a final X) without hyphens or spaces."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not domain.storable(value):
         return ""
     return value.replace("-", "").replace(" ", "").upper()
 
@@ -101,7 +102,7 @@ def _clean(fields: dict) -> dict:
         elif name == "stock":
             clean[name] = _stock(value)
         elif name == "isbn":
-            clean[name] = domain.text(normalise_isbn(value) if value else "", "ISBN", 20)
+            clean[name] = clean_isbn(value)
         else:
             label = name.capitalize() if name != "pic" else "Cover"
             clean[name] = domain.text(value, label, _TEXT_LIMITS[name], required=name == "title")
@@ -114,10 +115,19 @@ def _stock(value) -> int:
     return value
 
 
-def _page(value, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise InvalidInput("A page must be a whole number of rows.")
-    return min(value, MAX_LIMIT) if minimum else value
+def clean_isbn(value) -> str:
+    """An ISBN as stored, or "" for none; a wrong check digit is refused, as the editor does.
+
+    A mistyped digit would otherwise be saved and never found by a scanner.
+    """
+    code = normalise_isbn(domain.text(value, "ISBN", 20))
+    if code and not domain.isbn_valid(code):
+        raise InvalidInput(f"ISBN {value} is not valid (its check digit is wrong).")
+    return code
+
+
+def _shop_filter(shop_id) -> int | None:
+    return None if shop_id is None else domain.row_id(shop_id, "No such shop.")
 
 
 def _matching(text: str, shop_id):
@@ -137,8 +147,7 @@ def _matching(text: str, shop_id):
 
 
 def _row(book_id) -> Book:
-    if isinstance(book_id, bool) or not isinstance(book_id, int):
-        raise NotFound("No such book.")
+    book_id = domain.row_id(book_id, "No such book.")
     book = Book.select(Book, Shop).join(Shop).where(Book.id == book_id).first()
     if book is None:
         raise NotFound("No such book.")

@@ -19,7 +19,8 @@ from bookshop_gui import domain
 from bookshop_gui.domain import Role
 from bookshop_gui.errors import BookshopError, InvalidInput
 from bookshop_gui.models import Book
-from bookshop_gui.services.catalog import MAX_STOCK, normalise_isbn
+from bookshop_gui.services import csv_files
+from bookshop_gui.services.catalog import MAX_STOCK, clean_isbn
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads, writes
 
@@ -57,8 +58,7 @@ def export_csv(token, path: str | Path) -> int:
     staff = caller(token, Role.STAFF)
     query = Book.select().where(Book.shop == staff.shop_id).order_by(Book.id)
     written = 0
-    with open(path, "w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
+    with csv_files.writing(path) as writer:
         writer.writerow(COLUMNS)
         for book in query.iterator():
             writer.writerow([book.isbn, book.title, book.author, book.price, book.stock, book.pic])
@@ -90,7 +90,7 @@ def import_csv(token, path: str | Path, *, progress: Callable | None = None) -> 
 def _read(path) -> list[tuple[int, dict]]:
     """(line number, row) pairs; InvalidInput if the file or its header is unusable."""
     try:
-        with open(path, newline="", encoding="utf-8-sig") as source:
+        with open(csv_files.source(path), newline="", encoding="utf-8-sig") as source:
             reader = csv.DictReader(source)
             header = {(name or "").strip().lower() for name in reader.fieldnames or ()}
             missing = [name for name in REQUIRED if name not in header]
@@ -102,17 +102,15 @@ def _read(path) -> list[tuple[int, dict]]:
 
 
 def _lower_keys(row: dict) -> dict:
-    return {(key or "").strip().lower(): (value or "").strip() for key, value in row.items()
-            if isinstance(value, str)}
+    return {(key or "").strip().lower(): csv_files.original((value or "").strip())
+            for key, value in row.items() if isinstance(value, str)}
 
 
 def _clean(row: dict, seen: dict[str, int], line: int) -> dict:
     """The row as book fields, or InvalidInput saying why it is refused."""
-    isbn = normalise_isbn(row.get("isbn", ""))
+    isbn = clean_isbn(row.get("isbn", ""))
     if not isbn:
         raise InvalidInput("No ISBN: a book is matched on its ISBN.")
-    if not domain.isbn_valid(isbn):
-        raise InvalidInput(f"ISBN {row['isbn']} is not valid (its check digit is wrong).")
     if isbn in seen:
         raise InvalidInput(f"ISBN {isbn} is already on line {seen[isbn]}.")
     fields = {
@@ -136,7 +134,7 @@ def _decimal(text: str) -> Decimal:
 
 
 def _stock(text: str) -> int:
-    if not text.isdigit() or int(text) > MAX_STOCK:
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_STOCK:
         raise InvalidInput(f"Stock {text!r} is not a whole number from 0 to {MAX_STOCK}.")
     return int(text)
 

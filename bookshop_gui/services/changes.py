@@ -37,6 +37,7 @@ CALLS: dict[str, tuple[Kind, ...]] = {
     "catalog.add_book": (BOOKS,),
     "catalog.update_book": (BOOKS,),
     "catalog_io.import_csv": (BOOKS,),
+    "covers.store": (),  # only the picture's bytes: a book shows it once update_book names it
     "settings.set_shipping_fee": (SETTINGS,),
     "settings.set_unpaid_minutes": (SETTINGS,),
     "settings.set_price_cut_limit": (SETTINGS,),

@@ -10,15 +10,16 @@ one has neither, or one payment and one refund of the same amount.
 
 from __future__ import annotations
 
-import csv
 from decimal import Decimal
 from pathlib import Path
 
+from bookshop_gui import domain
 from bookshop_gui._peewee import peewee
 from bookshop_gui.domain import Discrepancy, LedgerEntry, OrderStatus, Role
 from bookshop_gui.errors import InvalidInput, NotFound
 from bookshop_gui.models import BalanceEntry, Order, User
 from bookshop_gui.models.fields import stored_datetime
+from bookshop_gui.services import csv_files
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads
 
@@ -26,7 +27,6 @@ PAID = (OrderStatus.PENDING_SHIPMENT, OrderStatus.PENDING_RECEIPT,
         OrderStatus.PENDING_REVIEW, OrderStatus.COMPLETED)
 MAX_LIMIT = 1000
 CSV_HEADER = ("date", "reason", "amount", "order", "by", "balance")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 # -- reconciling ----------------------------------------------------------------------
@@ -111,7 +111,9 @@ def statement(token, username, *, offset=0, limit=100) -> list[LedgerEntry]:
     """A buyer's balance entries, newest first, each with the balance it left (staff, admin)."""
     caller(token, Role.STAFF, Role.ADMIN)
     buyer = _buyer(username)
-    offset, limit = _whole(offset, 0), min(_whole(limit, 1), MAX_LIMIT)
+    offset, limit = domain.page_offset(offset), domain.page_limit(limit, MAX_LIMIT)
+    if not limit:
+        raise InvalidInput("A page must hold at least one row.")
     newest = (BalanceEntry.select(BalanceEntry.amount).where(BalanceEntry.user == buyer.id)
               .order_by(BalanceEntry.id.desc()))
     balance = _sum_of(newest) - _sum_of(newest.limit(offset)) if offset else _sum_of(newest)
@@ -130,14 +132,11 @@ def statement(token, username, *, offset=0, limit=100) -> list[LedgerEntry]:
 def write_csv(token, username, path: str | Path) -> int:
     """The whole statement as CSV, a page at a time; returns the number of entries.
 
-    Cells a spreadsheet could read as a formula are written as text: the
-    words (reason, who) are prefixed with an apostrophe when they start with
-    = + - @ or a tab or carriage return; the amounts are numbers this program
-    wrote, so a refund of -12.00 stays a number.
+    Cells a spreadsheet could read as a formula are written as text (see
+    csv_files); a refund of -12.00 is a plain number and stays one.
     """
     written = 0
-    with open(path, "w", newline="", encoding="utf-8-sig") as out:
-        writer = csv.writer(out)
+    with csv_files.writing(path, bom=True) as writer:
         writer.writerow(CSV_HEADER)
         while page := statement(token, username, offset=written, limit=MAX_LIMIT):
             writer.writerows(_csv_row(entry) for entry in page)
@@ -146,13 +145,9 @@ def write_csv(token, username, path: str | Path) -> int:
 
 
 def _csv_row(entry: LedgerEntry) -> tuple:
-    return (entry.at.strftime("%Y-%m-%d %H:%M:%S"), _text_cell(entry.reason),
+    return (entry.at.strftime("%Y-%m-%d %H:%M:%S"), entry.reason,
             f"{entry.amount:.2f}", entry.order_id if entry.order_id is not None else "",
-            _text_cell(entry.by_username), f"{entry.balance_after:.2f}")
-
-
-def _text_cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+            entry.by_username, f"{entry.balance_after:.2f}")
 
 
 def _sum_of(query) -> Decimal:
@@ -164,13 +159,7 @@ def _sum_of(query) -> Decimal:
 
 def _buyer(username) -> User:
     user = User.get_or_none(User.username == username, User.role == Role.BUYER) \
-        if isinstance(username, str) else None
+        if isinstance(username, str) and domain.storable(username) else None
     if user is None:
         raise NotFound("No buyer with that username.")
     return user
-
-
-def _whole(value, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise InvalidInput("A page must be a whole number of rows.")
-    return value

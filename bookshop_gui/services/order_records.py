@@ -19,6 +19,9 @@ from bookshop_gui.domain import (
     OrderStatus,
     OrderSummary,
     allows,
+    page_limit,
+    page_offset,
+    row_id,
 )
 from bookshop_gui.domain import (
     OrderLine as LineValue,
@@ -67,9 +70,7 @@ def find(order_id, *, buyer_id=None, shop_id=None, lock=False) -> Order:
     The message never repeats the id, so no caller can tell another's order
     from one that does not exist by comparing what they are told.
     """
-    if isinstance(order_id, bool) or not isinstance(order_id, int):
-        raise NotFound(NO_SUCH_ORDER)
-    query = Order.select().where(Order.id == order_id)
+    query = Order.select().where(Order.id == row_id(order_id, NO_SUCH_ORDER))
     if buyer_id is not None:
         query = query.where(Order.buyer == buyer_id)
     if shop_id is not None:
@@ -198,12 +199,9 @@ def audit_entries(order_id: int) -> list[AuditEntry]:
 
 
 def newest_first(query, offset=0, limit=None):
-    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
-        raise InvalidInput("A page must start at a whole number of rows.")
-    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
-        raise InvalidInput("A page must be a whole number of rows.")
-    query = query.order_by(Order.created_at.desc(), Order.id.desc()).offset(offset)
-    return query.limit(limit) if limit is not None else query
+    """The page of `query` from `offset`, `limit` orders long (None: to the end), newest first."""
+    query = query.order_by(Order.created_at.desc(), Order.id.desc()).offset(page_offset(offset))
+    return query.limit(page_limit(limit)) if limit is not None else query
 
 
 def summaries(query) -> list[OrderSummary]:

@@ -54,9 +54,7 @@ def create(token, book_id, cnt, *, address_id=None) -> int:
     buyer = caller(token, Role.BUYER)
     cnt = domain.count(cnt)
     destination = addresses.for_order(buyer, address_id)
-    if isinstance(book_id, bool) or not isinstance(book_id, int):
-        raise NotFound("No such book.")
-    book = Book.get_or_none(Book.id == book_id)
+    book = Book.get_or_none(Book.id == domain.row_id(book_id, "No such book."))
     if book is None:
         raise NotFound("No such book.")
     records.take_stock({book.id: cnt})
@@ -225,7 +223,7 @@ def _chosen_ids(book_ids) -> list[int]:
     chosen = [*book_ids]
     if not chosen:
         raise InvalidInput("Choose at least one book to order.")
-    if any(isinstance(b, bool) or not isinstance(b, int) for b in chosen):
+    if not all(domain.is_row_id(book_id) for book_id in chosen):
         raise InvalidInput("Some of the chosen books are not in your cart.")
     return [*dict.fromkeys(chosen)]
 

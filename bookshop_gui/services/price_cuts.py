@@ -38,7 +38,8 @@ def approver(approval) -> str | None:
     if approval is None:
         return None
     if (isinstance(approval, (str, bytes)) or not isinstance(approval, (tuple, list))
-            or len(approval) != 2 or not all(isinstance(part, str) for part in approval)):
+            or len(approval) != 2
+            or not all(isinstance(part, str) and domain.storable(part) for part in approval)):
         raise AuthError("An approval is an administrator's user name and password.")
     username, password = approval
     admin = User.get_or_none(User.username == username.strip(), User.role == Role.ADMIN)

@@ -9,7 +9,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from bookshop_gui.domain import Role
+from bookshop_gui.domain import Role, storable
 from bookshop_gui.errors import AuthError, SessionEnded
 from bookshop_gui.models import AuthSession, User
 from bookshop_gui.models.fields import utcnow
@@ -34,7 +34,7 @@ def open_session(user: User, *, remember: bool = False) -> str:
 
 def caller(token, *roles: Role) -> User:
     """The signed-in user behind `token`; AuthError if unknown, expired or the wrong role."""
-    if not isinstance(token, str) or not token:
+    if not isinstance(token, str) or not token or not storable(token):
         raise SessionEnded("Please sign in.")
     user = (
         User.select(User)

@@ -33,9 +33,7 @@ def list_orders(token, status=None, *, offset=0, limit=None, search="", sort="ne
     """The shop's orders in full, newest first unless `sort` says otherwise."""
     staff = caller(token, Role.STAFF)
     query = records.newest_first(_matching(staff, status, search), offset, limit)
-    if sort not in SORTS:
-        raise InvalidInput("Orders can be sorted by newest, oldest, total_desc or total_asc.")
-    query = query.order_by(*SORTS[sort])
+    query = query.order_by(*_sort_keys(sort))
     if limit is not None:
         # Skip to the page on the ids alone (an index walk), then read just those
         # orders in full: joining buyers and reviews for every skipped row made
@@ -56,33 +54,37 @@ def order_rows(token, status=None, *, after=None, limit=100, search="", sort="ne
     the first does, and orders arriving at the top meanwhile shift nothing.
     """
     staff = caller(token, Role.STAFF)
-    if sort not in SORTS:
-        raise InvalidInput("Orders can be sorted by newest, oldest, total_desc or total_asc.")
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        raise InvalidInput("A page must be a whole number of rows.")
+    keys, limit = _sort_keys(sort), domain.page_limit(limit)
     query = _matching(staff, status, search)
     if after is not None:
         query = query.where(_beyond(staff, after, sort))
     orders = list(
-        query.select(Order.id, Order.status, User.username, Order.created_at, Order.total)
+        query.select(Order.id, Order.status, User.username, Order.created_at, Order.total,
+                     Order.ship_region)
         .join(User, on=(Order.buyer == User.id))
-        .order_by(*SORTS[sort]).limit(limit).tuples()
+        .order_by(*keys).limit(limit).tuples()
     )
     items = _items_by_order([row[0] for row in orders])
     return [OrderRow(order_id, OrderStatus(status), sys.intern(buyer), as_utc(created),
-                     total, items[order_id])
-            for order_id, status, buyer, created, total in orders]
+                     total, items[order_id], sys.intern(domain.city_of(region)))
+            for order_id, status, buyer, created, total, region in orders]
 
 
 def _beyond(staff: User, after, sort: str):
     """Orders past the order `after` in the `sort` order (ties broken by id, as the sort does)."""
-    if isinstance(after, bool) or not isinstance(after, int):
+    if not domain.is_row_id(after):
         raise InvalidInput("A page must start after an order number.")
     key = Order.total if sort.startswith("total") else Order.created_at
     anchor = Order.select(key).where(Order.id == after, Order.shop == staff.shop_id)
     if sort in ("newest", "total_desc"):
         return (key <= anchor) & ((key < anchor) | (Order.id < after))
     return (key >= anchor) & ((key > anchor) | (Order.id > after))
+
+
+def _sort_keys(sort) -> tuple:
+    if not isinstance(sort, str) or sort not in SORTS:
+        raise InvalidInput("Orders can be sorted by newest, oldest, total_desc or total_asc.")
+    return SORTS[sort]
 
 
 def _items_by_order(ids: list[int]) -> dict[int, tuple[tuple[str, int], ...]]:
@@ -178,6 +180,8 @@ def set_lines(token, order_id, lines, *, expected_version=None, approval=None) -
     staff = caller(token, Role.STAFF)
     wanted = _clean_lines(lines)
     approver = price_cuts.approver(approval)
+    if expected_version is not None and not domain.is_row_id(expected_version):
+        raise InvalidInput("An order's version is a whole number.")
     order = records.find(order_id, shop_id=staff.shop_id, lock=True)
     records.require(order, "shop.set_lines", "edited")
     if expected_version is not None and order.version != expected_version:
@@ -233,7 +237,7 @@ def _matching(staff: User, status, search):
     if search:
         condition = Order.buyer.in_(User.select(User.id).where(User.username.contains(search)))
         number = search.lstrip("#")
-        if number.isdigit():
+        if number.isascii() and number.isdigit() and domain.is_row_id(int(number)):
             condition |= Order.id == int(number)
         query = query.where(condition)
     return query
@@ -247,9 +251,7 @@ def _clean_lines(lines) -> dict[int, tuple[int, object]]:
     for line in lines:
         if not isinstance(line, Mapping) or not {"book_id", "cnt", "money"} <= set(line):
             raise InvalidInput("Each line needs a book, a quantity and an amount.")
-        book_id = line["book_id"]
-        if isinstance(book_id, bool) or not isinstance(book_id, int):
-            raise NotFound("No such book.")
+        book_id = domain.row_id(line["book_id"], "No such book.")
         if book_id in wanted:
             raise InvalidInput("The same book is on two lines; put it on one.")
         wanted[book_id] = (domain.count(line["cnt"]), domain.money(line["money"], "Line amount"))

@@ -1,37 +1,109 @@
-"""Book covers: the shop's image when there is one, a generated cover when not.
+"""Book covers: the shop's picture when there is one, a generated cover when not.
 
 A generated cover is a coloured card with the title and author, its colour
 chosen from the title, so a catalog without pictures still reads at a glance
 and the same book always looks the same.
+
+Pictures are decoded off the GUI thread: `cover` answers at once from a cache,
+or with the generated card while a worker reads the picture (from the shop
+database, a bundled demo cover or an older book's file), and `loaded` tells
+the views to look again. A picture over 5 MB or 4000 pixels a side is never
+decoded: its size is checked in the file's header first, and Qt's allocation
+limit stops anything that lies about it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import weakref
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+import shiboken6
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QObject,
+    QRect,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPixmap
 
-from bookshop_gui.ui import resources
+from bookshop_gui.domain import MAX_COVER_BYTES, MAX_COVER_SIDE
+from bookshop_gui.errors import BookshopError, InvalidInput
+from bookshop_gui.services import covers as stored_covers
+from bookshop_gui.ui import formatting, resources
+from bookshop_gui.ui.tasks import Tasks
 
 PALETTE = ("#3b6e8f", "#8f3b4a", "#4a7d4f", "#7a5c2e", "#5b4a8f", "#2e6b6b", "#8f6a3b", "#48525e")
+ALLOCATION_LIMIT_MB = 128  # a 4000 × 4000 picture at 64 bits a pixel, and no more
+CACHED = 512
+
+translate = QCoreApplication.translate
+QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
 
 
-@lru_cache(maxsize=512)
 def cover(pic: str, title: str, author: str, width: int = 96, height: int = 136) -> QPixmap:
-    """The cover at the given size: the picture file if it loads, else a generated one."""
-    picture = _load(pic)
-    if picture is not None:
-        return picture.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio,
-                              Qt.TransformationMode.SmoothTransformation)
-    return placeholder(title, author, width, height)
+    """The cover at the given size: the picture once it is decoded, else a generated one."""
+    picture = _loader().picture(pic, width, height) if pic else None
+    return picture if picture is not None else placeholder(title, author, width, height)
 
 
+def loaded() -> Signal:
+    """Emitted on the GUI thread whenever a picture finished loading (or could not be)."""
+    return _loader().loaded
+
+
+def repaint_when_loaded(model) -> None:
+    """Have `model`'s views ask for its covers again once pictures are decoded."""
+    held = weakref.ref(model)
+
+    def refresh():
+        model = held()
+        if model is None or not shiboken6.isValid(model):
+            return
+        rows, columns = model.rowCount(), model.columnCount()
+        if rows and columns:
+            model.dataChanged.emit(model.index(0, 0), model.index(rows - 1, columns - 1),
+                                   [Qt.ItemDataRole.DecorationRole])
+
+    _loader().loaded.connect(refresh)
+    model.destroyed.connect(lambda: _loader().loaded.disconnect(refresh))
+
+
+def import_file(token: str, path: str) -> str:
+    """Check a chosen picture and keep it in the shop database; returns the book's new `pic`.
+
+    Runs on the window's worker: the file is read and decoded there, never on
+    the GUI thread.
+    """
+    data = _read_limited(Path(path))
+    if data is None:
+        raise InvalidInput(translate(
+            "covers", "This picture is over %1 MB. Choose a smaller one.").replace(
+            "%1", str(MAX_COVER_BYTES // 2**20)))
+    reader, _buffer = _reader(data)
+    size = reader.size()
+    if not size.isValid():
+        raise InvalidInput(translate("covers", "This file is not a picture Bookshop can show."))
+    if max(size.width(), size.height()) > MAX_COVER_SIDE:
+        raise InvalidInput(formatting.fill(translate(
+            "covers", "This picture is %1 × %2 pixels; a cover can be at most %3 pixels a side."
+        ), size.width(), size.height(), MAX_COVER_SIDE))
+    if reader.read().isNull():
+        raise InvalidInput(translate("covers", "This file is not a picture Bookshop can show."))
+    return stored_covers.store(token, data)
+
+
+@lru_cache(maxsize=CACHED)
 def placeholder(title: str, author: str, width: int, height: int) -> QPixmap:
     pixmap = QPixmap(width, height)
-    digest = hashlib.md5(title.encode(), usedforsecurity=False).digest()
+    digest = hashlib.md5(title.encode(errors="replace"), usedforsecurity=False).digest()
     pixmap.fill(QColor(PALETTE[digest[0] % len(PALETTE)]))
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -54,11 +126,107 @@ def placeholder(title: str, author: str, width: int, height: int) -> QPixmap:
     return pixmap
 
 
-def _load(pic: str) -> QPixmap | None:
-    if not pic:
+# -- reading and decoding, on a worker ----------------------------------------
+
+
+def decode(pic: str, width: int, height: int) -> QImage | None:
+    """The picture `pic` names, scaled to fit width × height; None if there is none fit to show."""
+    data = _source(pic)
+    if data is None:
         return None
-    candidate = Path(pic)
-    if not candidate.is_absolute():
-        candidate = resources.path("covers", pic)
-    picture = QPixmap(str(candidate)) if candidate.is_file() else QPixmap()
-    return None if picture.isNull() else picture
+    reader, _buffer = _reader(data)
+    size = reader.size()  # read from the header: nothing decoded yet
+    if not size.isValid() or max(size.width(), size.height()) > MAX_COVER_SIDE:
+        return None
+    image = reader.read()
+    if image.isNull():
+        return None
+    return image.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation)
+
+
+def _source(pic: str) -> bytes | None:
+    if stored_covers.is_stored(pic):
+        try:
+            return stored_covers.image(pic)
+        except BookshopError:  # unreachable database: the generated cover stands in
+            return None
+    path = Path(pic)
+    return _read_limited(path if path.is_absolute() else resources.path("covers", pic))
+
+
+def _read_limited(path: Path) -> bytes | None:
+    """The file's bytes if it is a regular file of at most MAX_COVER_BYTES, else None."""
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_COVER_BYTES:
+            return None
+        with path.open("rb") as source:
+            data = source.read(MAX_COVER_BYTES + 1)
+    except (OSError, ValueError):
+        return None
+    return data if len(data) <= MAX_COVER_BYTES else None
+
+
+def _reader(data: bytes) -> tuple[QImageReader, QBuffer]:
+    """A reader of `data`, and the buffer it reads from, to be kept as long as the reader."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    return reader, buffer
+
+
+class _Decode(QRunnable):
+    def __init__(self, key: tuple, relay: _Loader):
+        super().__init__()
+        self.key, self.relay = key, relay
+
+    def run(self):
+        image = decode(*self.key)
+        if shiboken6.isValid(self.relay):
+            self.relay.decoded.emit(self.key, image)
+
+
+class _Loader(QObject):
+    """The cache of decoded covers and the one worker that decodes them."""
+
+    loaded = Signal()
+    decoded = Signal(object, object)  # (pic, width, height), QImage or None
+
+    def __init__(self):
+        super().__init__()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._cache: OrderedDict[tuple, QPixmap | None] = OrderedDict()
+        self._pending: set[tuple] = set()
+        self.decoded.connect(self._keep)
+
+    def picture(self, pic: str, width: int, height: int) -> QPixmap | None:
+        key = (pic, width, height)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        if key not in self._pending:
+            self._pending.add(key)
+            job = _Decode(key, self)
+            if Tasks.serial:  # under test, as every task: inline
+                job.run()
+                return self._cache.get(key)
+            self._pool.start(job)
+        return None
+
+    def _keep(self, key: tuple, image: QImage | None):
+        self._pending.discard(key)
+        self._cache[key] = QPixmap.fromImage(image) if image is not None else None
+        while len(self._cache) > CACHED:
+            self._cache.popitem(last=False)
+        self.loaded.emit()
+
+
+_LOADER: list[_Loader] = []
+
+
+def _loader() -> _Loader:
+    if not _LOADER:
+        _LOADER.append(_Loader())
+    return _LOADER[0]

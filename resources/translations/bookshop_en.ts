@@ -31,6 +31,13 @@
 <context>
     <name>OrdersPane</name>
     <message numerus="yes">
+        <source>Saved %n shipment(s).</source>
+        <translation>
+            <numerusform>Saved %n shipment.</numerusform>
+            <numerusform>Saved %n shipments.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Marked %n order(s) shipped.</source>
         <translation>
             <numerusform>Marked %n order shipped.</numerusform>
@@ -62,6 +69,16 @@
         <translation>
             <numerusform>%1: %n order, %2</numerusform>
             <numerusform>%1: %n orders, %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WaitingList</name>
+    <message numerus="yes">
+        <source>Marked %n order(s) shipped.</source>
+        <translation>
+            <numerusform>Marked %n order shipped.</numerusform>
+            <numerusform>Marked %n orders shipped.</numerusform>
         </translation>
     </message>
 </context>

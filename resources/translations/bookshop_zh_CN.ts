@@ -33,6 +33,119 @@
     </message>
 </context>
 <context>
+    <name>AddressBookPage</name>
+    <message>
+        <source>My addresses</source>
+        <translation>我的收货地址</translation>
+    </message>
+    <message>
+        <source>Add a new address</source>
+        <translation>新增收货地址</translation>
+    </message>
+    <message>
+        <source>No address yet. Add one so the shop knows where to send your books.</source>
+        <translation>还没有收货地址。添加一个，书店才知道把书寄到哪里。</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Make default</source>
+        <translation>设为默认</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>AddressChooser</name>
+    <message>
+        <source>Ship to</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <source>Add a new address</source>
+        <translation>新增收货地址</translation>
+    </message>
+</context>
+<context>
+    <name>AddressForm</name>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile phone number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区/县</translation>
+    </message>
+    <message>
+        <source>Street, building, room</source>
+        <translation>街道、楼栋、门牌号</translation>
+    </message>
+    <message>
+        <source>Postcode (optional)</source>
+        <translation>邮政编码（选填）</translation>
+    </message>
+    <message>
+        <source>Use as my default address</source>
+        <translation>设为默认地址</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Province / city / district</source>
+        <translation>省 / 市 / 区</translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save address</source>
+        <translation>保存地址</translation>
+    </message>
+    <message>
+        <source>Change address</source>
+        <translation>修改地址</translation>
+    </message>
+    <message>
+        <source>New address</source>
+        <translation>新地址</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <source>Administrator&apos;s approval</source>
@@ -110,8 +223,8 @@
         <translation>选择封面图片</translation>
     </message>
     <message>
-        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
-        <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</translation>
     </message>
     <message>
         <source>A book needs a title.</source>
@@ -774,10 +887,45 @@
     </message>
 </context>
 <context>
+    <name>OrderAddressPanel</name>
+    <message>
+        <source>Keep the address</source>
+        <translation>保留原地址</translation>
+    </message>
+    <message>
+        <source>Send it here</source>
+        <translation>寄到这里</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetailPage</name>
     <message>
         <source>Order lines</source>
         <translation>订单明细</translation>
+    </message>
+    <message>
+        <source>Change address</source>
+        <translation>修改收货地址</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
     </message>
     <message>
         <source>Items</source>
@@ -814,6 +962,10 @@
     <message>
         <source>Placed %1</source>
         <translation>下单于 %1</translation>
+    </message>
+    <message>
+        <source>No address yet: choose where to send it.</source>
+        <translation>还没有收货地址：请选择寄送地址。</translation>
     </message>
     <message>
         <source>Your review: %1</source>
@@ -881,6 +1033,18 @@
     <message>
         <source>%1 · created %2</source>
         <translation>%1 · 创建于 %2</translation>
+    </message>
+    <message>
+        <source>Ship to: %1</source>
+        <translation>收货：%1</translation>
+    </message>
+    <message>
+        <source>no address given</source>
+        <translation>未填写地址</translation>
+    </message>
+    <message>
+        <source>Shipped with %1, waybill %2</source>
+        <translation>已由%1发出，运单号 %2</translation>
     </message>
     <message>
         <source>The buyer has paid for this order, so its lines can no longer be changed.</source>
@@ -1074,6 +1238,10 @@
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
+    <message>
+        <source>Ship to</source>
+        <translation>寄往</translation>
+    </message>
 </context>
 <context>
     <name>OrdersPage</name>
@@ -1104,6 +1272,10 @@
     <message>
         <source>Cancel order</source>
         <translation>取消订单</translation>
+    </message>
+    <message>
+        <source>My addresses</source>
+        <translation>我的收货地址</translation>
     </message>
     <message>
         <source>My orders</source>
@@ -1145,6 +1317,14 @@
         <translation>排序：</translation>
     </message>
     <message>
+        <source>Today&apos;s shipments…</source>
+        <translation>今日发货单…</translation>
+    </message>
+    <message>
+        <source>Today&apos;s parcels as CSV, in the column order a courier&apos;s batch import reads</source>
+        <translation>今日包裹导出为 CSV，列的顺序与快递公司批量下单导入一致</translation>
+    </message>
+    <message>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
@@ -1161,6 +1341,10 @@
         <translation>装箱单…</translation>
     </message>
     <message>
+        <source>Scan to ship…</source>
+        <translation>扫码发货…</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -1171,6 +1355,36 @@
     <message>
         <source>%1 selected</source>
         <translation>已选 %1 个</translation>
+    </message>
+    <message>
+        <source>Export today&apos;s shipments</source>
+        <translation>导出今日发货单</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>收件电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>收件地址</translation>
+    </message>
+    <message>
+        <source>Parcel content</source>
+        <translation>托寄物内容</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n shipment(s).</source>
+        <translation>
+            <numerusform>已保存 %n 条发货记录。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Marked %n order(s) shipped.</source>
@@ -1236,10 +1450,6 @@
         <translation>日期</translation>
     </message>
     <message>
-        <source>Ship to</source>
-        <translation>收货人</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1257,7 +1467,7 @@
     </message>
     <message>
         <source>Items</source>
-        <translation>商品金额</translation>
+        <translation>商品</translation>
     </message>
     <message>
         <source>Shipping</source>
@@ -1270,6 +1480,18 @@
     <message>
         <source>Thank you for shopping with us.</source>
         <translation>感谢您的惠顾。</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>No address given</source>
+        <translation>未填写地址</translation>
     </message>
 </context>
 <context>
@@ -1354,6 +1576,10 @@
         <translation>提交订单</translation>
     </message>
     <message>
+        <source>Add the address to send your books to first.</source>
+        <translation>请先添加收货地址。</translation>
+    </message>
+    <message>
         <source>The books are set aside for you when you submit. Please pay within %1 minutes.</source>
         <translation>提交后图书将为您保留。请在 %1 分钟内付款。</translation>
     </message>
@@ -1407,6 +1633,10 @@
     <message>
         <source>Orders by status</source>
         <translation>各状态订单</translation>
+    </message>
+    <message>
+        <source>Shipped per day</source>
+        <translation>每日发货</translation>
     </message>
     <message>
         <source>The last day comes before the first.</source>
@@ -1465,6 +1695,53 @@
         <translation>
             <numerusform>%1：%n 个订单，%2</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ScanShipDialog</name>
+    <message>
+        <source>Scan to ship</source>
+        <translation>扫码发货</translation>
+    </message>
+    <message>
+        <source>Scanned code</source>
+        <translation>扫描的条码</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Shipped just now</source>
+        <translation>刚刚发出</translation>
+    </message>
+    <message>
+        <source>Scan the order barcode on the packing slip.</source>
+        <translation>请扫描装箱单上的订单条码。</translation>
+    </message>
+    <message>
+        <source>That is not an order barcode. Scan the packing slip first.</source>
+        <translation>这不是订单条码。请先扫描装箱单。</translation>
+    </message>
+    <message>
+        <source>Order #%1 is not waiting to be shipped (%2).</source>
+        <translation>订单 #%1 不在待发货状态（%2）。</translation>
+    </message>
+    <message>
+        <source>No address given</source>
+        <translation>未填写地址</translation>
+    </message>
+    <message>
+        <source>Now scan the waybill for order #%1.</source>
+        <translation>请扫描订单 #%1 的快递运单。</translation>
+    </message>
+    <message>
+        <source>#%1 shipped, waybill %2</source>
+        <translation>#%1 已发货，运单号 %2</translation>
     </message>
 </context>
 <context>
@@ -1669,6 +1946,44 @@
     </message>
 </context>
 <context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Mark shipped</source>
+        <translation>标记为已发货</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Scan or type the waybill number</source>
+        <translation>扫描或输入运单号</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Each parcel&apos;s waybill number, as the courier printed it.</source>
+        <translation>每个包裹的运单号，以快递面单上印的为准。</translation>
+    </message>
+</context>
+<context>
+    <name>ShippedDaysModel</name>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Parcels shipped</source>
+        <translation>发出包裹</translation>
+    </message>
+</context>
+<context>
     <name>SignInWindow</name>
     <message>
         <source>Bookshop — Sign in</source>
@@ -1746,6 +2061,14 @@
         <translation>装箱单 — 订单 #%1</translation>
     </message>
     <message>
+        <source>A5 sheet</source>
+        <translation>A5 纸</translation>
+    </message>
+    <message>
+        <source>Label 100 × 150 mm</source>
+        <translation>面单 100 × 150 毫米</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1797,6 +2120,50 @@
     </message>
 </context>
 <context>
+    <name>WaitingList</name>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Mark shipped…</source>
+        <translation>标记为已发货…</translation>
+    </message>
+    <message>
+        <source>Paid over 48 hours ago, not shipped (%1)</source>
+        <translation>付款超过 48 小时仍未发货（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %n order(s) shipped.</source>
+        <translation>
+            <numerusform>已将 %n 个订单标记为已发货。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WaitingModel</name>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>寄往</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
     <name>connection</name>
     <message>
         <source>No database server answers at %1. Check that the server is running and that the host and port are right, and that the network is up.</source>
@@ -1841,6 +2208,21 @@
     <message>
         <source>Password for %1:</source>
         <translation>%1 的密码：</translation>
+    </message>
+</context>
+<context>
+    <name>covers</name>
+    <message>
+        <source>This picture is over %1 MB. Choose a smaller one.</source>
+        <translation>这张图片超过 %1 MB，请选择小一些的图片。</translation>
+    </message>
+    <message>
+        <source>This file is not a picture Bookshop can show.</source>
+        <translation>这个文件不是本程序能显示的图片。</translation>
+    </message>
+    <message>
+        <source>This picture is %1 × %2 pixels; a cover can be at most %3 pixels a side.</source>
+        <translation>这张图片为 %1 × %2 像素；封面每边最多 %3 像素。</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,13 @@
 """`admin backup`: a live copy of the local database that opens and holds everything."""
 
+import os
 import sqlite3
+import stat
+import subprocess
+import sys
 import threading
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +117,49 @@ def test_a_shared_server_is_pointed_to_its_own_dump_tool(url, tool, tmp_path, ca
     error = capsys.readouterr().err
     assert tool in error and "bookshop" in error
     assert not (tmp_path / "x.db").exists()
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def admin_backup(shop_file, target, *extra):
+    """The real `main.py admin backup` command, as a person types it."""
+    return subprocess.run(
+        [sys.executable, "main.py", "admin", "backup", str(target), *extra,
+         "--db", f"sqlite:///{shop_file}"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+
+
+def one_line_error(done) -> str:
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: "), done.stderr
+    return done.stderr
+
+
+def test_the_command_refuses_to_replace_a_backup_unless_forced(shop_file, tmp_path):
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    assert admin_backup(shop_file, folder).returncode == 0
+    copy = folder / "shop.db"
+    copy.write_bytes(b"last week's backup")
+    assert "--force" in one_line_error(admin_backup(shop_file, folder))
+    assert "--force" in one_line_error(admin_backup(shop_file, copy))
+    assert copy.read_bytes() == b"last week's backup"
+    forced = admin_backup(shop_file, copy, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert _counts(copy)[0] == 2
+
+
+def test_the_command_writes_only_to_a_file_or_a_folder(shop_file, tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    assert "not a file or a folder" in one_line_error(admin_backup(shop_file, pipe, "--force"))
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+def test_an_unwritable_target_is_one_line_and_exit_code_2(shop_file, tmp_path):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    error = one_line_error(admin_backup(shop_file, a_file / "shop.db"))
+    assert str(a_file) in error and "Traceback" not in error
+    assert a_file.read_text() == "not a folder"

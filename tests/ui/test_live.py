@@ -21,6 +21,7 @@ from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant.window import MerchantWindow
 
 from .live_helpers import balance, choose, close, place, status_totals
+from .test_merchant_orders import enter_waybills
 
 LEFT = Qt.MouseButton.LeftButton
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
@@ -46,6 +47,7 @@ def test_reports_and_members_follow_a_ship_and_a_refund_made_in_this_window(
     pane.reload()
     choose(pane, [to_ship])
     qtbot.mouseClick(pane.ship_button, LEFT)
+    enter_waybills(qtbot, pane, {to_ship: "SF9000000001"})
     choose(pane, [to_cancel])
     dialog_script.answers = [True]
     qtbot.mouseClick(pane.cancel_button, LEFT)

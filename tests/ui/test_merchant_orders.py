@@ -12,6 +12,7 @@ from bookshop_gui.services import accounts, auth, catalog, orders, shop
 from bookshop_gui.ui.merchant import orders_model
 from bookshop_gui.ui.merchant.orders_model import COL_BUYER, COL_STATUS, COL_TOTAL, OrdersModel
 from bookshop_gui.ui.merchant.packing_slip import SlipDialog
+from bookshop_gui.ui.merchant.ship_dialog import ShipDialog
 from bookshop_gui.ui.merchant.window import MerchantWindow
 
 
@@ -52,6 +53,15 @@ def pane_of(window):
 def shown(pane, column=0):
     model = pane.model
     return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def enter_waybills(qtbot, pane, waybills):
+    """Mark shipped asks for each order's waybill: scan them in, each ending with Enter."""
+    dialog = pane.findChild(ShipDialog)
+    for order_id, waybill in waybills.items():
+        qtbot.keyClicks(dialog.fields[order_id], waybill)
+        qtbot.keyClick(dialog.fields[order_id], Qt.Key.Key_Return)
+    return dialog
 
 
 def click_tab(qtbot, pane, status):
@@ -112,9 +122,14 @@ def test_mark_one_order_shipped(qtbot, window, placed):
     select_rows(pane, [order_id])
     assert pane.ship_button.isEnabled()
     qtbot.mouseClick(pane.ship_button, Qt.MouseButton.LeftButton)
+    dialog = pane.findChild(ShipDialog)
+    assert not dialog.ship_button.isEnabled()  # the waybill number comes first
+    qtbot.keyClicks(dialog.fields[order_id], "SF1000000001")
+    qtbot.keyClick(dialog.fields[order_id], Qt.Key.Key_Return)
     row = pane.model.row_of(order_id)
     assert pane.model.index(row, COL_STATUS).data() == "Shipped"
     assert "Marked 1 order(s) shipped." in window.statusBar().currentMessage()
+    assert shop.get_order(window.session.token, order_id).tracking == "SF1000000001"
 
 
 def test_several_orders_are_shipped_at_once(qtbot, window, placed):
@@ -123,8 +138,11 @@ def test_several_orders_are_shipped_at_once(qtbot, window, placed):
     select_rows(pane, placed["paid"])
     assert pane.count_label.text() == "2 selected"
     qtbot.mouseClick(pane.ship_button, Qt.MouseButton.LeftButton)
+    waybills = {order_id: f"SF20000000{n}" for n, order_id in enumerate(placed["paid"])}
+    enter_waybills(qtbot, pane, waybills)  # scanned one after the other
     assert shown(pane) == []  # both left the "Pending shipment" tab
     staff = window.session.token
+    assert {i: shop.get_order(staff, i).tracking for i in placed["paid"]} == waybills
     assert {shop.get_order(staff, i).status for i in placed["paid"]} == {
         OrderStatus.PENDING_RECEIPT}
     assert pane.tabs.tabText(pane.tabs.currentIndex()) == "Pending shipment (0)"

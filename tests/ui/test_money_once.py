@@ -27,7 +27,7 @@ from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant.window import MerchantWindow
 from bookshop_gui.ui.tasks import Tasks
 
-from .test_merchant_orders import click_tab, select_rows
+from .test_merchant_orders import click_tab, enter_waybills, select_rows
 
 LEFT = Qt.MouseButton.LeftButton
 COMMIT = b"COMMIT\x00"
@@ -221,6 +221,7 @@ def test_a_batch_shipped_through_a_lost_reply_ships_each_order_once(
     select_rows(pane, paid)
     server_shop.lose_replies(2)  # the first order ships; both replies about it are lost
     qtbot.mouseClick(pane.ship_button, LEFT)
+    enter_waybills(qtbot, pane, {order_id: f"SF70000000{order_id}" for order_id in paid})
     qtbot.waitUntil(lambda: "Marked 2 order(s) shipped." in window.statusBar().currentMessage(),
                     timeout=10_000)
     assert server_shop.cuts == 2

@@ -20,6 +20,7 @@ from bookshop_gui.ui.merchant.orders_model import COL_TOTAL
 from bookshop_gui.ui.merchant.window import MerchantWindow
 
 from .live_helpers import balance, choose, place, row_status, status_totals
+from .test_merchant_orders import enter_waybills
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -66,6 +67,7 @@ def test_checkout_from_the_cart_and_pay(qtbot, buyer_window, buyer_session):
     window.go("cart")
     idle(qtbot, window.tasks)
     qtbot.mouseClick(window.cart.order_button, LEFT)
+    qtbot.waitUntil(window.preview.submit_button.isEnabled)  # once the address book is read
     qtbot.mouseClick(window.preview.submit_button, LEFT)
     qtbot.waitUntil(lambda: window.payment.pay_button.isEnabled(), timeout=10_000)
     (order_id,) = window.payment.order_ids()
@@ -130,6 +132,7 @@ def test_ship_and_cancel_with_refund_update_every_pane(
     idle(qtbot, window.tasks)
     choose(pane, [to_ship])
     qtbot.mouseClick(pane.ship_button, LEFT)
+    enter_waybills(qtbot, pane, {to_ship: "SF9000000001"})
     idle(qtbot, window.tasks)
     assert row_status(pane, to_ship) == "Shipped"
     choose(pane, [to_cancel])
@@ -185,6 +188,7 @@ def place_from_kiosk(qtbot, kiosk) -> int:
     kiosk.catalog.run_search()
     idle(qtbot, kiosk.tasks)
     kiosk.buy_now(kiosk.catalog.model.book(0), 1)
+    qtbot.waitUntil(kiosk.preview.submit_button.isEnabled)  # once the address book is read
     qtbot.mouseClick(kiosk.preview.submit_button, LEFT)
     qtbot.waitUntil(lambda: kiosk.payment.pay_button.isEnabled(), timeout=10_000)
     (order_id,) = kiosk.payment.order_ids()

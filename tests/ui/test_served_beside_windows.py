@@ -11,6 +11,8 @@ from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant.orders_model import COL_STATUS
 from bookshop_gui.ui.merchant.window import MerchantWindow
 
+from .test_merchant_orders import enter_waybills
+
 LEFT = Qt.MouseButton.LeftButton
 
 
@@ -53,6 +55,7 @@ def test_a_web_cart_shows_at_the_kiosk_and_a_shipped_order_shows_on_the_web(qtbo
     pane.reload()
     pane.table.selectRow(pane.model.row_of(order_id))
     qtbot.mouseClick(pane.ship_button, LEFT)
+    enter_waybills(qtbot, pane, {order_id: "SF8000000001"})
     assert pane.model.index(pane.model.row_of(order_id), COL_STATUS).data() == "Shipped"
     workstation.close()
     QApplication.processEvents()

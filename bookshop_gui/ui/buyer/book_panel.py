@@ -36,6 +36,7 @@ class BookPanel(QFrame):
         self.setMaximumWidth(380)
         self._build()
         self.show_book(None)
+        covers.loaded().connect(self._show_cover)
 
     def _build(self):
         layout = QVBoxLayout(self)
@@ -82,8 +83,13 @@ class BookPanel(QFrame):
         if book is not None:
             self._fill(book)
 
+    def _show_cover(self):
+        if self.book is not None:
+            book = self.book
+            self.cover.setPixmap(covers.cover(book.pic, book.title, book.author, *COVER))
+
     def _fill(self, book: Book):
-        self.cover.setPixmap(covers.cover(book.pic, book.title, book.author, *COVER))
+        self._show_cover()
         self.title.setText(book.title)
         self.author.setText(book.author or self.tr("Unknown author"))
         self.shop.setText(self.tr("Sold by %1").replace("%1", book.shop_name))

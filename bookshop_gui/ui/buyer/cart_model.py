@@ -32,6 +32,7 @@ class CartModel(QAbstractTableModel):
 
     def __init__(self, vip_ratio: Decimal = Decimal(1), parent=None):
         super().__init__(parent)
+        covers.repaint_when_loaded(self)
         self.vip_ratio = vip_ratio
         self.shipping = domain.DEFAULT_SHIPPING_FEE
         self._lines: list[CartLine] = []

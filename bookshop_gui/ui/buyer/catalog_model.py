@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt
 from bookshop_gui import domain
 from bookshop_gui.domain import Book
 from bookshop_gui.services import catalog
-from bookshop_gui.ui import formatting
+from bookshop_gui.ui import covers, formatting
 from bookshop_gui.ui.tasks import Tasks
 
 TOP = QModelIndex()  # the invisible root: these models are flat
@@ -33,6 +33,7 @@ class CatalogModel(QAbstractListModel):
 
     def __init__(self, tasks: Tasks, vip_ratio: Decimal = Decimal(1), parent=None):
         super().__init__(parent)
+        covers.repaint_when_loaded(self)
         self.tasks = tasks
         self.vip_ratio = vip_ratio
         self.text = ""

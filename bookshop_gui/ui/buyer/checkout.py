@@ -26,6 +26,7 @@ from bookshop_gui.domain import Book, CartLine
 from bookshop_gui.errors import BookshopError
 from bookshop_gui.services import orders, settings
 from bookshop_gui.ui import formatting, resources
+from bookshop_gui.ui.buyer.address_chooser import AddressChooser
 from bookshop_gui.ui.tasks import Tasks
 
 
@@ -61,8 +62,12 @@ class PreviewPage(QWidget):
     def _build(self):
         self.heading = QLabel(objectName="heading")
         self.orders_box = QVBoxLayout()
+        self.ship_to = AddressChooser(self.tasks, self.token)
+        self.ship_to.changed.connect(self._address_changed)
         holder = QWidget()
-        holder.setLayout(self.orders_box)
+        content = QVBoxLayout(holder)
+        content.addWidget(self.ship_to)
+        content.addLayout(self.orders_box)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroll.setWidget(holder)
         self.grand_total = QLabel(objectName="total")
@@ -82,21 +87,35 @@ class PreviewPage(QWidget):
         layout.addWidget(self.heading)
         self.hold_note = QLabel(objectName="hint", wordWrap=True)
         layout.addWidget(self.hold_note)
+        self.address_note = QLabel(self.tr("Add the address to send your books to first."),
+                                   objectName="error", wordWrap=True)
+        self.address_note.hide()
+        layout.addWidget(self.address_note)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
 
     def show_lines(self, lines: list[CartLine], *, from_cart: bool):
         """Preview `lines`; the shipping fee is read again so the totals are today's."""
         self.lines, self.from_cart = list(lines), from_cart
-        self.submit_button.setEnabled(True)
+        self.submit_button.setEnabled(False)  # until the address book has been read
         self._render()
+        self.ship_to.load()
         self.tasks.run(settings.shipping_fee, done=self._set_shipping)
         self.tasks.run(settings.unpaid_minutes, done=self._set_hold)
         self.submit_button.setFocus()
 
     def clear(self):
         self.lines = []
+        self.ship_to.clear()
         self._render()
+
+    def _address_changed(self):
+        """No submitting until the order has somewhere to go."""
+        chosen = self.ship_to.chosen_id() is not None
+        self.submit_button.setEnabled(chosen)
+        self.address_note.setVisible(not chosen and bool(self.lines))
+        if chosen and self.isVisible():
+            self.submit_button.setFocus()
 
     def order_count(self) -> int:
         return len(by_shop(self.lines))
@@ -149,17 +168,20 @@ class PreviewPage(QWidget):
                       alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def submit(self):
-        if not self.lines or not self.submit_button.isEnabled():
+        address_id = self.ship_to.chosen_id()
+        if not self.lines or not self.submit_button.isEnabled() or address_id is None:
             return
         self.submit_button.setEnabled(False)
         if self.from_cart:
             ids = [line.book_id for line in self.lines]
-            self.tasks.act(orders.create_from_cart, self.token, ids, action=("order", *ids),
+            self.tasks.act(orders.create_from_cart, self.token, ids, address_id=address_id,
+                           action=("order", address_id, *ids),
                            done=self._placed, failed=self._refused)
         else:
             line = self.lines[0]
             self.tasks.act(orders.create, self.token, line.book_id, line.cnt,
-                           action=("buy", line.book_id, line.cnt),
+                           address_id=address_id,
+                           action=("buy", line.book_id, line.cnt, address_id),
                            done=lambda order_id: self._placed([order_id]), failed=self._refused)
 
     def _placed(self, order_ids: list[int]):

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from bookshop_gui.domain import MAX_MARK, Kind, OrderDetail
+from bookshop_gui.domain import MAX_MARK, Kind, OrderDetail, allows
 from bookshop_gui.errors import BookshopError
 from bookshop_gui.services import orders
 from bookshop_gui.ui import formatting, live, messages, resources
 from bookshop_gui.ui.buyer import order_actions
+from bookshop_gui.ui.buyer.address_chooser import address_text
+from bookshop_gui.ui.buyer.address_form import TOUCH
 from bookshop_gui.ui.buyer.order_actions import CANCEL, PAY, RECEIVED, REVIEW, OrderActions
+from bookshop_gui.ui.buyer.order_address import OrderAddressPanel
 from bookshop_gui.ui.buyer.order_lines_model import COL_BOOK, OrderLinesModel
 from bookshop_gui.ui.buyer.review_panel import ReviewPanel
 from bookshop_gui.ui.tasks import Tasks
@@ -66,7 +71,50 @@ class OrderDetailPage(QWidget):
         self.review_shown = QLabel(wordWrap=True)
         self.review = ReviewPanel()
         self.review.submitted.connect(self._review)
+        self._delivery()
         self._lay_out()
+
+    def _delivery(self):
+        """Where the parcel goes and, once it has left, how to follow it (copyable)."""
+        self.ship_to = QLabel(wordWrap=True)
+        self.ship_to.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.move_button = QPushButton(self.tr("Change address"))
+        self.move_button.setMinimumHeight(TOUCH)
+        self.move_button.clicked.connect(self.change_address)
+        self.move_panel = OrderAddressPanel(self.tasks, self.token)
+        self.move_panel.moved.connect(lambda _order_id: self.move_panel.hide())
+        self.move_panel.closed.connect(self.move_panel.hide)
+        self.move_panel.hide()
+        self.ship_to_row = QWidget()
+        where = QHBoxLayout(self.ship_to_row)
+        where.setContentsMargins(0, 0, 0, 0)
+        where.addWidget(self.ship_to, 1)
+        where.addWidget(self.move_button)
+        self.courier = QLabel()
+        self.tracking = QLineEdit(readOnly=True)
+        self.tracking.setAccessibleName(self.tr("Tracking number"))
+        self.tracking.setMinimumHeight(TOUCH)
+        self.copy_button = QPushButton(resources.icon("export"), self.tr("Copy"))
+        self.copy_button.setMinimumHeight(TOUCH)
+        self.copy_button.clicked.connect(self.copy_tracking)
+        self.tracking_row = QWidget()
+        row = QHBoxLayout(self.tracking_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.tracking, 1)
+        row.addWidget(self.copy_button)
+        self.delivery = QFormLayout()
+        self.delivery.addRow(self.tr("Ship to"), self.ship_to_row)
+        self.delivery.addRow(self.tr("Courier"), self.courier)
+        self.delivery.addRow(self.tr("Tracking number"), self.tracking_row)
+
+    def change_address(self):
+        if self.order is not None:
+            self.move_panel.start(self.order.id)
+            self.move_panel.show()
+
+    def copy_tracking(self):
+        QGuiApplication.clipboard().setText(self.tracking.text())
+        self.copy_button.setText(self.tr("Copied"))
 
     def _lay_out(self):
         figures = QFormLayout()
@@ -101,9 +149,13 @@ class OrderDetailPage(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         totals = QHBoxLayout()
-        totals.addWidget(self.review_shown, 1)
+        left = QVBoxLayout()
+        left.addLayout(self.delivery)
+        left.addWidget(self.review_shown)
+        totals.addLayout(left, 1)
         totals.addLayout(figures)
         layout.addLayout(totals)
+        layout.addWidget(self.move_panel)
         layout.addWidget(self.review)
         layout.addLayout(buttons)
 
@@ -116,8 +168,11 @@ class OrderDetailPage(QWidget):
         self.order = None
         self.model.set_lines([])
         for label in (self.heading, self.status, self.placed, self.items_money, self.shipping,
-                      self.total, self.review_shown):
+                      self.total, self.review_shown, self.ship_to, self.courier):
             label.clear()
+        self.tracking.clear()
+        self.move_panel.clear()
+        self.move_panel.hide()
         self.review.clear()
         self.error.hide()
 
@@ -131,15 +186,33 @@ class OrderDetailPage(QWidget):
         self.items_money.setText(formatting.money(order.items_money))
         self.shipping.setText(formatting.money(order.shipping))
         self.total.setText(formatting.money(order.total))
+        self._show_delivery(order)
         self._show_review(order)
         allowed = order_actions.allowed(order.status)
         for name, button in self.buttons.items():
             button.setVisible(name in allowed)
+        self.buttons[PAY].setEnabled(order.address is not None)
         self.review.setVisible(REVIEW in allowed)
         if REVIEW in allowed:
             self.review.clear()
             if focus_review:
                 self.review.stars[-1].setFocus()
+
+    def _show_delivery(self, order: OrderDetail):
+        """A buyer whose order has nowhere to go yet is asked where, before paying."""
+        self.ship_to.setText(address_text(order.address) if order.address else self.tr(
+            "No address yet: choose where to send it."))
+        movable = allows("set_address", order.status)
+        self.move_button.setVisible(movable)
+        self.move_panel.hide()
+        if movable and order.address is None:
+            self.change_address()
+        shipped = order.courier is not None
+        self.delivery.setRowVisible(1, shipped)
+        self.delivery.setRowVisible(2, shipped and bool(order.tracking))
+        self.courier.setText(order.courier or "")
+        self.tracking.setText(order.tracking or "")
+        self.copy_button.setText(self.tr("Copy"))
 
     def _show_review(self, order: OrderDetail):
         if order.mark is None:

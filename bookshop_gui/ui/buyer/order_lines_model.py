@@ -15,6 +15,7 @@ COLUMNS = 4
 class OrderLinesModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
+        covers.repaint_when_loaded(self)
         self._lines: list[OrderLine] = []
 
     def rowCount(self, parent=TOP) -> int:

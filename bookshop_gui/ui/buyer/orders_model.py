@@ -23,6 +23,7 @@ class OrdersModel(QAbstractTableModel):
 
     def __init__(self, tasks: Tasks, token: str, parent=None):
         super().__init__(parent)
+        covers.repaint_when_loaded(self)
         self.tasks, self.token = tasks, token
         self.status: OrderStatus | None = None
         self._orders: list[OrderSummary] = []

@@ -35,6 +35,7 @@ class OrdersPage(QWidget):
     detail_requested = Signal(int)
     review_requested = Signal(int)
     pay_requested = Signal(list)
+    addresses_requested = Signal()
 
     def __init__(self, tasks: Tasks, token: str, parent=None):
         super().__init__(parent)
@@ -76,7 +77,13 @@ class OrdersPage(QWidget):
         row.addWidget(self.buttons[CANCEL])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 16)
-        layout.addWidget(QLabel(self.tr("My orders"), objectName="heading"))
+        self.addresses_button = QPushButton(resources.icon("user"), self.tr("My addresses"))
+        self.addresses_button.clicked.connect(self.addresses_requested)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("My orders"), objectName="heading"))
+        top.addStretch()
+        top.addWidget(self.addresses_button)
+        layout.addLayout(top)
         layout.addWidget(self.tabs)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)

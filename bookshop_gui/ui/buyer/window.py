@@ -19,6 +19,7 @@ from bookshop_gui.errors import BookshopError, OutOfStock
 from bookshop_gui.services import accounts, cart
 from bookshop_gui.ui import dialogs, live, messages, preferences, resources
 from bookshop_gui.ui.about import about_action
+from bookshop_gui.ui.buyer.address_book import AddressBookPage
 from bookshop_gui.ui.buyer.cart_view import CartPage
 from bookshop_gui.ui.buyer.catalog_view import CatalogPage
 from bookshop_gui.ui.buyer.checkout import PreviewPage, line_for
@@ -29,7 +30,7 @@ from bookshop_gui.ui.buyer.orders_view import OrdersPage
 from bookshop_gui.ui.buyer.payment import PaymentPage
 from bookshop_gui.ui.tasks import Tasks
 
-PREVIEW, PAYMENT, DETAIL = "preview", "payment", "detail"
+PREVIEW, PAYMENT, DETAIL, ADDRESSES = "preview", "payment", "detail", "addresses"
 
 
 class BuyerWindow(QMainWindow):
@@ -72,8 +73,10 @@ class BuyerWindow(QMainWindow):
         self.payment = PaymentPage(self.tasks, token)
         self.orders = OrdersPage(self.tasks, token)
         self.detail = OrderDetailPage(self.tasks, token)
+        self.addresses = AddressBookPage(self.tasks, token)
         self.pages = {CATALOG: self.catalog, CART: self.cart, PREVIEW: self.preview,
-                      PAYMENT: self.payment, ORDERS: self.orders, DETAIL: self.detail}
+                      PAYMENT: self.payment, ORDERS: self.orders, DETAIL: self.detail,
+                      ADDRESSES: self.addresses}
         self.stack = QStackedWidget()
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -104,6 +107,7 @@ class BuyerWindow(QMainWindow):
         self.orders.detail_requested.connect(self.show_order)
         self.orders.review_requested.connect(lambda oid: self.show_order(oid, review=True))
         self.orders.pay_requested.connect(lambda ids: self.pay(ids, back_to=ORDERS))
+        self.orders.addresses_requested.connect(lambda: self.go(ADDRESSES))
         self.detail.pay_requested.connect(lambda ids: self.pay(ids, back_to=DETAIL))
         self.detail.back_requested.connect(lambda: self.show_orders(self.orders.status()))
 
@@ -124,6 +128,8 @@ class BuyerWindow(QMainWindow):
             self.cart.load()
         elif name == ORDERS:
             self.orders.load()
+        elif name == ADDRESSES:
+            self.addresses.load()
         self.stack.setCurrentWidget(self.pages[name])
         self.header.set_page(name)
         self._focus(name)
@@ -140,7 +146,7 @@ class BuyerWindow(QMainWindow):
             self.go(self._back_to)
         elif page == PAYMENT:
             self._leave_payment()
-        elif page == DETAIL:
+        elif page in (DETAIL, ADDRESSES):
             self.show_orders(self.orders.status())
         else:
             self.go(CATALOG)
@@ -148,7 +154,8 @@ class BuyerWindow(QMainWindow):
     def _focus(self, name: str):
         targets = {CATALOG: self.catalog.search, CART: self.cart.order_button,
                    ORDERS: self.orders.tabs, PAYMENT: self.payment.pay_button,
-                   PREVIEW: self.preview.submit_button, DETAIL: self.detail.back_button}
+                   PREVIEW: self.preview.submit_button, DETAIL: self.detail.back_button,
+                   ADDRESSES: self.addresses.add_button}
         targets[name].setFocus()
 
     def show_orders(self, status: OrderStatus | None = None):

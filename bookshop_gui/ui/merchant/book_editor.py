@@ -42,6 +42,7 @@ class BookEditor(QDialog):
         if book:
             self._fill(book)
         self._validate()
+        covers.loaded().connect(self._show_cover)
 
     def _build(self):
         self.title = QLineEdit()
@@ -98,13 +99,22 @@ class BookEditor(QDialog):
 
     def set_cover(self, pic: str):
         self.pic = pic
-        self.cover.setPixmap(covers.cover(pic, self.title.text(), self.author.text(), 84, 120))
+        self._show_cover()
+
+    def _show_cover(self):
+        self.cover.setPixmap(covers.cover(self.pic, self.title.text(), self.author.text(), 84, 120))
 
     def choose_cover(self):
+        """Check the chosen picture and copy it into the shop database, off the GUI thread."""
         path = dialogs.open_file_name(self, self.tr("Choose a cover image"),
-                                      self.tr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"))
+                                      self.tr("Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)"))
         if path:
-            self.set_cover(path)
+            self.tasks.run(covers.import_file, self.session.token, path,
+                           done=self.set_cover, failed=self._cover_refused)
+
+    def _cover_refused(self, error):
+        self.problems.setText(messages.describe(error))
+        self.problems.show()
 
     def problems_found(self) -> list[str]:
         """Every reason the book cannot be saved yet, each field marked in red."""

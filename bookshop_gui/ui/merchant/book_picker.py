@@ -42,6 +42,7 @@ class BookPicker(QDialog):
         for widget in (self.search, self.books, buttons):
             layout.addWidget(widget)
         self.search.searched.connect(lambda _text: self.refresh())
+        covers.loaded().connect(self._show_covers)
         self.refresh()
 
     def refresh(self):
@@ -58,6 +59,13 @@ class BookPicker(QDialog):
             self.books.addItem(item)
         if books:
             self.books.setCurrentRow(0)
+
+    def _show_covers(self):
+        for row in range(self.books.count()):
+            item = self.books.item(row)
+            book = item.data(BOOK_ROLE)
+            if book is not None:
+                item.setIcon(covers.cover(book.pic, book.title, book.author, 28, 40))
 
     def _failed(self, error):
         self.books.clear()

@@ -23,6 +23,7 @@ class CatalogModel(ColumnsModel):
 
     def __init__(self, session: Session, tasks, parent=None):
         super().__init__(parent)
+        covers.repaint_when_loaded(self)
         self.session, self.tasks = session, tasks
         self.total = 0
         self.search = ""

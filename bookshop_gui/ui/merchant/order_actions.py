@@ -22,11 +22,14 @@ class Outcome:
     refused: list[tuple[int, BookshopError]] = field(default_factory=list)
 
 
-def ship_all(token: str, order_ids: list[int], *, request_id: str) -> Outcome:
+def ship_all(token: str, parcels: dict[int, str | None], *, request_id: str,
+             courier: str = shop.DEFAULT_COURIER) -> Outcome:
+    """Ship each order with its own waybill number (`parcels`: order id → tracking)."""
     outcome = Outcome()
-    for order_id in order_ids:
+    for order_id, tracking in parcels.items():
         try:
-            shop.ship(token, order_id, request_id=_one(request_id, order_id))
+            shop.ship(token, order_id, tracking=tracking, courier=courier,
+                      request_id=_one(request_id, order_id))
         except DatabaseUnavailable:
             raise
         except BookshopError as error:

@@ -12,7 +12,7 @@ as a save of its own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -68,6 +68,8 @@ class OrderEditor(QDialog):
     def _build(self):
         self.heading = QLabel(objectName="heading")
         self.subheading = QLabel(objectName="hint")
+        self.destination = QLabel(wordWrap=True)
+        self.destination.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice = QLabel(objectName="notice", wordWrap=True)
         self.notice.hide()
         self.error = QLabel(objectName="error", wordWrap=True)
@@ -76,7 +78,8 @@ class OrderEditor(QDialog):
         self.tabs.addTab(self._lines_tab(), resources.icon("edit"), self.tr("Lines"))
         self.tabs.addTab(self._history_tab(), resources.icon("history"), self.tr("History"))
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.subheading, self.notice, self.error, self.tabs):
+        for widget in (self.heading, self.subheading, self.destination, self.notice, self.error,
+                       self.tabs):
             layout.addWidget(widget)
         layout.addLayout(self._buttons())
 
@@ -165,6 +168,7 @@ class OrderEditor(QDialog):
         self.subheading.setText(self.tr("%1 · created %2").replace(
             "%1", formatting.status_name(order.status)).replace(
             "%2", formatting.when(order.created_at)))
+        self.destination.setText(self.destination_text(order))
         reason = self.read_only_reason(order.status)
         self.notice.setText(reason)
         self.notice.setVisible(bool(reason))
@@ -183,6 +187,17 @@ class OrderEditor(QDialog):
             item = QTreeWidgetItem(self.history, [formatting.when(entry.at), entry.username,
                                                   history_text.action_name(entry), change])
             item.setToolTip(3, change)
+
+    def destination_text(self, order: OrderDetail) -> str:
+        """Who receives the parcel and where, and how it travels once shipped."""
+        address = order.address
+        text = self.tr("Ship to: %1").replace("%1", " · ".join(
+            (address.name, address.phone, address.one_line)) if address else self.tr(
+            "no address given"))
+        if order.courier:
+            text += "\n" + formatting.fill(self.tr("Shipped with %1, waybill %2"),
+                                            order.courier, order.tracking or "—")
+        return text
 
     def read_only_reason(self, status: OrderStatus) -> str:
         """Why this order's lines cannot be changed, in a sentence; "" when they can."""

@@ -22,7 +22,7 @@ from bookshop_gui.ui import formatting
 ROOT = QModelIndex()  # "no parent": the top level of a flat table
 
 PAGE = 100
-COL_NUMBER, COL_BUYER, COL_CREATED, COL_ITEMS, COL_TOTAL, COL_STATUS = range(6)
+COL_NUMBER, COL_BUYER, COL_CREATED, COL_ITEMS, COL_TOTAL, COL_STATUS, COL_CITY = range(7)
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 # Plain ints, compared once per cell and role on every paint: enum arithmetic costs more.
@@ -63,13 +63,13 @@ class OrdersModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=ROOT):
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 7
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (self.tr("Order"), self.tr("Buyer"), self.tr("Created"), self.tr("Items"),
-                self.tr("Total"), self.tr("Status"))[section]
+                self.tr("Total"), self.tr("Status"), self.tr("Ship to"))[section]
 
     def flags(self, index):
         """Never loads anything: a row is selectable whether or not it is on screen yet."""
@@ -249,7 +249,7 @@ class OrdersModel(QAbstractTableModel):
             new = fresh.get(order.id)
             if new is not None and new != order:
                 self.rows[row] = new
-                self.dataChanged.emit(self.index(row, 0), self.index(row, COL_STATUS))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, COL_CITY))
 
     def _text(self, order: OrderRow, column: int) -> str:
         if column == COL_NUMBER:
@@ -262,6 +262,8 @@ class OrdersModel(QAbstractTableModel):
             return items_text(order)
         if column == COL_TOTAL:
             return formatting.money(order.total)
+        if column == COL_CITY:
+            return order.city
         return self._status_names[order.status]
 
 

@@ -7,6 +7,7 @@ stay where they were. Which buttons work follows the status machine in domain.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import Signal
@@ -24,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from bookshop_gui.domain import Kind, OrderDetail, OrderRow, OrderStatus, Session, allows
-from bookshop_gui.services import shop
+from bookshop_gui.services import shipments, shop
 from bookshop_gui.ui import dialogs, formatting, live, messages, resources
 from bookshop_gui.ui.merchant import order_actions
 from bookshop_gui.ui.merchant.order_editor import OrderEditor
 from bookshop_gui.ui.merchant.orders_model import COL_ITEMS, OrdersModel
+from bookshop_gui.ui.merchant.scan_ship import ScanShipDialog
+from bookshop_gui.ui.merchant.ship_dialog import ShipDialog, order_label
 from bookshop_gui.ui.search_box import SearchBox
 
 
@@ -68,6 +71,9 @@ class OrdersPane(QWidget):
         filters.addWidget(self.search, 1)
         filters.addWidget(QLabel(self.tr("Sort:")))
         filters.addWidget(self.sort)
+        filters.addSpacing(12)
+        for button in self._shipping_buttons():
+            filters.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.tabs)
@@ -89,12 +95,22 @@ class OrdersPane(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((80, 110, 140, 0, 100, 140)):
+        for column, width in enumerate((80, 110, 140, 0, 100, 140, 110)):
             if width:
                 self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda index: self.open_order(self._order(index.row())))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         return self.table
+
+    def _shipping_buttons(self) -> tuple[QPushButton, QPushButton]:
+        """The packing bench's own tools, apart from what acts on the selected orders."""
+        self.scan_button = QPushButton(resources.icon("scan"), self.tr("Scan to ship…"))
+        self.scan_button.clicked.connect(self.scan_to_ship)
+        self.export_button = QPushButton(resources.icon("export"), self.tr("Today's shipments…"))
+        self.export_button.setToolTip(self.tr(
+            "Today's parcels as CSV, in the column order a courier's batch import reads"))
+        self.export_button.clicked.connect(self.choose_shipments_file)
+        return self.scan_button, self.export_button
 
     def _actions(self) -> QHBoxLayout:
         self.open_button = QPushButton(resources.icon("edit"), self.tr("Open…"))
@@ -210,11 +226,45 @@ class OrdersPane(QWidget):
 
         SlipDialog(order, self).open()
 
-    def ship_selected(self):
-        ids = [o.id for o in self.selected_orders() if allows("shop.ship", o.status)]
-        if ids:
-            self.tasks.act(order_actions.ship_all, self.session.token, ids, action=("ship", *ids),
-                           done=self._shipped, failed=self._failed)
+    def ship_selected(self) -> ShipDialog | None:
+        """Ask for each chosen order's waybill number, then ship them."""
+        chosen = [o for o in self.selected_orders() if allows("shop.ship", o.status)]
+        if not chosen:
+            return None
+        labels = [(o.id, order_label(o.id, o.buyer, o.city)) for o in chosen]
+        dialog = ShipDialog(self.session, self.tasks, labels, self)
+        dialog.shipped.connect(self._shipped)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def scan_to_ship(self) -> ScanShipDialog:
+        dialog = ScanShipDialog(self.session, self.tasks, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def choose_shipments_file(self):
+        day = datetime.now(UTC).date()
+        path = dialogs.save_file_name(self, self.tr("Export today's shipments"),
+                                      f"shipments-{day}.csv", "CSV (*.csv)")
+        if path:
+            self.export_shipments(path, day)
+
+    def export_shipments(self, path: str, day):
+        """The day's parcels in the column order a courier's batch import reads."""
+        headers = (self.tr("Receiver"), self.tr("Phone"), self.tr("Address"),
+                   self.tr("Parcel content"), self.tr("Order number"))
+        self.tasks.run(self._write_shipments, self.session.token, day, path, headers,
+                       done=lambda count: self.message.emit(
+                           self.tr("Saved %n shipment(s).", "", count)),
+                       failed=self._failed)
+
+    @staticmethod
+    def _write_shipments(token, day, path, headers) -> int:
+        rows = shipments.shipments(token, day)
+        shipments.write_csv(rows, path, headers)
+        return len(rows)
 
     def _shipped(self, outcome):
         self.message.emit(self.tr("Marked %n order(s) shipped.", "", len(outcome.done)))

@@ -1,4 +1,5 @@
-"""The reports pane: sales per day over a chosen period, best sellers, totals by status.
+"""The reports pane: sales per day over a chosen period, best sellers, totals by status,
+parcels shipped per day, and paid orders waiting too long to ship.
 
 Every figure is summed by the database (services.reports); the pane only
 draws what comes back, and can save it as CSV for a spreadsheet.
@@ -25,8 +26,13 @@ from PySide6.QtWidgets import (
 from bookshop_gui.domain import Kind, SalesReport, Session
 from bookshop_gui.services import reports
 from bookshop_gui.ui import dialogs, formatting, live, messages, resources
-from bookshop_gui.ui.merchant.reports_model import StatusTotalsModel, TopBooksModel
+from bookshop_gui.ui.merchant.reports_model import (
+    ShippedDaysModel,
+    StatusTotalsModel,
+    TopBooksModel,
+)
 from bookshop_gui.ui.merchant.sales_chart import SalesChart
+from bookshop_gui.ui.merchant.waiting_list import WaitingList
 
 DEFAULT_DAYS = 30
 
@@ -40,6 +46,9 @@ class ReportsPane(QWidget):
         self.report: SalesReport | None = None
         self.top_books = TopBooksModel(self)
         self.by_status = StatusTotalsModel(self)
+        self.shipped = ShippedDaysModel(self)
+        self.waiting = WaitingList(session, tasks)
+        self.waiting.message.connect(self.message)
         self._build()
         live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.refresh())
         self.refresh()
@@ -73,7 +82,11 @@ class ReportsPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(chart_card, 3)
+        shipping = QHBoxLayout()
+        shipping.addWidget(self._table(self.tr("Shipped per day"), self.shipped), 2)
+        shipping.addWidget(self.waiting, 3)
         layout.addLayout(tables, 2)
+        layout.addLayout(shipping, 2)
 
     def _table(self, title: str, model) -> QWidget:
         view = QTableView()
@@ -107,12 +120,14 @@ class ReportsPane(QWidget):
             return
         self.tasks.run(reports.sales_report, self.session.token, start, end, done=self._show,
                        failed=self._failed, key="report")
+        self.waiting.refresh()
 
     def _show(self, report: SalesReport):
         self.report = report
         self.chart.set_days(report.days)
         self.top_books.set_rows(report.top_books)
         self.by_status.set_rows(report.by_status)
+        self.shipped.set_rows(report.days)
         revenue = sum((day.revenue for day in report.days), Decimal("0.00"))
         orders = sum(day.orders for day in report.days)
         self.summary.setText(formatting.fill(self.tr("%n paid order(s), %1", "", orders),

@@ -1,0 +1,151 @@
+"""Where an order goes, at the kiosk: chosen at checkout, kept in the address book,
+and shown on the order with the courier's tracking number once it has left."""
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from bookshop_gui.domain import OrderStatus
+from bookshop_gui.services import accounts, auth, catalog, orders, shop
+from bookshop_gui.ui.buyer.window import BuyerWindow
+from tests.ui.test_buyer_checkout import add_first
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def newcomer(demo_shop):
+    """A buyer who has never given an address."""
+    accounts.create_user("newcomer", "newcomer", "buyer", balance=Decimal("100.00"))
+    return auth.login("newcomer", "newcomer")
+
+
+def open_window(qtbot, tasks, session):
+    window = BuyerWindow(session, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def fill(qtbot, form, **values):
+    """Type into the form; Chinese arrives as an input method commits it, a word at once."""
+    for name, text in values.items():
+        field = getattr(form, name)
+        if text.isascii():
+            qtbot.keyClicks(field, text)
+        else:
+            field.insert(text)
+
+
+def test_a_buyer_adds_an_address_at_checkout_and_pays(qtbot, tasks, newcomer):
+    window = open_window(qtbot, tasks, newcomer)
+    add_first(qtbot, window, "Emma")
+    qtbot.mouseClick(window.header.nav["cart"], LEFT)
+    qtbot.mouseClick(window.cart.order_button, LEFT)
+
+    preview = window.preview
+    assert preview.ship_to.form.isVisibleTo(window)
+    assert not preview.submit_button.isEnabled()
+    assert preview.address_note.isVisibleTo(window)
+    qtbot.mouseClick(preview.submit_button, LEFT)
+    assert orders.list(newcomer.token) == []
+
+    form = preview.ship_to.form
+    fill(qtbot, form, name="张伟", phone="13800138000", province="广东省", city="深圳市",
+         district="南山区", street="科技园路 1 号", postcode="518057")
+    qtbot.keyClick(form.postcode, Qt.Key.Key_Return)  # Enter on the last box saves
+    assert not form.isVisibleTo(window)
+    assert preview.ship_to.chosen_id() is not None
+    assert "深圳市" in preview.ship_to.group.checkedButton().text()
+    assert preview.submit_button.isEnabled()
+
+    qtbot.mouseClick(preview.submit_button, LEFT)
+    qtbot.waitUntil(lambda: window.payment.pay_button.isEnabled())
+    qtbot.mouseClick(window.payment.pay_button, LEFT)
+    [order] = orders.list(newcomer.token, OrderStatus.PENDING_SHIPMENT)
+    detail = orders.info(newcomer.token, order.id)
+    assert (detail.address.name, detail.address.region) == ("张伟", "广东省 深圳市 南山区")
+    assert accounts.addresses(newcomer.token)[0].is_default
+
+
+def test_a_bad_phone_number_is_explained_and_nothing_is_saved(qtbot, tasks, newcomer):
+    window = open_window(qtbot, tasks, newcomer)
+    qtbot.mouseClick(window.header.nav["orders"], LEFT)
+    qtbot.mouseClick(window.orders.addresses_button, LEFT)
+    book = window.addresses
+    qtbot.mouseClick(book.add_button, LEFT)
+    fill(qtbot, book.form, name="张伟", phone="call me", province="广东省", city="深圳市",
+         street="科技园路 1 号")
+    qtbot.mouseClick(book.form.save_button, LEFT)
+    assert book.form.error.isVisibleTo(window)
+    assert accounts.addresses(newcomer.token) == []
+
+
+def test_the_address_book_changes_the_default(qtbot, tasks, buyer_session):
+    accounts.save_address(buyer_session.token, name="李明", phone="13800138001",
+                          region="北京市 北京市 朝阳区", street="建国路 1 号")
+    window = open_window(qtbot, tasks, buyer_session)
+    qtbot.mouseClick(window.header.nav["orders"], LEFT)
+    qtbot.mouseClick(window.orders.addresses_button, LEFT)
+    book = window.addresses
+    assert len(book.addresses) == 2
+    make_default = next(b for b in book.findChildren(type(book.add_button))
+                        if b.text() == "Make default" and b.isVisibleTo(window))
+    qtbot.mouseClick(make_default, LEFT)
+    assert accounts.addresses(buyer_session.token)[0].region == "北京市 北京市 朝阳区"
+
+
+def test_the_order_shows_where_it_goes_and_its_tracking_number(qtbot, tasks, buyer_session):
+    [book] = catalog.search("Emma")
+    order_id = orders.create(buyer_session.token, book.id, 1)
+    orders.pay(buyer_session.token, order_id)
+    staff = auth.login("lakeside", "lakeside")
+    shop.ship(staff.token, order_id, tracking="SF1234567890")
+    window = open_window(qtbot, tasks, buyer_session)
+    window.show_order(order_id)
+    detail = window.detail
+    assert "文三路 90 号" in detail.ship_to.text()
+    assert detail.courier.text() == "SF Express"
+    assert detail.tracking.text() == "SF1234567890"
+    qtbot.mouseClick(detail.copy_button, LEFT)
+    assert QGuiApplication.clipboard().text() == "SF1234567890"
+
+
+def test_an_order_without_an_address_asks_for_one_before_paying(qtbot, tasks, newcomer):
+    [book] = catalog.search("Emma")
+    order_id = orders.create(newcomer.token, book.id, 1)  # placed before any address existed
+    window = open_window(qtbot, tasks, newcomer)
+    window.show_order(order_id)
+    detail = window.detail
+    assert detail.move_panel.isVisibleTo(window)
+    assert not detail.buttons["pay"].isEnabled()
+    form = detail.move_panel.chooser.form
+    fill(qtbot, form, name="张伟", phone="13800138000", province="广东省", city="深圳市",
+         district="南山区", street="科技园路 1 号")
+    qtbot.mouseClick(form.save_button, LEFT)
+    qtbot.mouseClick(detail.move_panel.send_button, LEFT)
+    assert orders.info(newcomer.token, order_id).address.street == "科技园路 1 号"
+    assert "科技园路 1 号" in detail.ship_to.text()
+    assert detail.buttons["pay"].isEnabled() and not detail.move_panel.isVisibleTo(window)
+
+
+def test_a_paid_order_is_sent_elsewhere_until_it_ships(qtbot, tasks, buyer_session):
+    other = accounts.save_address(buyer_session.token, name="李明", phone="13800138001",
+                                  region="北京市 北京市 朝阳区", street="建国路 1 号")
+    [book] = catalog.search("Emma")
+    order_id = orders.create(buyer_session.token, book.id, 1)
+    orders.pay(buyer_session.token, order_id)
+    window = open_window(qtbot, tasks, buyer_session)
+    window.show_order(order_id)
+    detail = window.detail
+    qtbot.mouseClick(detail.move_button, LEFT)
+    choice = detail.move_panel.chooser.group.button(other)
+    qtbot.waitUntil(lambda: choice.isVisible() and choice.width() > 100)  # laid out
+    qtbot.mouseClick(choice, LEFT)  # the middle of the row, away from the circle and text
+    qtbot.mouseClick(detail.move_panel.send_button, LEFT)
+    assert orders.info(buyer_session.token, order_id).address.street == "建国路 1 号"
+    shop.ship(auth.login("lakeside", "lakeside").token, order_id, tracking="SF6000000001")
+    window.show_order(order_id)
+    assert not detail.move_button.isVisibleTo(window)
