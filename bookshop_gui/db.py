@@ -12,19 +12,38 @@ import contextlib
 from pathlib import Path
 from urllib.parse import urlparse
 
+from bookshop_gui import deadline
 from bookshop_gui._peewee import load_mysql_driver, load_postgres_driver, peewee
-from bookshop_gui.errors import DatabaseUnavailable, SchemaTooNew
+from bookshop_gui.db_errors import Fault, fault
+from bookshop_gui.errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseUnavailable,
+    InvalidInput,
+    SchemaTooNew,
+)
+from bookshop_gui.redact import mask_password
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HISTORY_TABLE = "schema_migrations"
 _MIGRATION_LOCK = 4_271_828  # any fixed number shared by every workstation
 
+# How long a call waits for another workstation's write lock on SQLite before
+# it is told "busy, try again": writes are short, so a few seconds is plenty.
+SQLITE_BUSY_MS = 5_000
 SQLITE_PRAGMAS = (
     ("journal_mode", "wal"),
     ("foreign_keys", 1),
-    ("busy_timeout", 15_000),
     ("synchronous", "normal"),
 )
+# `PRAGMA quick_check` reads every page: at open only for files it reads in
+# well under a second. Larger ones are checked by `admin backup`.
+QUICK_CHECK_BYTES = 64 * 1024 * 1024
+
+# Network limits, so a person hears within about 15 s that an action was not
+# done: 5 s to connect, then `deadline.CALL_SECONDS` per call. Keepalives find
+# a dead idle link in about 11 s, before the next call needs it.
+CONNECT_SECONDS = 5
 
 # Connection errors: the server is away, not the program wrong.
 CONNECTION_ERRORS = (peewee.OperationalError, peewee.InterfaceError)
@@ -37,15 +56,44 @@ def connect(url: str):
     database = open_url(url)
     try:
         database.connect(reuse_if_open=True)
+        check_file(database)
         migrate(database)
-    except CONNECTION_ERRORS as exc:
-        database.close()
-        raise DatabaseUnavailable(f"Cannot open the shop database: {exc}") from exc
-    except BaseException:
-        database.close()
-        raise
+    except BaseException as exc:
+        with contextlib.suppress(Exception):
+            database.close()
+        typed = opening_error(exc)
+        if typed is exc:
+            raise
+        raise typed from exc
     models.database.initialize(database)
     return database
+
+
+def opening_error(exc: BaseException) -> BaseException:
+    """The typed error for a database that did not open, or `exc` itself if it is a bug."""
+    kind = fault(exc)  # a driver's error read outside peewee (fetchone) is not wrapped
+    if kind is Fault.OTHER and not isinstance(exc, peewee.PeeweeException):
+        return exc
+    detail = mask_password(" ".join(str(exc).split()))
+    if kind in (Fault.DAMAGED, Fault.NOT_A_DATABASE):
+        return DatabaseDamaged(f"The shop database file is damaged: {detail}",
+                               not_a_database=kind is Fault.NOT_A_DATABASE)
+    if kind is Fault.BUSY:
+        return DatabaseBusy(f"The shop database is locked by another program: {detail}")
+    if kind is Fault.LOST or isinstance(exc, CONNECTION_ERRORS):
+        return DatabaseUnavailable(f"Cannot open the shop database: {detail}")
+    return exc
+
+
+def check_file(database) -> None:
+    """On a small SQLite file, read every page once: a damaged one is found at open."""
+    if not isinstance(database, peewee.SqliteDatabase) or database.database == ":memory:":
+        return
+    if Path(database.database).stat().st_size > QUICK_CHECK_BYTES:
+        return
+    verdict = database.execute_sql("PRAGMA quick_check").fetchone()[0]
+    if verdict != "ok":
+        raise DatabaseDamaged(f"The shop database file is damaged: {verdict}")
 
 
 def open_url(url: str):
@@ -57,14 +105,14 @@ def open_url(url: str):
         path = db_url.parse(url)["database"]
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        return db_url.connect(url, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
+        pragmas = (("busy_timeout", SQLITE_BUSY_MS), *SQLITE_PRAGMAS)  # waits even for the first
+        return db_url.connect(url, pragmas=pragmas, lock_type="IMMEDIATE")
     if scheme.startswith("postgres"):
         load_postgres_driver()
         # Plan every query for its own values: a LIKE pattern planned once,
         # generically, skips the catalog's trigram index and reads every book.
         return db_url.connect(url, unquote_password=True, unquote_user=True,
-                              prefer_psycopg3=True, connect_timeout=5,
-                              options="-c plan_cache_mode=force_custom_plan")
+                              prefer_psycopg3=True, **_postgres_limits())
     if scheme.startswith("mysql"):
         load_mysql_driver()
         params = db_url.parse(url, unquote_password=True, unquote_user=True)
@@ -73,12 +121,34 @@ def open_url(url: str):
         return db_url.schemes[scheme](
             **params,
             charset="utf8mb4",
-            connect_timeout=5,
+            connect_timeout=CONNECT_SECONDS,
+            read_timeout=int(deadline.CALL_SECONDS),
+            write_timeout=int(deadline.CALL_SECONDS),
             # Read what others committed, as PostgreSQL does, so a check
-            # before a guarded update never sees a stale snapshot.
+            # before a guarded update never sees a stale snapshot. A row lock
+            # held longer than the read timeout ends the call like a lost link.
             init_command="SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED",
         )
-    raise ValueError(f"Unsupported database URL {url!r}: use sqlite://, postgresql:// or mysql://")
+    raise InvalidInput(
+        f"Unsupported database URL {mask_password(url)!r}: "
+        "use sqlite://, postgresql:// or mysql://"
+    )
+
+
+def _postgres_limits() -> dict:
+    """libpq's timeouts and keepalives, and the server's own limits on this session.
+
+    The server stops a statement a second before the program stops waiting,
+    so a slow statement is reported as busy rather than as a lost link.
+    """
+    call_ms = int(deadline.CALL_SECONDS * 1000)
+    return dict(
+        connect_timeout=CONNECT_SECONDS, keepalives=1, keepalives_idle=5,
+        keepalives_interval=2, keepalives_count=3, tcp_user_timeout=call_ms,
+        options="-c plan_cache_mode=force_custom_plan"
+                f" -c statement_timeout={max(call_ms - 1000, 1000)}"
+                " -c idle_in_transaction_session_timeout=60000",
+    )
 
 
 def runner(database):
@@ -88,19 +158,30 @@ def runner(database):
 
 
 def migrate(database) -> list[str]:
-    """Apply pending migrations under a lock, after refusing a schema from a newer program."""
+    """Apply pending migrations under a lock, after refusing a schema from a newer program.
+
+    The schema is read first, without a lock: workstations opening an
+    up-to-date database (every start but the first after an upgrade) never
+    wait for each other's write lock.
+    """
+    with deadline.watch(database):
+        if not _pending(runner(database)):
+            return []
     with _migration_lock(database):
         migrations = runner(database)
-        status = migrations.status()
-        unknown = [m.name for m in status if m.path is None]
-        if unknown:
-            raise SchemaTooNew(
-                "This database was upgraded by a newer version of Bookshop "
-                f"({', '.join(sorted(unknown))}). Install that version to open it."
-            )
-        if all(m.applied for m in status):
-            return []
-        return migrations.up()
+        return migrations.up() if _pending(migrations) else []
+
+
+def _pending(migrations) -> bool:
+    """Whether migrations wait to be applied; SchemaTooNew if the database is newer."""
+    status = migrations.status()
+    unknown = [m.name for m in status if m.path is None]
+    if unknown:
+        raise SchemaTooNew(
+            "This database was upgraded by a newer version of Bookshop "
+            f"({', '.join(sorted(unknown))}). Install that version to open it."
+        )
+    return not all(m.applied for m in status)
 
 
 @contextlib.contextmanager

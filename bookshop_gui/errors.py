@@ -118,3 +118,25 @@ class SchemaTooNew(BookshopError):
     """The database was upgraded by a newer program; this one must not touch it."""
 
     code = 503
+
+
+class DatabaseBusy(DatabaseUnavailable):
+    """Another workstation held the database for longer than a call may wait.
+
+    Nothing was changed, and trying again in a moment works: on SQLite another
+    process is writing, on a server a lock or the call's time limit ran out.
+    """
+
+
+class DatabaseDamaged(BookshopError):
+    """The SQLite file is damaged, or is not a shop database at all.
+
+    Trying again does not help: the way out is a backup (README, "Backups").
+    `not_a_database` tells a file of another kind from a database with broken pages.
+    """
+
+    code = 503
+
+    def __init__(self, message: str, *, not_a_database: bool = False):
+        super().__init__(message)
+        self.not_a_database = not_a_database

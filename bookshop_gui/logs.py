@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 
 from bookshop_gui import paths
+from bookshop_gui.redact import mask_password
 
 FILE_NAME = "bookshop.log"
 MAX_BYTES = 1_000_000
@@ -19,6 +20,13 @@ BACKUPS = 4
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 _handler: logging.Handler | None = None
+
+
+class _MaskingFormatter(logging.Formatter):
+    """Every line, traceback included, with URL passwords replaced by ***."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return mask_password(super().format(record))
 
 
 def log_file() -> Path:
@@ -41,7 +49,7 @@ def setup(level: int = logging.INFO, *, folder: Path | None = None) -> Path:
     _handler = RotatingFileHandler(
         target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
     )
-    _handler.setFormatter(logging.Formatter(FORMAT))
+    _handler.setFormatter(_MaskingFormatter(FORMAT))
     root.addHandler(_handler)
     root.setLevel(level)
     logging.captureWarnings(True)

@@ -150,3 +150,30 @@ def sqlite_database(sqlite_url):
     database = db.connect(sqlite_url)
     yield database
     database.close()
+
+
+@pytest.fixture
+def fault_proxy():
+    """Make `FaultProxy`s in front of a server: `fault_proxy(url)` -> (proxy, url through it)."""
+    from fault_proxy import FaultProxy
+
+    made = []
+
+    def make(url: str):
+        proxy = FaultProxy.for_url(url)
+        made.append(proxy)
+        return proxy, proxy.url(url)
+
+    yield make
+    for proxy in made:
+        proxy.close()
+
+
+@pytest.fixture
+def short_timeouts(monkeypatch):
+    """Network limits of a couple of seconds, so a test of a silent link stays quick."""
+    from bookshop_gui import deadline
+
+    monkeypatch.setattr(deadline, "CALL_SECONDS", 2.0)
+    monkeypatch.setattr(db, "CONNECT_SECONDS", 2)
+    return deadline.CALL_SECONDS + db.CONNECT_SECONDS

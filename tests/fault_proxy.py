@@ -69,6 +69,9 @@ class FaultProxy:
         self._cut_pattern = pattern
 
     def close(self) -> None:
+        """Stop listening (new connections are refused) and reset every connection."""
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread
         self._listener.close()
         self._flowing.set()
         self.reset()
@@ -120,7 +123,8 @@ class FaultProxy:
 
     def _cut(self, client: socket.socket, server: socket.socket) -> None:
         """Let the server read what was sent, then drop both sides before the reply."""
-        server.shutdown(socket.SHUT_WR)  # the server reads the message in full, then EOF
+        with contextlib.suppress(OSError):  # the server may have hung up first
+            server.shutdown(socket.SHUT_WR)  # the server reads the message in full, then EOF
         _abort(client)
         with self._lock:
             self._links = [pair for pair in self._links if pair[0] is not client]

@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from bookshop_gui import db, paths
 from bookshop_gui.errors import BookshopError
+from bookshop_gui.redact import mask_password
 
 
 def main(argv: list[str]) -> int:
@@ -43,11 +44,11 @@ def _backup(args) -> None:
     from bookshop_gui.admin import backup
 
     result = backup.backup(args.db, args.path, force=args.force)
-    print(f"Backed up {args.db} to {result.path} ({result.size:,} bytes)")
+    print(f"Backed up {mask_password(args.db)} to {result.path} ({result.size:,} bytes)")
 
 
 def _init(args) -> None:
-    print(f"Database ready: {args.db}")
+    print(f"Database ready: {mask_password(args.db)}")
 
 
 def _create_shop(args) -> None:

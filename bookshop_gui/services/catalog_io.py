@@ -1,15 +1,19 @@
 """A shop's catalog to and from CSV: the spreadsheet every supplier sends.
 
-An import is one transaction: it adds the new books and updates the ones the
-shop already has, matched on ISBN, so importing the same file twice changes
-nothing the second time. A row that cannot be taken is refused with its line
-number and the reason, and the rest of the file still goes in. Cancelling
-part way rolls the whole import back.
+An import adds the new books and updates the ones the shop already has,
+matched on ISBN, so importing the same file twice changes nothing the second
+time. A row that cannot be taken is refused with its line number and the
+reason, and the rest of the file still goes in. It is saved `BATCH_ROWS` rows
+per transaction, with a pause between batches on SQLite: a kiosk paying
+meanwhile waits for one batch, never for the whole file. Stopping part way keeps the batches
+already saved; importing the file again carries on from there, since the rows
+already in are matched and left unchanged.
 """
 
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -22,16 +26,20 @@ from bookshop_gui.models import Book
 from bookshop_gui.services import csv_files
 from bookshop_gui.services.catalog import MAX_STOCK, clean_isbn
 from bookshop_gui.services.sessions import caller
-from bookshop_gui.services.transactions import reads, writes
+from bookshop_gui.services.transactions import let_others_write, reads, writes
 
 COLUMNS = ("isbn", "title", "author", "price", "stock", "pic")
 REQUIRED = ("isbn", "title", "price")
-PROGRESS_EVERY = 50
+BATCH_ROWS = 500  # a quarter of a second of SQLite's write lock on a slow machine
 FIELDS = ("title", "author", "price", "stock", "pic")
 
 
 class ImportCancelled(BookshopError):
-    """The person stopped the import; nothing of it was kept."""
+    """The person stopped the import; the rows before `line` were saved."""
+
+    def __init__(self, message: str, line: int):
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -52,7 +60,7 @@ class ImportReport:
         return self.added + self.updated + self.unchanged
 
 
-@reads
+@reads(seconds=60)  # writes a file as it reads: a big catalog takes a while
 def export_csv(token, path: str | Path) -> int:
     """Write the shop's books to `path` in COLUMNS order; returns how many."""
     staff = caller(token, Role.STAFF)
@@ -66,25 +74,48 @@ def export_csv(token, path: str | Path) -> int:
     return written
 
 
-@writes
 def import_csv(token, path: str | Path, *, progress: Callable | None = None) -> ImportReport:
-    """Add or update the shop's books from `path`; `progress(done, total)` False cancels."""
-    staff = caller(token, Role.STAFF)
+    """Add or update the shop's books from `path`; `progress(done, total)` False stops it.
+
+    Progress is reported after each batch is saved, so a stop never leaves half a batch.
+    """
+    _check_importer(token)
     rows = _read(path)
-    existing = {book.isbn: book for book in
-                Book.select().where(Book.shop == staff.shop_id, Book.isbn != "")}
     seen: dict[str, int] = {}
-    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    counts: Counter = Counter()
     refused: list[Refusal] = []
-    for done, (line, row) in enumerate(rows, start=1):
-        try:
-            fields = _clean(row, seen, line)
-        except InvalidInput as refusal:
-            refused.append(Refusal(line, refusal.message))
-        else:
-            counts[_store(staff.shop_id, existing, fields)] += 1
-        _report(progress, done, len(rows))
-    return ImportReport(refused=tuple(refused), **counts)
+    for start in range(0, len(rows), BATCH_ROWS):
+        batch = []
+        for line, row in rows[start:start + BATCH_ROWS]:
+            try:
+                batch.append(_clean(row, seen, line))
+            except InvalidInput as refusal:
+                refused.append(Refusal(line, refusal.message))
+        counts.update(_store_batch(token, batch))
+        let_others_write()
+        done = min(start + BATCH_ROWS, len(rows))
+        if progress is not None and progress(done, len(rows)) is False and done < len(rows):
+            raise ImportCancelled(
+                f"The import was stopped after {done} of {len(rows)} rows; those are saved. "
+                "Import the same file again to finish it.", rows[done][0])
+    return ImportReport(counts["added"], counts["updated"], counts["unchanged"], tuple(refused))
+
+
+@reads
+def _check_importer(token) -> None:
+    caller(token, Role.STAFF)
+
+
+@writes
+def _store_batch(token, batch: list[dict]) -> Counter:
+    """Save one batch in one transaction; the token is checked again, as for any call."""
+    shop_id = caller(token, Role.STAFF).shop_id
+    if not batch:
+        return Counter()
+    isbns = [fields["isbn"] for fields in batch]
+    existing = {book.isbn: book for book in
+                Book.select().where(Book.shop == shop_id, Book.isbn.in_(isbns))}
+    return Counter(_store(shop_id, existing, fields) for fields in batch)
 
 
 def _read(path) -> list[tuple[int, dict]]:
@@ -153,10 +184,3 @@ def _store(shop_id: int, existing: dict[str, Book], fields: dict) -> str:
     for name, value in changes.items():
         setattr(book, name, value)
     return "updated"
-
-
-def _report(progress: Callable | None, done: int, total: int) -> None:
-    if progress is None or (done % PROGRESS_EVERY and done != total):
-        return
-    if progress(done, total) is False:
-        raise ImportCancelled("The import was stopped; nothing was changed.")

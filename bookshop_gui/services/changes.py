@@ -36,7 +36,7 @@ CALLS: dict[str, tuple[Kind, ...]] = {
     "cart.remove": (CART,),
     "catalog.add_book": (BOOKS,),
     "catalog.update_book": (BOOKS,),
-    "catalog_io.import_csv": (BOOKS,),
+    "catalog_io._store_batch": (BOOKS,),  # an import saves batch by batch
     "covers.store": (),  # only the picture's bytes: a book shows it once update_book names it
     "settings.set_shipping_fee": (SETTINGS,),
     "settings.set_unpaid_minutes": (SETTINGS,),

@@ -11,8 +11,17 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlparse, urlunparse
 
 from bookshop_gui import db
-from bookshop_gui.errors import BookshopError, DatabaseUnavailable, SchemaTooNew
+from bookshop_gui.db_errors import Fault, driver_error, fault
+from bookshop_gui.errors import (
+    BookshopError,
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseUnavailable,
+    InvalidInput,
+    SchemaTooNew,
+)
 from bookshop_gui.models import database
+from bookshop_gui.redact import mask_password
 
 
 class Problem(enum.Enum):
@@ -23,6 +32,9 @@ class Problem(enum.Enum):
     MISSING_DATABASE = "missing_database"  # the server has no database of that name
     NOT_ALLOWED = "not_allowed"  # the server does not let this user or computer in
     SCHEMA_TOO_NEW = "schema_too_new"  # a newer Bookshop upgraded it
+    NOT_A_DATABASE = "not_a_database"  # the local file is something else altogether
+    DAMAGED = "damaged"  # the local file has broken pages
+    LOCKED = "locked"  # another program holds the local file's lock
     OTHER = "other"
 
 
@@ -45,14 +57,20 @@ class ConnectionCheck:
         return self.problem is None
 
 
-# Driver error codes and phrases, most specific first.
+# What a server's refusal at sign-in means, by MySQL error number and PostgreSQL SQLSTATE.
 _MYSQL_CODES = {
     2002: Problem.UNREACHABLE, 2003: Problem.UNREACHABLE, 2005: Problem.UNREACHABLE,
     2006: Problem.UNREACHABLE, 2013: Problem.UNREACHABLE,
     1045: Problem.WRONG_PASSWORD, 1049: Problem.MISSING_DATABASE,
     1044: Problem.NOT_ALLOWED, 1130: Problem.NOT_ALLOWED,
 }
-_PHRASES = (
+_PG_CODES = {
+    "28P01": Problem.WRONG_PASSWORD, "28000": Problem.WRONG_PASSWORD,
+    "3D000": Problem.MISSING_DATABASE, "42501": Problem.NOT_ALLOWED,
+}
+# libpq reports a failed connection with no SQLSTATE at all, only its own
+# (English, fixed) sentences: these are the one place words are read.
+_LIBPQ_PHRASES = (
     ("password authentication failed", Problem.WRONG_PASSWORD),
     ("no password supplied", Problem.WRONG_PASSWORD),
     ("authentication failed", Problem.WRONG_PASSWORD),
@@ -60,16 +78,10 @@ _PHRASES = (
     ("does not exist", Problem.MISSING_DATABASE),
     ("no pg_hba.conf entry", Problem.NOT_ALLOWED),
     ("permission denied", Problem.NOT_ALLOWED),
-    ("connection refused", Problem.UNREACHABLE),
-    ("could not translate host name", Problem.UNREACHABLE),
-    ("failed to resolve host", Problem.UNREACHABLE),
-    ("name or service not known", Problem.UNREACHABLE),
-    ("timeout expired", Problem.UNREACHABLE),
-    ("timed out", Problem.UNREACHABLE),
-    ("no route to host", Problem.UNREACHABLE),
-    ("network is unreachable", Problem.UNREACHABLE),
-    ("server closed the connection", Problem.UNREACHABLE),
 )
+_OPENING_ERRORS = (DatabaseUnavailable, SchemaTooNew, DatabaseDamaged, InvalidInput)
+# A file that is not a database, or a damaged one, is a DatabaseError, not a connection error.
+_CHECK_ERRORS = (*db.CONNECTION_ERRORS, db.peewee.DatabaseError)
 
 
 def open_database(url: str, *, seed_demo_if_empty: bool = False) -> None:
@@ -91,7 +103,7 @@ def open_or_explain(url: str, *, seed_demo_if_empty: bool = False) -> Connection
     """
     try:
         open_database(url, seed_demo_if_empty=seed_demo_if_empty)
-    except (DatabaseUnavailable, SchemaTooNew) as exc:
+    except _OPENING_ERRORS as exc:
         return explain(exc, url)
     return None
 
@@ -105,7 +117,7 @@ def check(url: str) -> ConnectionCheck:
     try:
         candidate = db.open_url(url)
         candidate.connect()
-    except (*db.CONNECTION_ERRORS, ValueError) as exc:
+    except (*_CHECK_ERRORS, InvalidInput) as exc:
         return ConnectionCheck(explain(exc, url))
     try:
         status = db.runner(candidate).status()
@@ -115,7 +127,7 @@ def check(url: str) -> ConnectionCheck:
         pending = tuple(m.name for m in status if not m.applied)
         empty = not candidate.table_exists(db.HISTORY_TABLE)
         return ConnectionCheck(None, pending, empty)
-    except db.CONNECTION_ERRORS as exc:
+    except _CHECK_ERRORS as exc:
         return ConnectionCheck(explain(exc, url))
     finally:
         candidate.close()
@@ -124,36 +136,49 @@ def check(url: str) -> ConnectionCheck:
 def explain(error: BaseException, url: str = "") -> ConnectionProblem:
     """Classify a failure to open a database, with the driver's message as detail."""
     kind = classify(error)
-    cause = _driver_error(error)
+    cause = driver_error(error)
     detail = " ".join(str(cause).split()) or type(cause).__name__
     password = urlparse(url).password if url else None
     if password:
         detail = detail.replace(password, "***")
-    return ConnectionProblem(kind, detail)
+    return ConnectionProblem(kind, mask_password(detail))
 
 
 def classify(error: BaseException) -> Problem:
-    """Which `Problem` a driver error (or the error wrapping it) stands for."""
-    if isinstance(error, SchemaTooNew):
-        return Problem.SCHEMA_TOO_NEW
-    cause = _driver_error(error)
-    args = getattr(cause, "args", ())
-    if args and isinstance(args[0], int) and args[0] in _MYSQL_CODES:
-        return _MYSQL_CODES[args[0]]
-    message = str(cause).lower()
-    for phrase, problem in _PHRASES:
-        if phrase in message:
-            return problem
-    if isinstance(error, DatabaseUnavailable) or isinstance(cause, db.CONNECTION_ERRORS):
-        return Problem.UNREACHABLE if not message.strip() else Problem.OTHER
+    """Which `Problem` a driver error (or the error wrapping it) stands for, by its code."""
+    typed = _typed_problem(error)
+    if typed is not None:
+        return typed
+    cause = driver_error(error)
+    module = type(cause).__module__.split(".")[0]
+    if module == "pymysql" and cause.args and cause.args[0] in _MYSQL_CODES:
+        return _MYSQL_CODES[cause.args[0]]
+    if module == "psycopg":
+        state = getattr(cause, "sqlstate", None)
+        if state in _PG_CODES:
+            return _PG_CODES[state]
+        if state is None:
+            message = str(cause).lower()
+            for phrase, problem in _LIBPQ_PHRASES:
+                if phrase in message:
+                    return problem
+    if isinstance(cause, OSError) or fault(error) is Fault.LOST:
+        return Problem.UNREACHABLE  # refused, unknown host, timed out, or cut
     return Problem.OTHER
 
 
-def _driver_error(error: BaseException) -> BaseException:
-    """The innermost cause: the driver's exception under peewee's and ours."""
-    while error.__cause__ is not None and isinstance(error, (BookshopError, *db.CONNECTION_ERRORS)):
-        error = error.__cause__
-    return error
+def _typed_problem(error: BaseException) -> Problem | None:
+    kind = fault(error)
+    if kind in (Fault.DAMAGED, Fault.NOT_A_DATABASE, Fault.BUSY) and not isinstance(
+            error, BookshopError):
+        error = db.opening_error(error)
+    if isinstance(error, SchemaTooNew):
+        return Problem.SCHEMA_TOO_NEW
+    if isinstance(error, DatabaseDamaged):
+        return Problem.NOT_A_DATABASE if error.not_a_database else Problem.DAMAGED
+    if isinstance(error, DatabaseBusy):
+        return Problem.LOCKED
+    return None
 
 
 def with_password(url: str, password: str | None) -> str:
@@ -199,7 +224,7 @@ def describe(url: str) -> str:
     """Where a URL points, without its password: for status bars and dialogs."""
     parts = urlparse(url)
     if parts.scheme.startswith("sqlite"):
-        return parts.path
+        return parts.path[1:]  # sqlite:///C:/x or sqlite:////home/x: the path after "///"
     host = parts.hostname or "localhost"
     port = f":{parts.port}" if parts.port else ""
     return f"{parts.scheme.split('+')[0]}://{parts.username or ''}@{host}{port}{parts.path}"

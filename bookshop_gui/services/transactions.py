@@ -1,10 +1,13 @@
 """One transaction per service call, retried when workstations collide.
 
-Two workstations updating the same rows can deadlock (PostgreSQL, MariaDB) or
-find the file locked (SQLite); the database then rolls one back, and running
-that call again is always safe because it changed nothing. A lost connection
-is closed so the next call opens a fresh one, and reported as
-`DatabaseUnavailable`: the call in flight was rolled back, never half done.
+Two workstations updating the same rows can deadlock (PostgreSQL, MariaDB);
+the database then rolls one back, and running that call again is always safe
+because it changed nothing. A connection found dead before its transaction
+began (the server restarted or dropped it while it sat idle) is replaced and
+the call run once more, unseen. A connection lost during the call is closed
+so the next call opens a fresh one, and reported as `DatabaseUnavailable`:
+the call in flight was rolled back, never half done. What an error means is
+told by the driver's code (`db_errors`), never by its message.
 
 A connection lost while committing is different: the server may have
 committed before the reply was lost, so `OutcomeUnknown` says so. A call made
@@ -12,80 +15,98 @@ with a request id is then asked again once on a new connection, which safely
 answers with the first attempt's result if it was committed.
 """
 
+import contextlib
 import functools
 import random
 import time
 
+from bookshop_gui import deadline
 from bookshop_gui._peewee import peewee
 from bookshop_gui.db import CONNECTION_ERRORS
-from bookshop_gui.errors import DatabaseUnavailable, OutcomeUnknown
+from bookshop_gui.db_errors import Fault, fault
+from bookshop_gui.errors import (
+    BookshopError,
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseUnavailable,
+    OutcomeUnknown,
+)
 from bookshop_gui.models import database
 from bookshop_gui.services import changes
 
 ATTEMPTS = 6
-
-_CONFLICTS = ("deadlock", "could not serialize", "lock wait timeout", "database is locked")
-_LOST = (
-    "server closed", "terminating connection", "connection is closed", "connection is lost",
-    "connection refused", "gone away", "lost connection", "connection already closed",
-    "the connection", "(0, '')", "connection timeout", "can't connect", "could not connect",
-)
+SQLITE_TURN_SECONDS = 0.12  # longer than the busy handler's longest sleep (100 ms)
 
 
-def writes(fn):
+def writes(fn=None, *, seconds: float | None = None):
     """Run `fn` as one write transaction (on SQLite: BEGIN IMMEDIATE).
 
     The transaction also logs what `fn` changes (services/changes.py), so
-    every window, on this workstation or another, can show it.
+    every window, on this workstation or another, can show it. `seconds`
+    bounds the call on a server (default `deadline.CALL_SECONDS`); only calls
+    known to be long (reports, exports) take more.
     """
-    return changes.noted(_in_transaction(changes.logged(fn), write=True))
+    def wrap(fn):
+        return changes.noted(_in_transaction(changes.logged(fn), write=True, seconds=seconds))
+
+    return wrap if fn is None else wrap(fn)
 
 
-def reads(fn):
+def reads(fn=None, *, seconds: float | None = None):
     """Run `fn` in one read transaction, so what it returns is one consistent picture."""
-    return _in_transaction(fn, write=False)
+    if fn is None:
+        return lambda fn: _in_transaction(fn, write=False, seconds=seconds)
+    return _in_transaction(fn, write=False, seconds=seconds)
 
 
-def _in_transaction(fn, *, write):
+def _in_transaction(fn, *, write, seconds):
     @functools.wraps(fn)
     def call(*args, **kwargs):
         if database.in_transaction():
             return fn(*args, **kwargs)
         try:
-            return _attempts(fn, args, kwargs, write)
+            return _attempts(fn, args, kwargs, write, seconds)
         except OutcomeUnknown:
             if not kwargs.get("request_id"):
                 raise
         # The same request id makes asking again safe: on a new connection the
         # call finds its own record if the first attempt was committed.
         try:
-            return _attempts(fn, args, kwargs, write)
+            return _attempts(fn, args, kwargs, write, seconds)
         except DatabaseUnavailable as exc:
             raise _unknown() from exc
 
     return call
 
 
-def _attempts(fn, args, kwargs, write):
+def _attempts(fn, args, kwargs, write, seconds):
+    reconnected = False
     for attempt in range(1, ATTEMPTS + 1):
-        committing = False
+        stale, began, committing, watch = _connect(), False, False, None
         try:
-            with _begin(write):
+            with deadline.watch(database.obj, seconds or deadline.CALL_SECONDS) as watch, \
+                    contextlib.ExitStack() as transaction:
+                transaction.enter_context(_begin(write, seconds))
+                began = True
                 result = fn(*args, **kwargs)
                 committing = write
             return result
-        except CONNECTION_ERRORS as exc:
-            message = str(exc).lower()
-            if any(word in message for word in _CONFLICTS) and attempt < ATTEMPTS:
+        except BookshopError:
+            raise
+        except Exception as exc:
+            kind = fault(exc)
+            if kind is Fault.CONFLICT and attempt < ATTEMPTS:
                 time.sleep(random.uniform(0.01, 0.05) * attempt)
                 continue
-            if any(word in message for word in _LOST) or not message.strip():
+            if kind is Fault.LOST:
                 _drop_connection()
                 if committing and not isinstance(database.obj, peewee.SqliteDatabase):
                     raise _unknown() from exc
-                raise DatabaseUnavailable(
-                    "The shop database cannot be reached. Nothing was changed; try again."
-                ) from exc
+                timed_out = getattr(watch, "expired", False)
+                if stale and not began and not timed_out and not reconnected:
+                    reconnected = True  # dead before BEGIN: nothing was sent
+                    continue
+            _raise_typed(kind, exc)
             raise
 
 
@@ -97,10 +118,58 @@ def _unknown() -> OutcomeUnknown:
     )
 
 
-def _begin(write: bool):
+def _connect() -> bool:
+    """Open this thread's connection if needed; True if it was already open (maybe stale)."""
+    if not database.is_closed():
+        return True
+    try:
+        database.connect()
+    except CONNECTION_ERRORS as exc:  # no connection at all: the server is away
+        kind = fault(exc)
+        _raise_typed(Fault.LOST if kind is Fault.OTHER else kind, exc)
+    return False
+
+
+def _raise_typed(kind: Fault, exc: Exception) -> None:
+    """Raise the contract's error for a fault the person can act on; return for the rest."""
+    if kind is Fault.LOST:
+        _drop_connection()
+        raise DatabaseUnavailable(
+            "The shop database cannot be reached. Nothing was changed; try again."
+        ) from exc
+    if kind is Fault.BUSY or kind is Fault.CONFLICT:
+        raise DatabaseBusy(
+            "The shop database is busy with another workstation's work. "
+            "Nothing was changed; try again in a moment."
+        ) from exc
+    if kind in (Fault.DAMAGED, Fault.NOT_A_DATABASE):
+        raise DatabaseDamaged(
+            "The shop database file is damaged. Restore the latest backup.",
+            not_a_database=kind is Fault.NOT_A_DATABASE,
+        ) from exc
+
+
+@contextlib.contextmanager
+def _begin(write: bool, seconds: float):
     if isinstance(database.obj, peewee.SqliteDatabase):
-        return database.atomic(lock_type="IMMEDIATE" if write else "DEFERRED")
-    return database.atomic()
+        with database.atomic(lock_type="IMMEDIATE" if write else "DEFERRED"):
+            yield
+        return
+    with database.atomic():
+        if seconds and isinstance(database.obj, peewee.PostgresqlDatabase):
+            database.execute_sql(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")
+        yield
+
+
+def let_others_write() -> None:
+    """Between the batches of a long job, give a writer waiting on SQLite's file lock a turn.
+
+    SQLite's busy handler sleeps up to 100 ms between tries and has no queue:
+    a job that takes the lock again at once would starve a kiosk paying. The
+    servers lock rows, not the file, and need no pause.
+    """
+    if isinstance(database.obj, peewee.SqliteDatabase):
+        time.sleep(SQLITE_TURN_SECONDS)
 
 
 def _drop_connection():

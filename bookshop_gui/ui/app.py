@@ -29,6 +29,7 @@ from bookshop_gui import logs
 from bookshop_gui.ui import preferences, resources
 
 EXPIRE_EVERY_MS = 60_000
+LEFT_BY_STAFF = 75  # the exit status of a kiosk closed by staff: not to be restarted
 translate = QCoreApplication.translate
 
 
@@ -108,6 +109,17 @@ class Shell(QObject):
         self.sign_in = SignInWindow(self.tasks, kiosk=kiosk)
         self.sign_in.signed_in.connect(self._open_window)
         self.sign_in.settings_requested.connect(self.open_settings)
+        self.lock = None
+        if kiosk:
+            from bookshop_gui.ui.buyer.idle import IdleWatcher
+            from bookshop_gui.ui.lockdown import KioskLock
+
+            self.lock = KioskLock(self.tasks, self)
+            self.lock.guard(self.sign_in, self.sign_in.title)
+            self.lock.unlocked.connect(self.leave_kiosk)
+            # A name half typed on the start screen is gone too when nobody finishes it.
+            self.start_idle = IdleWatcher(preferences.idle_seconds(), self)
+            self.start_idle.idle.connect(self._start_screen_idle)
         self.expiry = QTimer(self, interval=EXPIRE_EVERY_MS)
         self.expiry.timeout.connect(self._expire_stale)
 
@@ -148,6 +160,8 @@ class Shell(QObject):
 
         self.sign_in.setEnabled(True)
         self.sign_in.username.setFocus()
+        if self.lock is not None:
+            self.start_idle.start()
         self.sign_in.set_remember_available(credentials.available())
         self.tasks.run(connection.is_demo, done=self.sign_in.show_demo_accounts)
         self.expiry.start()
@@ -241,6 +255,8 @@ class Shell(QObject):
             credentials.remember(self.url, session.username, session.token)
         self.window = self._window_for(session)
         self.window.signed_out.connect(lambda: self._signed_out(session))
+        if self.lock is not None:
+            self.lock.guard(self.window, self.window.header.brand)
         self.sign_in.hide()
         self._show(self.window)
 
@@ -295,9 +311,25 @@ class Shell(QObject):
         parent = self.window or self.sign_in
         dialogs.warn(parent, translate("Shell", "Bookshop"), messages.describe(error))
 
+    def _start_screen_idle(self):
+        self.sign_in.clear()
+        self.start_idle.start()
+
+    def leave_kiosk(self):
+        """Staff signed in to close the kiosk: the program ends with `LEFT_BY_STAFF`.
+
+        A boot service that restarts the kiosk whenever it exits leaves it closed
+        after that exit status (the systemd unit's RestartPreventExitStatus).
+        """
+        logging.getLogger("bookshop").info("kiosk mode left by staff")
+        QApplication.exit(LEFT_BY_STAFF)
+
     def shutdown(self):
         from bookshop_gui.services import connection
 
+        if self.lock is not None:
+            self.lock.open = True  # the program is ending: its windows may close now
+            self.start_idle.stop()
         self.expiry.stop()
         self.tasks.run(connection.close)
         self.tasks.wait()
@@ -321,6 +353,10 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("bookshop")  # the menu entry: its icon and name in the taskbar
     app.setWindowIcon(resources.app_icon())
     install_translation(app, options.lang or preferences.language())
+    if options.kiosk:
+        from bookshop_gui.ui.touch import KioskStyle
+
+        app.setStyle(KioskStyle())
     app.setStyleSheet(resources.style_sheet(kiosk=options.kiosk))
     shell = Shell(options.db or preferences.database_url(), kiosk=options.kiosk,
                   merchant=options.merchant)

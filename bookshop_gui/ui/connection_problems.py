@@ -33,6 +33,16 @@ def problem_text(problem: ConnectionProblem, url: str) -> str:
         Problem.SCHEMA_TOO_NEW: translate(
             "connection", "The database at %1 was upgraded by a newer version of Bookshop. "
             "Install that version on this computer to use it."),
+        Problem.NOT_A_DATABASE: translate(
+            "connection", "The file %1 is not a shop database: it may have been replaced by "
+            "another file. Choose the right file in Settings, or restore the latest backup "
+            "(see \"Backups\" in the manual)."),
+        Problem.DAMAGED: translate(
+            "connection", "The shop database file %1 is damaged. Restore the latest backup "
+            "(see \"Backups\" in the manual) and open it again."),
+        Problem.LOCKED: translate(
+            "connection", "The shop database file %1 is locked by another program. Close that "
+            "program, or wait for it to finish, then choose Retry."),
         Problem.OTHER: translate("connection", "The database at %1 could not be opened."),
     }
     sentence = texts[problem.problem].replace("%1", where)

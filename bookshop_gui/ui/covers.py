@@ -100,6 +100,9 @@ def import_file(token: str, path: str) -> str:
     return stored_covers.store(token, data)
 
 
+SMALL = 64  # narrower than this, a cover shows the title's first letter, not the words
+
+
 @lru_cache(maxsize=CACHED)
 def placeholder(title: str, author: str, width: int, height: int) -> QPixmap:
     pixmap = QPixmap(width, height)
@@ -110,6 +113,24 @@ def placeholder(title: str, author: str, width: int, height: int) -> QPixmap:
     painter.setPen(QColor(255, 255, 255, 60))
     painter.drawRect(4, 4, width - 9, height - 9)
     painter.setPen(QColor("white"))
+    if width < SMALL:
+        _initial(painter, title, width, height)
+    else:
+        _words(painter, title, author, width, height)
+    painter.end()
+    return pixmap
+
+
+def _initial(painter: QPainter, title: str, width: int, height: int) -> None:
+    """A thumbnail too small for words: the first letter, large, rather than cut words."""
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(width // 2)
+    painter.setFont(font)
+    painter.drawText(QRect(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, title[:1])
+
+
+def _words(painter: QPainter, title: str, author: str, width: int, height: int) -> None:
     margin = max(6, width // 12)
     title_font = QFont()
     title_font.setBold(True)
@@ -122,8 +143,6 @@ def placeholder(title: str, author: str, width: int, height: int) -> QPixmap:
     painter.setFont(author_font)
     painter.drawText(QRect(margin, height * 2 // 3, width - 2 * margin, height // 3 - margin),
                      flags | Qt.AlignmentFlag.AlignBottom, author)
-    painter.end()
-    return pixmap
 
 
 # -- reading and decoding, on a worker ----------------------------------------

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bookshop_gui import logs
+from bookshop_gui.redact import mask_password
 
 log = logging.getLogger("bookshop.crash")
 translate = QCoreApplication.translate
@@ -33,9 +34,9 @@ class CrashReport:
 
 
 def report_for(exc_type, exc, tb) -> CrashReport:
-    details = "".join(traceback.format_exception(exc_type, exc, tb))
+    details = mask_password("".join(traceback.format_exception(exc_type, exc, tb)))
     summary = f"{exc_type.__name__}: {exc}" if str(exc) else exc_type.__name__
-    return CrashReport(summary, logs.current_file(), details)
+    return CrashReport(mask_password(summary), logs.current_file(), details)
 
 
 def show_report(report: CrashReport) -> bool:

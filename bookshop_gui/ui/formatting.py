@@ -67,6 +67,20 @@ def status_name(status: int) -> str:
 
 
 # The order the status tabs appear in, after "All".
+def status_tab_name(status: int) -> str:
+    """The short name on a status tab, so every tab fits a 1024 px screen in one row."""
+    status = OrderStatus(status)
+    names = {
+        OrderStatus.PENDING_PAYMENT: QCoreApplication.translate("OrderStatus", "To pay"),
+        OrderStatus.PENDING_SHIPMENT: QCoreApplication.translate("OrderStatus", "To ship"),
+        OrderStatus.PENDING_RECEIPT: QCoreApplication.translate("OrderStatus", "Shipped"),
+        OrderStatus.PENDING_REVIEW: QCoreApplication.translate("OrderStatus", "To review"),
+        OrderStatus.COMPLETED: QCoreApplication.translate("OrderStatus", "Completed"),
+        OrderStatus.CANCELLED: QCoreApplication.translate("OrderStatus", "Cancelled"),
+    }
+    return names[status]
+
+
 STATUS_TABS = (
     OrderStatus.PENDING_PAYMENT,
     OrderStatus.PENDING_SHIPMENT,

@@ -38,9 +38,19 @@ def describe(error: errors.BookshopError) -> str:
             "messages",
             "The connection to the shop database was lost while saving, so it is not known yet whether it was saved. Check before doing it again.",  # noqa: E501
         )
+    if isinstance(error, errors.DatabaseBusy):
+        return translate(
+            "messages",
+            "The shop database is busy with another workstation's work. Nothing was changed; try again in a moment.",  # noqa: E501
+        )
     if isinstance(error, errors.DatabaseUnavailable):
         # Only a call rolled back before saving is reported so (OutcomeUnknown otherwise).
         return translate("messages", "The shop database cannot be reached. Nothing was changed.")
+    if isinstance(error, errors.DatabaseDamaged):
+        return translate(
+            "messages",
+            "The shop database file is damaged. Restore the latest backup (see \"Backups\" in the manual).",  # noqa: E501
+        )
     if isinstance(error, errors.SchemaTooNew):
         return translate(
             "messages",

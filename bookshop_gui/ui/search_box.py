@@ -21,6 +21,7 @@ class SearchBox(QLineEdit):
 
     def __init__(self, placeholder: str, parent=None, *, pause_ms: int = PAUSE_MS):
         super().__init__(parent, placeholderText=placeholder)
+        self.setAccessibleName(placeholder)  # what a screen reader says for the field
         self.setClearButtonEnabled(True)
         self.addAction(resources.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.pause = QTimer(self, singleShot=True, interval=pause_ms)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -33,6 +34,8 @@ from bookshop_gui.services import connection, settings
 from bookshop_gui.ui import credentials, dialogs, formatting, messages, preferences
 from bookshop_gui.ui.connection_problems import problem_text
 from bookshop_gui.ui.tasks import Tasks
+
+MIN_WIDTH = 520
 
 
 class SettingsDialog(QDialog):
@@ -49,7 +52,10 @@ class SettingsDialog(QDialog):
         self.changed_database = False
         self.setObjectName("settings")
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(MIN_WIDTH)
         layout = QVBoxLayout(self)
+        # Never smaller than the wrapped notes need: no line cut in half.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self._database_box())
         layout.addWidget(self._shop_box())
         layout.addWidget(self._workstation_box())

@@ -60,7 +60,7 @@ class SignInWindow(QWidget):
         card.setMaximumWidth(460)
         form = QVBoxLayout(card)
         form.setSpacing(10)
-        title = QLabel(self.tr("Bookshop"), objectName="appTitle")
+        self.title = title = QLabel(self.tr("Bookshop"), objectName="appTitle")
         subtitle = QLabel(
             self.tr("Welcome! Sign in to browse, order and pay from your store balance.")
             if self.kiosk else self.tr("Sign in to your shop or your reader's account."),
@@ -104,7 +104,8 @@ class SignInWindow(QWidget):
     def _demo_box(self) -> QFrame:
         box = QFrame(objectName="demoBox")
         grid = QGridLayout(box)
-        grid.addWidget(QLabel(self.tr("Demo accounts (the password is the username):")), 0, 0, 1, 2)
+        grid.addWidget(QLabel(self.tr("Demo accounts (the password is the username):"),
+                              wordWrap=True), 0, 0, 1, 2)
         roles = {"buyer": self.tr("buyer"), "staff": self.tr("staff"), "admin": self.tr("admin")}
         for row, (name, role) in enumerate(DEMO_ACCOUNTS, start=1):
             if self.kiosk and role != "buyer":
@@ -120,6 +121,8 @@ class SignInWindow(QWidget):
         self.demo_box.setVisible(shown)
 
     def set_database(self, description: str):
+        """Staff see which database they sign in to; a kiosk's buyers have no use for it."""
+        self.database_label.setVisible(not self.kiosk)
         self.database_label.setText(self.tr("Database: %1").replace("%1", description))
 
     def set_remember_available(self, available: bool):

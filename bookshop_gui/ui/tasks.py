@@ -4,7 +4,12 @@ Every service call a window makes goes through `Tasks.run`, so the window
 keeps painting and taking keystrokes while the database works, and a slow or
 unreachable shared server never freezes it. One worker thread runs the calls
 in the order they were asked for, which keeps results in order and gives each
-window one database connection. Under test, `Tasks.serial` runs calls inline.
+window one database connection. The worker is a Python thread (a standard
+`ThreadPoolExecutor` of one): a Qt pool thread loses Python's thread-local
+state, and with it the database connection, after every call. A call stuck
+on a silent network holds only the worker; the window goes on, and the call
+comes back within the database limits (`bookshop_gui.deadline`). Under test,
+`Tasks.serial` runs calls inline.
 
 A person's action that moves money or stock goes through `Tasks.act`: it gets
 one request id when the button is pressed, and every retry of it, automatic or
@@ -29,8 +34,9 @@ import logging
 import sys
 import uuid
 from collections.abc import Callable
+from concurrent import futures
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from bookshop_gui.errors import BookshopError, DatabaseUnavailable, OutcomeUnknown
 
@@ -47,7 +53,7 @@ class Task:
                  failed: Callable | None = None, key: str | None = None):
         self.fn, self.args, self.kwargs = fn, args, kwargs
         self.done, self.failed, self.key = done, failed, key
-        self.job: QRunnable | None = None
+        self.job: futures.Future | None = None
         self.retries = 0  # automatic retries made since the last answer or "Check again"
         self.unknown = False  # an attempt was lost while committing: it may have happened
         self.action = None  # what the window calls this action, while its id is kept
@@ -70,21 +76,15 @@ class _Relay(QObject):
     source = ""  # the Tasks' mark in the change log
 
 
-class _Job(QRunnable):
-    def __init__(self, task: Task, relay: _Relay):
-        super().__init__()
-        self.setAutoDelete(False)
-        self.task, self.relay = task, relay
+def _work(task: Task, relay: _Relay) -> None:
+    from bookshop_gui.services.changes import collecting  # loads the models: not at start
 
-    def run(self):
-        from bookshop_gui.services.changes import collecting  # loads the models: not at start
-
-        with collecting(self.relay.source) as collected:
-            try:
-                result, error = self.task.fn(*self.task.args, **self.task.kwargs), None
-            except BaseException as exc:  # handed to the GUI thread, which decides
-                result, error = None, exc
-        self.relay.finished.emit(self.task, result, error, collected.changes)
+    with collecting(relay.source) as collected:
+        try:
+            result, error = task.fn(*task.args, **task.kwargs), None
+        except BaseException as exc:  # handed to the GUI thread, which decides
+            result, error = None, exc
+    relay.finished.emit(task, result, error, collected.changes)
 
 
 class Tasks(QObject):
@@ -98,9 +98,7 @@ class Tasks(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.setExpiryTimeout(-1)  # keep the thread, and so its connection
+        self._pool = futures.ThreadPoolExecutor(1, thread_name_prefix="bookshop-database")
         self._relay = _Relay(self)
         # Marks this window's rows in the change log, so it skips what it wrote itself.
         self.source = self._relay.source = uuid.uuid4().hex[:16]
@@ -147,12 +145,11 @@ class Tasks(QObject):
     def _start(self, task: Task):
         self._hold(task)
         if self.serial:
-            _Job(task, self._relay).run()
+            _work(task, self._relay)
             return
-        task.job = _Job(task, self._relay)
         if task.key:
             self._queued[task.key] = task
-        self._pool.start(task.job)
+        task.job = self._pool.submit(_work, task, self._relay)
 
     def _hold(self, task: Task):
         """Count `task` as running (the window shows it is busy) until it answers."""
@@ -164,11 +161,13 @@ class Tasks(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until queued work is done (shutting down, or a test)."""
-        return self._pool.waitForDone(msecs)
+        jobs = [task.job for task in self._running if task.job is not None]
+        _, pending = futures.wait(jobs, timeout=None if msecs < 0 else msecs / 1000)
+        return not pending
 
     def _drop_queued(self, key):
         old = self._queued.pop(key, None) if key else None
-        if old is not None and old.job is not None and self._pool.tryTake(old.job):
+        if old is not None and old.job is not None and old.job.cancel():
             self._forget(old)
 
     def _forget(self, task: Task):

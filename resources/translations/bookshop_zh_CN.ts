@@ -293,6 +293,10 @@
         <translation>书名、作者或 ISBN</translation>
     </message>
     <message>
+        <source>Books</source>
+        <translation>图书</translation>
+    </message>
+    <message>
         <source>Add to order</source>
         <translation>加入订单</translation>
     </message>
@@ -468,6 +472,10 @@
         <translation>搜索图书目录</translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
         <source>Shop</source>
         <translation>书店</translation>
     </message>
@@ -517,6 +525,10 @@
     <message>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Books</source>
+        <translation>图书</translation>
     </message>
     <message numerus="yes">
         <source>%n book(s)</source>
@@ -728,6 +740,10 @@
         <translation>充值…</translation>
     </message>
     <message>
+        <source>Amount to add</source>
+        <translation>充值金额</translation>
+    </message>
+    <message>
         <source>Add to the store balance (cash or card at the counter):</source>
         <translation>充入店内余额（柜台现金或刷卡）：</translation>
     </message>
@@ -815,6 +831,10 @@
 <context>
     <name>MerchantWindow</name>
     <message>
+        <source>Sections</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
         <source>Bookshop — %1</source>
         <translation>书店 — %1</translation>
     </message>
@@ -880,6 +900,26 @@
     <message>
         <source>Keep it</source>
         <translation>保留</translation>
+    </message>
+    <message>
+        <source>Have you received every book of order #%1?</source>
+        <translation>订单 #%1 的书您都收到了吗？</translation>
+    </message>
+    <message>
+        <source>Confirm receipt</source>
+        <translation>确认收货</translation>
+    </message>
+    <message>
+        <source>Yes, I have them</source>
+        <translation>是的，都收到了</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>还没有</translation>
+    </message>
+    <message>
+        <source>Thank you! Order #%1 is marked as received. You can review it now.</source>
+        <translation>谢谢！订单 #%1 已确认收货，现在可以评价了。</translation>
     </message>
     <message>
         <source>Bookshop</source>
@@ -1203,6 +1243,18 @@
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>To pay</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <source>To ship</source>
+        <translation>待发货</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>待评价</translation>
+    </message>
 </context>
 <context>
     <name>OrdersModel</name>
@@ -1252,6 +1304,10 @@
     <message>
         <source>No orders here yet.</source>
         <translation>这里还没有订单。</translation>
+    </message>
+    <message>
+        <source>Browse the catalog</source>
+        <translation>浏览图书目录</translation>
     </message>
     <message>
         <source>Details</source>
@@ -1345,6 +1401,10 @@
         <translation>扫码发货…</translation>
     </message>
     <message>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -1355,6 +1415,10 @@
     <message>
         <source>%1 selected</source>
         <translation>已选 %1 个</translation>
+    </message>
+    <message>
+        <source>Order #%1 saved.</source>
+        <translation>订单 #%1 已保存。</translation>
     </message>
     <message>
         <source>Export today&apos;s shipments</source>
@@ -1519,6 +1583,10 @@
     <message>
         <source>Balance after paying</source>
         <translation>付款后余额</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>还差 %1</translation>
     </message>
     <message>
         <source>Order #%1 · %2</source>
@@ -2061,6 +2129,10 @@
         <translation>装箱单 — 订单 #%1</translation>
     </message>
     <message>
+        <source>Packing slip</source>
+        <translation>装箱单</translation>
+    </message>
+    <message>
         <source>A5 sheet</source>
         <translation>A5 纸</translation>
     </message>
@@ -2087,6 +2159,10 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The packing slip is saved as %1.</source>
+        <translation>装箱单已保存为 %1。</translation>
     </message>
 </context>
 <context>
@@ -2120,7 +2196,38 @@
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>退出自助终端模式</translation>
+    </message>
+    <message>
+        <source>Staff username</source>
+        <translation>店员用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Staff only: sign in to close the kiosk.</source>
+        <translation>仅限店员：登录后可关闭自助终端。</translation>
+    </message>
+    <message>
+        <source>Only staff can leave kiosk mode. Check the username and password.</source>
+        <translation>只有店员可以退出自助终端模式。请检查用户名和密码。</translation>
+    </message>
+</context>
+<context>
     <name>WaitingList</name>
+    <message>
+        <source>Orders waiting to ship</source>
+        <translation>等待发货的订单</translation>
+    </message>
     <message>
         <source>Open…</source>
         <translation>打开…</translation>
@@ -2184,6 +2291,18 @@
     <message>
         <source>The database at %1 was upgraded by a newer version of Bookshop. Install that version on this computer to use it.</source>
         <translation>%1 的数据库已由更新版本的书店程序升级。请在本机安装该版本后使用。</translation>
+    </message>
+    <message>
+        <source>The file %1 is not a shop database: it may have been replaced by another file. Choose the right file in Settings, or restore the latest backup (see &quot;Backups&quot; in the manual).</source>
+        <translation>文件 %1 不是书店数据库：它可能被别的文件替换了。请在“设置”中选择正确的文件，或恢复最近的备份（见使用说明中的“备份”一节）。</translation>
+    </message>
+    <message>
+        <source>The shop database file %1 is damaged. Restore the latest backup (see &quot;Backups&quot; in the manual) and open it again.</source>
+        <translation>书店数据库文件 %1 已损坏。请恢复最近的备份（见使用说明中的“备份”一节），然后重新打开。</translation>
+    </message>
+    <message>
+        <source>The shop database file %1 is locked by another program. Close that program, or wait for it to finish, then choose Retry.</source>
+        <translation>书店数据库文件 %1 被另一个程序锁定。请关闭该程序或等它完成，然后选择“重试”。</translation>
     </message>
     <message>
         <source>The database at %1 could not be opened.</source>
@@ -2279,8 +2398,16 @@ What you were doing may not have finished; check it before going on. The details
         <translation>保存时与商店数据库的连接中断，目前还不知道是否已保存。请先核实，再重新操作。</translation>
     </message>
     <message>
+        <source>The shop database is busy with another workstation&apos;s work. Nothing was changed; try again in a moment.</source>
+        <translation>书店数据库正忙于处理其他工作站的操作。没有做任何更改，请稍后再试。</translation>
+    </message>
+    <message>
         <source>The shop database cannot be reached. Nothing was changed.</source>
         <translation>无法连接书店数据库。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>The shop database file is damaged. Restore the latest backup (see &quot;Backups&quot; in the manual).</source>
+        <translation>书店数据库文件已损坏。请恢复最近的备份（见使用说明中的“备份”一节）。</translation>
     </message>
     <message>
         <source>This database was upgraded by a newer version of Bookshop. Please install that version.</source>

@@ -1,4 +1,4 @@
-"""Catalog CSV: one transaction per import, refused rows with reasons, books matched on ISBN."""
+"""Catalog CSV: saved in batches, refused rows with reasons, books matched on ISBN."""
 
 import csv
 from decimal import Decimal
@@ -68,14 +68,21 @@ def test_bad_rows_are_refused_with_their_line_and_reason(world, tmp_path):
     assert "line 2" in reasons[9]
 
 
-def test_cancelling_keeps_nothing(world, tmp_path):
-    rows = "".join(f"{isbn},Book {i},,5.00,1,\n" for i, isbn in enumerate(
-        ["9780141439518", "9780141439587", "9780141439662"]))
+def test_stopping_keeps_the_saved_batches_and_a_rerun_finishes(world, tmp_path, monkeypatch):
+    monkeypatch.setattr(catalog_io, "BATCH_ROWS", 2)
+    isbns = ["9780141439518", "9780141439587", "9780141439662"]
+    rows = "".join(f"{isbn},Book {i},,5.00,1,\n" for i, isbn in enumerate(isbns))
     path = write(tmp_path, HEADER + rows)
     before = shop_books(world.shop_a)
-    with pytest.raises(catalog_io.ImportCancelled):
+    with pytest.raises(catalog_io.ImportCancelled) as stopped:
         catalog_io.import_csv(world.staff_a.token, path, progress=lambda done, total: False)
-    assert shop_books(world.shop_a) == before
+    assert stopped.value.line == 4  # the third book's line: the first two are saved
+    assert shop_books(world.shop_a)[len(before):] == [
+        (isbn, f"Book {i}", Decimal("5.00"), 1) for i, isbn in enumerate(isbns[:2])]
+
+    again = catalog_io.import_csv(world.staff_a.token, path)
+    assert (again.added, again.unchanged) == (1, 2)
+    assert [row[0] for row in shop_books(world.shop_a)[len(before):]] == isbns
 
 
 def test_progress_is_reported_to_the_last_row(world, tmp_path):

@@ -1,12 +1,16 @@
 """Window tests: real widgets on a real SQLite database, with every outside effect contained.
 
-Each test gets its own settings file, an in-memory keyring, service calls run
+Each test gets its own settings file, an in-memory keyring (or, with
+`BOOKSHOP_TEST_KEYRING=secretservice`, the session's real Secret Service, for
+the tests marked `keyring`), service calls run
 inline (`Tasks.serial`), and a dialog seam that records what the person was
 told and answers questions from a script. A test that leaves a window open
 fails.
 """
 
 from __future__ import annotations
+
+import os
 
 import keyring
 import pytest
@@ -16,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.admin import demo_data
 from bookshop_gui.services import auth
-from bookshop_gui.ui import dialogs
+from bookshop_gui.ui import app, connection_problems, dialogs
 from bookshop_gui.ui.tasks import Tasks
 
 
@@ -84,12 +88,52 @@ def isolated_desktop(qapp, tmp_path, monkeypatch):
     assert not leftovers, f"test left windows open: {leftovers}"
 
 
+class RealKeyring(KeyringBackend):
+    """The desktop's Secret Service, with what this test wrote read back and removed after."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        from keyring.backends import SecretService
+
+        self.real = SecretService.Keyring()
+        self.written: set[tuple[str, str]] = set()
+
+    @property
+    def store(self) -> dict[tuple[str, str], str]:
+        values = {key: self.real.get_password(*key) for key in self.written}
+        return {key: value for key, value in values.items() if value is not None}
+
+    def get_password(self, service, username):
+        return self.real.get_password(service, username)
+
+    def set_password(self, service, username, password):
+        self.written.add((service, username))
+        self.real.set_password(service, username, password)
+
+    def delete_password(self, service, username):
+        if self.real.get_password(service, username) is not None:
+            self.real.delete_password(service, username)
+
+    def clear(self):
+        for key in self.written:
+            self.delete_password(*key)
+
+
 @pytest.fixture(autouse=True)
-def memory_keyring():
+def memory_keyring(request):
+    """The keyring every test uses: in memory, or the real one for `keyring` tests in CI."""
     previous = keyring.get_keyring()
-    backend = MemoryKeyring()
+    real = (os.environ.get("BOOKSHOP_TEST_KEYRING") == "secretservice"
+            and request.node.get_closest_marker("keyring") is not None)
+    backend = RealKeyring() if real else MemoryKeyring()
+    if real:
+        assert backend.real.priority  # raises unless a Secret Service answers on D-Bus
     keyring.set_keyring(backend)
     yield backend
+    if real:
+        backend.clear()
     keyring.set_keyring(previous)
 
 
@@ -145,3 +189,48 @@ def buyer_session(demo_shop):
 @pytest.fixture
 def staff_session(demo_shop):
     return auth.login("lakeside", "lakeside")
+
+
+class StartScript:
+    """Answers the start-up prompts and records what they said."""
+
+    def __init__(self):
+        self.choices, self.passwords, self.shown, self.asked = [], [], [], []
+
+    def choose(self, parent, title, text, *, settings=True):
+        self.shown.append((title, text, settings))
+        return self.choices.pop(0)
+
+    def ask_password(self, parent, url):
+        self.asked.append(url)
+        return self.passwords.pop(0) if self.passwords else None
+
+
+@pytest.fixture
+def script(monkeypatch):
+    answers = StartScript()
+    monkeypatch.setattr(connection_problems, "choose", answers.choose)
+    monkeypatch.setattr(connection_problems, "ask_password", answers.ask_password)
+    quits = []
+    monkeypatch.setattr(app.QApplication, "quit", lambda: quits.append(True))
+    answers.quits = quits
+    return answers
+
+
+@pytest.fixture
+def shells(qtbot):
+    made = []
+
+    def start(url, **options):
+        shell = app.Shell(url, **options)
+        qtbot.addWidget(shell.sign_in)
+        made.append(shell)
+        shell.start()
+        return shell
+
+    yield start
+    for shell in made:
+        if shell.settings_dialog is not None:
+            shell.settings_dialog.close()
+        shell.shutdown()
+        shell.sign_in.close()

@@ -106,7 +106,7 @@ def test_from_sign_in_to_a_reviewed_order(qtbot, demo_shop, tasks, open_window, 
     assert window.stack.currentWidget() is window.orders
     assert window.orders.status() == OrderStatus.PENDING_SHIPMENT
     assert window.orders.model.rowCount() == 2
-    assert window.orders.tabs.tabText(2) == "Pending shipment (2)"
+    assert window.orders.tabs.tabText(2) == "To ship (2)"
     assert window.header.balance.text() == "¥374.15"
 
     # Cancel the 墨香书店 order: paid, so the refund is announced and arrives.
@@ -126,7 +126,10 @@ def test_from_sign_in_to_a_reviewed_order(qtbot, demo_shop, tasks, open_window, 
     assert window.orders.model.rowCount() == 1
     assert window.orders.buttons["received"].isVisibleTo(window)
     assert not window.orders.buttons["cancel"].isVisibleTo(window)
+    dialog_script.answers = [True]
     qtbot.mouseClick(window.orders.buttons["received"], LEFT)
+    assert dialog_script.shown[-2][:2] == ("ask", "Confirm receipt")
+    assert dialog_script.shown[-1][:2] == ("inform", "Confirm receipt")
     window.orders.tabs.setCurrentIndex(4)
     window.orders.select_order(lakeside_order)
     qtbot.mouseClick(window.orders.buttons["review"], LEFT)
@@ -177,8 +180,8 @@ def test_insufficient_balance_shows_the_shortfall_and_keeps_the_order(
     qtbot.mouseClick(window.catalog.panel.buy_button, LEFT)
     assert window.preview.grand_total.text() == "Total ¥51.00"
     qtbot.mouseClick(window.preview.submit_button, LEFT)
-    assert window.payment.balance_after.text() == "-¥21.00"
-    qtbot.mouseClick(window.payment.pay_button, LEFT)
+    assert window.payment.balance_after.text() == "¥21.00 short"
+    assert not window.payment.pay_button.isEnabled()
 
     assert window.stack.currentWidget() is window.payment
     assert "Please top up ¥21.00 at the counter" in window.payment.error.text()

@@ -83,4 +83,5 @@ def test_kiosk_returns_to_the_start_screen_when_idle(qtbot, demo_shop, sqlite_ur
     assert shell.window is None
     assert shell.sign_in.username.text() == ""
     shell.expiry.stop()
+    shell.lock.open = True
     shell.sign_in.close()

@@ -87,7 +87,7 @@ def test_staff_see_their_orders_newest_first_with_counts_on_the_tabs(qtbot, wind
     assert len(shown(pane)) == 5
     assert shown(pane, COL_BUYER) == ["reader"] * 5
     texts = [pane.tabs.tabText(i) for i in range(pane.tabs.count())]
-    assert texts[:3] == ["All (5)", "Pending payment (3)", "Pending shipment (2)"]
+    assert texts[:3] == ["All (5)", "To pay (3)", "To ship (2)"]
     assert window.windowTitle() == "Bookshop — Lakeside Books"
 
 
@@ -145,7 +145,7 @@ def test_several_orders_are_shipped_at_once(qtbot, window, placed):
     assert {i: shop.get_order(staff, i).tracking for i in placed["paid"]} == waybills
     assert {shop.get_order(staff, i).status for i in placed["paid"]} == {
         OrderStatus.PENDING_RECEIPT}
-    assert pane.tabs.tabText(pane.tabs.currentIndex()) == "Pending shipment (0)"
+    assert pane.tabs.tabText(pane.tabs.currentIndex()) == "To ship (0)"
 
 
 def test_cancelling_a_paid_order_says_the_buyer_is_refunded_and_refunds_them(

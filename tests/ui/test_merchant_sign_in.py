@@ -42,6 +42,7 @@ def test_staff_sign_in_opens_the_workstation_on_the_orders(qtbot, shell):
     assert shell.window.pages.currentWidget() is shell.window.panes["orders"]
 
 
+@pytest.mark.keyring
 def test_remember_me_keeps_the_token_in_the_keyring_until_sign_out(
         qtbot, shell, sqlite_url, memory_keyring):
     sign_in(qtbot, shell, "lakeside", remember=True)
@@ -56,11 +57,13 @@ def test_remember_me_keeps_the_token_in_the_keyring_until_sign_out(
         auth.resume(token)
 
 
+@pytest.mark.keyring
 def test_without_remember_me_nothing_is_stored(qtbot, shell, memory_keyring):
     sign_in(qtbot, shell, "lakeside", remember=False)
     assert memory_keyring.store == {}
 
 
+@pytest.mark.keyring
 def test_a_remembered_sign_in_opens_the_workstation_next_time(qtbot, demo_shop, sqlite_url):
     session = auth.login("moxiang", "moxiang", remember=True)
     credentials.remember(sqlite_url, "moxiang", session.token)

@@ -62,6 +62,7 @@ def test_a_new_workstation_uses_the_local_file_in_the_user_data_folder(qtbot, ta
     assert dialog.fee_note.text() == "Only an administrator can change the shipping fee."
 
 
+@pytest.mark.keyring
 def test_switching_to_a_postgresql_server_tests_it_and_keeps_the_password_in_the_keyring(
         qtbot, tasks, server_databases, memory_keyring):
     url = server_databases["postgresql"].new_url()

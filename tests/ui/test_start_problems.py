@@ -12,51 +12,6 @@ from bookshop_gui.services import connection
 from bookshop_gui.ui import app, connection_problems, preferences
 
 
-class StartScript:
-    """Answers the start-up prompts and records what they said."""
-
-    def __init__(self):
-        self.choices, self.passwords, self.shown, self.asked = [], [], [], []
-
-    def choose(self, parent, title, text, *, settings=True):
-        self.shown.append((title, text, settings))
-        return self.choices.pop(0)
-
-    def ask_password(self, parent, url):
-        self.asked.append(url)
-        return self.passwords.pop(0) if self.passwords else None
-
-
-@pytest.fixture
-def script(monkeypatch):
-    answers = StartScript()
-    monkeypatch.setattr(connection_problems, "choose", answers.choose)
-    monkeypatch.setattr(connection_problems, "ask_password", answers.ask_password)
-    quits = []
-    monkeypatch.setattr(app.QApplication, "quit", lambda: quits.append(True))
-    answers.quits = quits
-    return answers
-
-
-@pytest.fixture
-def shells(qtbot):
-    made = []
-
-    def start(url, **options):
-        shell = app.Shell(url, **options)
-        qtbot.addWidget(shell.sign_in)
-        made.append(shell)
-        shell.start()
-        return shell
-
-    yield start
-    for shell in made:
-        if shell.settings_dialog is not None:
-            shell.settings_dialog.close()
-        shell.shutdown()
-        shell.sign_in.close()
-
-
 def _closed_port(url):
     parts = urlparse(url)
     return urlunparse(parts._replace(netloc=f"{parts.username}@{parts.hostname}:1"))
@@ -126,6 +81,7 @@ def locked_server(server_databases):
     _admin_sql("mysql", [f"DROP USER IF EXISTS '{name}'@'%%'"])
 
 
+@pytest.mark.keyring
 def test_a_server_password_not_in_the_keyring_is_asked_for_and_not_stored(
         qtbot, script, shells, locked_server, memory_keyring):
     script.passwords = ["open sesame"]
@@ -137,6 +93,7 @@ def test_a_server_password_not_in_the_keyring_is_asked_for_and_not_stored(
     assert connection.describe(shell.url) == connection.describe(locked_server)
 
 
+@pytest.mark.keyring
 def test_a_server_password_in_the_keyring_is_used_without_asking(
         qtbot, script, shells, locked_server, memory_keyring):
     memory_keyring.set_password("Bookshop", f"database-password:{locked_server}", "open sesame")

@@ -35,6 +35,7 @@ PROPER_NOUNS = {
     "PostgreSQL", "MySQL", "MariaDB", "English", "ISBN", "VIP", "PDF", "CSV", "SQLite",
     *(name for name, *_ in demo_data.ACCOUNTS),
     "bookshop", "shopserver",  # the default database name and an example host name
+    "Ctrl", "Shift", "Alt",  # keys, named as printed on the keyboard
 }
 # The demo shop's own names: its shops, and its books' titles and authors.
 DEMO_NAMES = sorted({*demo_data.SHOPS, *(book[1] for book in demo_data.BOOKS),

@@ -74,6 +74,7 @@ class AddressForm(QFrame):
         self.error.hide()
         region = QHBoxLayout()
         for field in (self.province, self.city, self.district):
+            field.setAccessibleName(field.placeholderText())  # three fields, one row label
             region.addWidget(field)
         form = QFormLayout()
         form.addRow(self.tr("Receiver"), self.name)

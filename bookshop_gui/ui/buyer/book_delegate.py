@@ -24,11 +24,20 @@ BADGES = {"badgeLow": (QColor("#fff1cc"), QColor("#8a5300")),
 
 
 class BookDelegate(QStyledItemDelegate):
-    """Card geometry scales with the font, so the kiosk's larger text still fits."""
+    """Card geometry scales with the font, so the kiosk's larger text still fits.
+
+    The grid sets `card_width` so a row of cards fills the width it has.
+    """
+
+    card_width = 0
+
+    @staticmethod
+    def natural_width(metrics) -> int:
+        return max(180, metrics.height() * 11)
 
     def sizeHint(self, option, index) -> QSize:
         line = option.fontMetrics.height()
-        width = max(180, line * 11)
+        width = self.card_width or self.natural_width(option.fontMetrics)
         return QSize(width, self._cover_height(width) + line * 7 + 28)
 
     def paint(self, painter: QPainter, option, index) -> None:

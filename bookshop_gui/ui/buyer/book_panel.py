@@ -64,7 +64,8 @@ class BookPanel(QFrame):
             layout.addWidget(widget)
         layout.addStretch()
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Quantity")))
+        self.count_label = QLabel(self.tr("Quantity"))
+        row.addWidget(self.count_label)
         row.addWidget(self.count, 1)
         layout.addLayout(row)
         layout.addWidget(self.add_button)
@@ -75,7 +76,8 @@ class BookPanel(QFrame):
         self.book = book
         self.count.setValue(1)
         details = (self.cover, self.title, self.author, self.shop, self.isbn, self.price,
-                   self.vip_price, self.count, self.add_button, self.buy_button)
+                   self.vip_price, self.count_label, self.count, self.add_button,
+                   self.buy_button)
         for widget in details:
             widget.setVisible(book is not None)
         self.empty.setVisible(book is None)

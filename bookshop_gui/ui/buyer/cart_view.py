@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from bookshop_gui import domain
 from bookshop_gui.errors import BookshopError
 from bookshop_gui.services import cart, settings
-from bookshop_gui.ui import formatting, messages, resources
+from bookshop_gui.ui import formatting, messages, resources, touch
 from bookshop_gui.ui.buyer.cart_model import (
     COL_BOOK,
     COL_CHOOSE,
@@ -32,7 +33,12 @@ from bookshop_gui.ui.buyer.cart_model import (
     COL_SHOP,
     CartModel,
 )
+from bookshop_gui.ui.empty_state import empty_state
 from bookshop_gui.ui.tasks import Tasks
+
+SIDE_BY_SIDE = 1200  # narrower than this, the summary goes under the lines
+SUMMARY_WIDTH = 360
+QWIDGETSIZE_MAX = 16777215
 
 
 class CartPage(QWidget):
@@ -60,11 +66,13 @@ class CartPage(QWidget):
                             objectName="hint", wordWrap=True)
         self.browse = QPushButton(resources.icon("book"), self.tr("Browse the catalog"))
         self.browse.clicked.connect(self.browse_requested)
+        self.empty_state = empty_state(self.empty, self.browse)
         self.table = self._table()
         self.choose_all = QCheckBox(self.tr("Choose all"))
         self.choose_all.setChecked(True)
         self.choose_all.clicked.connect(self.model.choose_all)
         self.summary = QFormLayout()
+        self.summary.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.grand_total = QLabel(objectName="total")
         self.order_button = QPushButton(resources.icon("buy"), self.tr("Create order"),
                                         objectName="primary")
@@ -75,6 +83,7 @@ class CartPage(QWidget):
         table = QTableView()
         table.setAccessibleName(self.tr("Cart lines"))
         table.setModel(self.model)
+        touch.kinetic(table)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setIconSize(QSize(40, 56))
@@ -84,10 +93,8 @@ class CartPage(QWidget):
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
         header.setSectionResizeMode(COL_BOOK, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_CHOOSE, COL_SHOP, COL_PRICE, COL_MONEY, COL_REMOVE):
+        for column in (COL_CHOOSE, COL_SHOP, COL_PRICE, COL_COUNT, COL_MONEY, COL_REMOVE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_COUNT, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COL_COUNT, 120)
         return table
 
     def _lay_out(self):
@@ -99,10 +106,8 @@ class CartPage(QWidget):
                               objectName="hint", wordWrap=True))
         side.addStretch()
         side.addWidget(self.order_button)
-        panel = QWidget(objectName="cartSummary")
+        self.summary_panel = panel = QWidget(objectName="cartSummary")
         panel.setLayout(side)
-        panel.setMinimumWidth(280)
-        panel.setMaximumWidth(360)
         left = QVBoxLayout()
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -110,14 +115,26 @@ class CartPage(QWidget):
         top.addWidget(self.choose_all)
         left.addLayout(top)
         left.addWidget(self.error)
-        left.addWidget(self.empty)
-        left.addWidget(self.browse, alignment=Qt.AlignmentFlag.AlignLeft)
+        left.addWidget(self.empty_state, 1)
         left.addWidget(self.table, 1)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 16)
-        layout.setSpacing(16)
-        layout.addLayout(left, 1)
-        layout.addWidget(panel)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.body.setContentsMargins(16, 12, 16, 16)
+        self.body.setSpacing(16)
+        self.body.addLayout(left, 1)
+        self.body.addWidget(panel)
+        self._place_summary(self.width())
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._place_summary(event.size().width())
+
+    def _place_summary(self, width: int):
+        """Beside the lines on a wide screen; under them on a narrow or portrait one."""
+        beside = width >= SIDE_BY_SIDE
+        self.body.setDirection(QBoxLayout.Direction.LeftToRight if beside
+                               else QBoxLayout.Direction.TopToBottom)
+        self.summary_panel.setMinimumWidth(SUMMARY_WIDTH if beside else 0)
+        self.summary_panel.setMaximumWidth(SUMMARY_WIDTH if beside else QWIDGETSIZE_MAX)
 
     # -- loading ----------------------------------------------------------
 
@@ -156,7 +173,7 @@ class CartPage(QWidget):
         return self.table.indexWidget(self.model.index(row, COL_COUNT)).findChild(QSpinBox)
 
     def remove_button(self, row: int) -> QToolButton:
-        return self.table.indexWidget(self.model.index(row, COL_REMOVE))
+        return self.table.indexWidget(self.model.index(row, COL_REMOVE)).findChild(QToolButton)
 
     def _add_row_widgets(self):
         for row, line in enumerate(self.model.lines()):
@@ -168,12 +185,12 @@ class CartPage(QWidget):
             remove = QToolButton(icon=resources.icon("trash"), toolTip=self.tr("Remove"))
             remove.setAccessibleName(self.tr("Remove %1").replace("%1", line.title))
             remove.clicked.connect(lambda _=False, b=line.book_id: self.remove(b))
-            self.table.setIndexWidget(self.model.index(row, COL_REMOVE), remove)
+            self.table.setIndexWidget(self.model.index(row, COL_REMOVE), _centred(remove))
         has_lines = self.model.rowCount() > 0
         self.table.setVisible(has_lines)
         self.choose_all.setVisible(has_lines)
-        self.empty.setVisible(not has_lines)
-        self.browse.setVisible(not has_lines)
+        self.empty_state.setVisible(not has_lines)
+        self.summary_panel.setVisible(has_lines)
 
     def _spin_changed(self, row: int, value: int):
         self.model.setData(self.model.index(row, COL_COUNT), value)

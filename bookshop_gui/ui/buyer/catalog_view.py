@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSize, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from bookshop_gui.domain import Book
 from bookshop_gui.services import accounts, catalog
-from bookshop_gui.ui import resources
+from bookshop_gui.ui import resources, touch
 from bookshop_gui.ui.buyer.book_delegate import BookDelegate
 from bookshop_gui.ui.buyer.book_panel import BookPanel
 from bookshop_gui.ui.buyer.catalog_model import BOOK_ROLE, CatalogModel
@@ -28,6 +29,23 @@ def looks_like_isbn(text: str) -> bool:
     """What a barcode scanner types: 10 or 13 digits (a final X allowed), maybe hyphenated."""
     code = catalog.normalise_isbn(text)
     return len(code) in (10, 13) and code[:-1].isdigit() and (code[-1].isdigit() or code[-1] == "X")
+
+
+class BookGrid(QListView):
+    """Cards in rows that use the whole width: no gutter, whatever the screen."""
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.fit_cards()
+
+    def fit_cards(self):
+        delegate, gap = self.itemDelegate(), self.spacing()
+        room = self.viewport().width() - gap
+        columns = max(1, room // (delegate.natural_width(self.fontMetrics()) + 2 * gap))
+        width = room // columns - 2 * gap - 2  # a little slack: the flow wraps on a pixel
+        if width != delegate.card_width and self.model() is not None:
+            delegate.card_width = width
+            delegate.sizeHintChanged.emit(self.model().index(0, 0))
 
 
 class CatalogPage(QWidget):
@@ -50,9 +68,12 @@ class CatalogPage(QWidget):
         self.search = QLineEdit(
             placeholderText=self.tr("Search title, author or ISBN — or scan a barcode"))
         self.search.setAccessibleName(self.tr("Search the catalog"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(resources.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.textEdited.connect(lambda _text: self._pause.start())
+        self.clear_button = QToolButton(icon=resources.icon("clear"), enabled=False)
+        self.clear_button.setAccessibleName(self.tr("Clear the search"))
+        self.clear_button.setToolTip(self.tr("Clear the search"))
+        self.clear_button.clicked.connect(self.clear_search)
+        self.search.textChanged.connect(lambda text: self.clear_button.setEnabled(bool(text)))
         self.search.returnPressed.connect(self._enter_pressed)
         self.shop = QComboBox()
         self.shop.setAccessibleName(self.tr("Shop"))
@@ -73,7 +94,7 @@ class CatalogPage(QWidget):
         self.setTabOrder(self.panel.add_button, self.panel.buy_button)
 
     def _book_list(self) -> QListView:
-        view = QListView()
+        view = BookGrid()
         view.setAccessibleName(self.tr("Books"))
         view.setViewMode(QListView.ViewMode.IconMode)
         view.setResizeMode(QListView.ResizeMode.Adjust)
@@ -81,7 +102,8 @@ class CatalogPage(QWidget):
         view.setUniformItemSizes(True)
         view.setSpacing(4)
         view.setWordWrap(True)
-        view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        touch.kinetic(view)
         view.verticalScrollBar().setSingleStep(24)
         view.setItemDelegate(BookDelegate(view))
         view.setModel(self.model)
@@ -91,12 +113,18 @@ class CatalogPage(QWidget):
         return view
 
     def _lay_out(self):
+        # The search on a row of its own, and the count beside the shop: nothing
+        # moves as the count's width changes.
         bar = QHBoxLayout()
-        bar.addWidget(self.search, 3)
-        bar.addWidget(self.shop, 1)
-        bar.addWidget(self.total)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.clear_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.shop)
+        filters.addStretch()
+        filters.addWidget(self.total)
         left = QVBoxLayout()
         left.addLayout(bar)
+        left.addLayout(filters)
         left.addWidget(self.notice)
         left.addWidget(self.list, 1)
         layout = QHBoxLayout(self)
@@ -138,6 +166,11 @@ class CatalogPage(QWidget):
         self.panel.show_book(None)
         self.model.clear()
         self.total.clear()
+
+    def clear_search(self):
+        self.search.clear()
+        self.run_search()
+        self.search.setFocus()
 
     def go_back(self) -> bool:
         """Escape clears the search first; True if there was something to clear."""

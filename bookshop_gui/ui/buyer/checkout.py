@@ -25,7 +25,7 @@ from bookshop_gui import domain
 from bookshop_gui.domain import Book, CartLine
 from bookshop_gui.errors import BookshopError
 from bookshop_gui.services import orders, settings
-from bookshop_gui.ui import formatting, resources
+from bookshop_gui.ui import formatting, resources, touch
 from bookshop_gui.ui.buyer.address_chooser import AddressChooser
 from bookshop_gui.ui.tasks import Tasks
 
@@ -70,6 +70,7 @@ class PreviewPage(QWidget):
         content.addLayout(self.orders_box)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroll.setWidget(holder)
+        touch.kinetic(scroll)
         self.grand_total = QLabel(objectName="total")
         self.back_button = QPushButton(self.tr("Back"))
         self.back_button.clicked.connect(self.back_requested)

@@ -41,9 +41,9 @@ class Header(QFrame):
         self.nav: dict[str, QToolButton] = {}
         self.group = QButtonGroup(self, exclusive=True)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 8)
-        layout.addWidget(QLabel(self.tr("Bookshop"), objectName="brand"))
-        layout.addSpacing(16)
+        layout.setContentsMargins(12, 8, 12, 8)
+        self.brand = QLabel(self.tr("Bookshop"), objectName="brand")
+        layout.addWidget(self.brand)
         for name, icon, text in ((CATALOG, "book", self.tr("Catalog")),
                                  (CART, "cart", self.tr("Cart")),
                                  (ORDERS, "orders", self.tr("My orders"))):
@@ -86,15 +86,12 @@ class Header(QFrame):
         names.addWidget(self.name)
         names.addWidget(self.vip)
         row = QHBoxLayout()
-        row.addWidget(QLabel(pixmap=resources.icon("user").pixmap(28, 28)))
         row.addLayout(names)
-        row.addSpacing(12)
         balance = QVBoxLayout()
         balance.setSpacing(0)
         balance.addWidget(QLabel(self.tr("Balance"), objectName="hint"))
         balance.addWidget(self.balance)
         row.addLayout(balance)
-        row.addSpacing(12)
         outer = QVBoxLayout()
         outer.addLayout(row)
         return outer

@@ -45,7 +45,17 @@ class OrderActions(QObject):
                            failed=self._failed)
 
     def confirm_receipt(self, order_id: int) -> None:
-        self.tasks.run(orders.confirm_receipt, self.token, order_id, failed=self._failed)
+        """Asked first: on a touch screen a stray tap must not end the shop's duty to deliver."""
+        question = formatting.fill(self.tr("Have you received every book of order #%1?"),
+                                   order_id)
+        if dialogs.ask(self.window, self.tr("Confirm receipt"), question,
+                       yes=self.tr("Yes, I have them"), no=self.tr("Not yet")):
+            self.tasks.run(orders.confirm_receipt, self.token, order_id,
+                           done=lambda _: self._received(order_id), failed=self._failed)
+
+    def _received(self, order_id: int) -> None:
+        dialogs.inform(self.window, self.tr("Confirm receipt"), formatting.fill(self.tr(
+            "Thank you! Order #%1 is marked as received. You can review it now."), order_id))
 
     def _failed(self, error: BookshopError) -> None:
         dialogs.warn(self.window, self.tr("Bookshop"), messages.describe(error))

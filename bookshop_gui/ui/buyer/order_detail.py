@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from bookshop_gui.domain import MAX_MARK, Kind, OrderDetail, allows
 from bookshop_gui.errors import BookshopError
 from bookshop_gui.services import orders
-from bookshop_gui.ui import formatting, live, messages, resources
+from bookshop_gui.ui import formatting, live, messages, resources, touch
 from bookshop_gui.ui.buyer import order_actions
 from bookshop_gui.ui.buyer.address_chooser import address_text
 from bookshop_gui.ui.buyer.address_form import TOUCH
@@ -56,6 +56,7 @@ class OrderDetailPage(QWidget):
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Order lines"))
         self.table.setModel(self.model)
+        touch.kinetic(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setIconSize(QSize(40, 56))
@@ -153,6 +154,7 @@ class OrderDetailPage(QWidget):
         left.addLayout(self.delivery)
         left.addWidget(self.review_shown)
         totals.addLayout(left, 1)
+        totals.addStretch(0)  # keeps the figures on the right when the left is empty
         totals.addLayout(figures)
         layout.addLayout(totals)
         layout.addWidget(self.move_panel)

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Kind, OrderStatus, OrderSummary
 from bookshop_gui.services import orders
-from bookshop_gui.ui import formatting, live, resources
+from bookshop_gui.ui import formatting, live, resources, touch
 from bookshop_gui.ui.buyer import order_actions
 from bookshop_gui.ui.buyer.order_actions import CANCEL, PAY, RECEIVED, REVIEW, OrderActions
 from bookshop_gui.ui.buyer.orders_model import COL_ITEMS, ORDER_ROLE, OrdersModel
+from bookshop_gui.ui.empty_state import empty_state
 from bookshop_gui.ui.tasks import Tasks
 
 TABS = (None, *formatting.STATUS_TABS)
@@ -35,6 +36,7 @@ class OrdersPage(QWidget):
     detail_requested = Signal(int)
     review_requested = Signal(int)
     pay_requested = Signal(list)
+    browse_requested = Signal()
     addresses_requested = Signal()
 
     def __init__(self, tasks: Tasks, token: str, parent=None):
@@ -58,7 +60,10 @@ class OrdersPage(QWidget):
         self._name_tabs()
         self.tabs.currentChanged.connect(lambda _i: self.model.show_status(self.status()))
         self.table = self._table()
-        self.empty = QLabel(self.tr("No orders here yet."), objectName="hint")
+        self.empty = QLabel(self.tr("No orders here yet."), objectName="hint", wordWrap=True)
+        self.browse = QPushButton(resources.icon("book"), self.tr("Browse the catalog"))
+        self.browse.clicked.connect(self.browse_requested)
+        self.empty_state = empty_state(self.empty, self.browse)
         self.buttons = {
             "detail": QPushButton(resources.icon("orders"), self.tr("Details")),
             PAY: QPushButton(resources.icon("pay"), self.tr("Pay"), objectName="primary"),
@@ -86,13 +91,14 @@ class OrdersPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty_state, 1)
         layout.addLayout(row)
 
     def _table(self) -> QTableView:
         table = QTableView()
         table.setAccessibleName(self.tr("Orders"))
         table.setModel(self.model)
+        touch.kinetic(table)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -162,7 +168,7 @@ class OrdersPage(QWidget):
         self.tabs.setTabText(0, self.tr("All (%1)").replace("%1", str(total)))
         for index, status in enumerate(TABS[1:], start=1):
             count = self.counts.get(status, 0)
-            self.tabs.setTabText(index, f"{formatting.status_name(status)} ({count})")
+            self.tabs.setTabText(index, f"{formatting.status_tab_name(status)} ({count})")
 
     def _loaded(self):
         wanted = self.model.row_of(self._wanted) if self._wanted is not None else -1
@@ -186,7 +192,7 @@ class OrdersPage(QWidget):
         for name in (PAY, CANCEL, RECEIVED, REVIEW):
             self.buttons[name].setVisible(name in allowed)
         has_rows = self.model.rowCount() > 0
-        self.empty.setVisible(not has_rows)
+        self.empty_state.setVisible(not has_rows)
         self.table.setVisible(has_rows)
 
     def _act(self, name: str):

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from bookshop_gui.domain import AuditEntry, OrderDetail, PaymentRequest
 from bookshop_gui.errors import BookshopError, DatabaseUnavailable, InsufficientBalance, StaleOrder
 from bookshop_gui.services import orders
-from bookshop_gui.ui import dialogs, formatting, messages, resources
+from bookshop_gui.ui import dialogs, formatting, messages, resources, touch
 from bookshop_gui.ui.tasks import Tasks
 
 
@@ -62,6 +62,7 @@ class PaymentPage(QWidget):
         holder.setLayout(self.orders_box)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroll.setWidget(holder)
+        touch.kinetic(scroll)
         self.amount = QLabel(objectName="total")
         self.balance = QLabel(objectName="money")
         self.balance_after = QLabel(objectName="money")
@@ -125,11 +126,15 @@ class PaymentPage(QWidget):
         balance = self.requests[0][0].balance if self.requests else Decimal(0)
         self.amount.setText(formatting.money(amount))
         self.balance.setText(formatting.money(balance))
-        self.balance_after.setText(formatting.money(balance - amount))
+        short = balance < amount
+        self.balance_after.setText(
+            self.tr("%1 short").replace("%1", formatting.money(amount - balance)) if short
+            else formatting.money(balance - amount))
         self._show_changes()
-        if self.requests and balance < amount and self.error.isHidden():
+        if self.requests and short and self.error.isHidden():
             self._show_error(messages.describe(InsufficientBalance("", amount, balance)))
-        self.pay_button.setEnabled(bool(self.requests))
+        # Paying would only be refused: the buyer tops up at the counter, or pays later.
+        self.pay_button.setEnabled(bool(self.requests) and not short)
         self.pay_button.setFocus()
         if self._confirm:
             self._ask_new_amount(*self._confirm)

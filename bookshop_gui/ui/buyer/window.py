@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from bookshop_gui.domain import Book, Kind, OrderStatus, Session
 from bookshop_gui.errors import BookshopError, OutOfStock
@@ -52,6 +52,8 @@ class BuyerWindow(QMainWindow):
         self.setMinimumSize(1024, 700)
         self.resize(1280, 800)
         self._build()
+        # A kiosk's header holds only what buyers use; F1 still opens About.
+        self.about_button.setVisible(not kiosk)
         self._connect()
         self._follow()
         self.watcher = live.Watcher(tasks, session.token, self)
@@ -105,6 +107,7 @@ class BuyerWindow(QMainWindow):
         self.payment.paid.connect(self._paid)
         self.payment.later_requested.connect(self._leave_payment)
         self.orders.detail_requested.connect(self.show_order)
+        self.orders.browse_requested.connect(lambda: self.go(CATALOG))
         self.orders.review_requested.connect(lambda oid: self.show_order(oid, review=True))
         self.orders.pay_requested.connect(lambda ids: self.pay(ids, back_to=ORDERS))
         self.orders.addresses_requested.connect(lambda: self.go(ADDRESSES))
@@ -260,8 +263,12 @@ class BuyerWindow(QMainWindow):
         self.stack.setCurrentWidget(self.catalog)
 
     def sign_out(self):
+        """Close whatever is open (a question, the staff sign-in), clear, and hand back."""
         self.idle.stop()
         self.watcher.stop()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
         self.clear()
         self.signed_out.emit()
 

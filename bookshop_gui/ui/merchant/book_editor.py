@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from bookshop_gui.domain import Book, Session, isbn_valid
 from bookshop_gui.services import catalog
 from bookshop_gui.services.catalog import MAX_STOCK
-from bookshop_gui.ui import covers, dialogs, formatting, messages
+from bookshop_gui.ui import covers, dialogs, formatting, messages, shortcuts
 
 
 def mark(widget, bad: bool):
@@ -75,6 +75,7 @@ class BookEditor(QDialog):
         self.problems.hide()
         self.save_button = QPushButton(self.tr("Save"), objectName="primary")
         self.save_button.clicked.connect(self.save)
+        shortcuts.bind(self.save_button, shortcuts.Key.Save)
         cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
         row = QHBoxLayout()
@@ -136,6 +137,9 @@ class BookEditor(QDialog):
     def _validate(self):
         found = self.problems_found()
         untouched = not self.title.text() and not self.price.text() and not self.isbn.text()
+        if untouched:  # a new, empty form: nothing is wrong yet, nothing in red
+            for field in (self.title, self.isbn, self.price):
+                mark(field, False)
         self.problems.setText("\n".join(found))
         self.problems.setVisible(bool(found) and not untouched)
         self.save_button.setEnabled(not found)

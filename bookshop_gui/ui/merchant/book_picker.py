@@ -31,6 +31,7 @@ class BookPicker(QDialog):
         self.resize(460, 520)
         self.search = SearchBox(self.tr("Title, author or ISBN"))
         self.books = QListWidget()
+        self.books.setAccessibleName(self.tr("Books"))
         self.books.setIconSize(covers.cover("", "", "", 28, 40).size())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button = buttons.addButton(self.tr("Add to order"),

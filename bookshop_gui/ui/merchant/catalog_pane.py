@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Book, Kind, Session
 from bookshop_gui.services import catalog_io
-from bookshop_gui.ui import dialogs, live, messages, resources
+from bookshop_gui.ui import dialogs, live, messages, resources, shortcuts
 from bookshop_gui.ui.merchant.book_editor import BookEditor
 from bookshop_gui.ui.merchant.catalog_model import COL_TITLE, CatalogModel
 from bookshop_gui.ui.search_box import SearchBox
@@ -69,6 +69,9 @@ class CatalogPane(QWidget):
         self.export_button = QPushButton(resources.icon("export"), self.tr("Export CSV…"))
         self.export_button.clicked.connect(self.choose_export)
         self.count_label = QLabel(objectName="hint")
+        self.edit_button.setEnabled(False)
+        shortcuts.bind(self.add_button, shortcuts.Key.New)
+        shortcuts.find(self, self.search)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         for button in (self.import_button, self.export_button, self.edit_button, self.add_button):
@@ -80,6 +83,7 @@ class CatalogPane(QWidget):
 
     def _table(self) -> QTableView:
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Books"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -93,8 +97,10 @@ class CatalogPane(QWidget):
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 200), (2, 150), (3, 90), (4, 70)):
             self.table.setColumnWidth(column, width)
-        self.table.doubleClicked.connect(
+        self.table.activated.connect(
             lambda index: self.open_editor(self.model.book_at(index.row())))
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
         return self.table
 
     def reload(self):
@@ -112,6 +118,10 @@ class CatalogPane(QWidget):
         if row >= 0:
             self._keep = None
             self.table.selectRow(row)
+
+    def _selection_changed(self, *_args):
+        """Edit… edits the chosen book; with none chosen there is nothing to edit."""
+        self.edit_button.setEnabled(self.current_book() is not None)
 
     def current_book(self) -> Book | None:
         rows = self.table.selectionModel().selectedRows()
@@ -176,6 +186,7 @@ class CatalogPane(QWidget):
 
     def _import_failed(self, error):
         self._end_progress()
+        self.reload()  # a stopped import keeps the batches it saved
         dialogs.warn(self, self.tr("Import stopped"), messages.describe(error))
 
     def choose_export(self):

@@ -39,8 +39,10 @@ class LedgerView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(COL_REASON,
-                                                           QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Balance history"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
         self.more_button = QPushButton(self.tr("Show older"))
         self.more_button.clicked.connect(self.load_more)
         self.export_button = QPushButton(self.tr("Export CSV…"))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Kind, Member, Role, Session
 from bookshop_gui.services import accounts
-from bookshop_gui.ui import dialogs, formatting, live, messages, resources
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts
 from bookshop_gui.ui.merchant.book_editor import mark
 from bookshop_gui.ui.merchant.ledger_view import LedgerView
 from bookshop_gui.ui.merchant.members_model import COL_USERNAME, MembersModel, vip_text
@@ -46,7 +46,9 @@ class MembersPane(QWidget):
     def _build(self):
         self.search = SearchBox(self.tr("Find a buyer by username"))
         self.search.searched.connect(lambda _text: self.refresh())
+        shortcuts.find(self, self.search)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Members"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -82,6 +84,7 @@ class MembersPane(QWidget):
         self.top_up_button = QPushButton(resources.icon("pay"), self.tr("Top up…"),
                                          objectName="primary")
         self.top_up_button.clicked.connect(self.top_up)
+        self.amount.setAccessibleName(self.tr("Amount to add"))
         self.amount.returnPressed.connect(self.top_up)
         self.amount.textChanged.connect(self._update_buttons)
         top_up_row = QHBoxLayout()
@@ -95,6 +98,7 @@ class MembersPane(QWidget):
         layout.addLayout(top_up_row)
         if self.is_admin:
             self.vip = QLineEdit(placeholderText="0.95")
+            self.vip.setAccessibleName(self.tr("VIP ratio"))
             self.vip_button = QPushButton(resources.icon("star"), self.tr("Set VIP ratio"))
             self.vip_button.clicked.connect(self.set_vip)
             vip_row = QHBoxLayout()

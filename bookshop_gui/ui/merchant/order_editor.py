@@ -31,17 +31,20 @@ from PySide6.QtWidgets import (
 from bookshop_gui import errors
 from bookshop_gui.domain import Kind, OrderDetail, OrderStatus, Session, allows
 from bookshop_gui.services import shop
-from bookshop_gui.ui import dialogs, formatting, live, messages, resources
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts
 from bookshop_gui.ui.merchant import history_text
 from bookshop_gui.ui.merchant.approval_dialog import ApprovalDialog
 from bookshop_gui.ui.merchant.book_picker import BookPicker
 from bookshop_gui.ui.merchant.order_lines_model import COL_BOOK, OrderLinesModel
+from bookshop_gui.ui.merchant.problem_delegate import ProblemDelegate
 
 
 class OrderEditor(QDialog):
-    """Emits `closed`. Reads the order again whenever it changes, here or elsewhere,
-    unless there are unsaved edits (saving them then says the order moved on)."""
+    """Emits `saved(order_id)` for the status bar, and `closed`. Reads the order again
+    whenever it changes, here or elsewhere, unless there are unsaved edits (saving
+    them then says the order moved on)."""
 
+    saved = Signal(int)
     closed = Signal()
 
     def __init__(self, session: Session, tasks, order_id: int, parent=None):
@@ -86,7 +89,9 @@ class OrderEditor(QDialog):
     def _lines_tab(self) -> QWidget:
         page = QWidget()
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Lines"))
         self.table.setModel(self.lines)
+        self.table.setItemDelegate(ProblemDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
@@ -135,6 +140,8 @@ class OrderEditor(QDialog):
         self.revert_button.clicked.connect(self.revert)
         self.save_button = QPushButton(self.tr("Save"), objectName="primary")
         self.save_button.clicked.connect(self.save)
+        shortcuts.bind(self.save_button, shortcuts.Key.Save)
+        shortcuts.bind(self.slip_button, shortcuts.Key.Print)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.close)
         row = QHBoxLayout()
@@ -274,6 +281,7 @@ class OrderEditor(QDialog):
                        done=self._saved, failed=lambda error: self._save_failed(error, approval))
 
     def _saved(self, _result):
+        self.saved.emit(self.order_id)
         self.load()
 
     def _save_failed(self, error, approval=None):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Kind, OrderDetail, OrderRow, OrderStatus, Session, allows
 from bookshop_gui.services import shipments, shop
-from bookshop_gui.ui import dialogs, formatting, live, messages, resources
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts
 from bookshop_gui.ui.merchant import order_actions
 from bookshop_gui.ui.merchant.order_editor import OrderEditor
 from bookshop_gui.ui.merchant.orders_model import COL_ITEMS, OrdersModel
@@ -55,6 +55,7 @@ class OrdersPane(QWidget):
     def _build(self):
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
+        self.tabs.setAccessibleName(self.tr("Order status"))
         for status in (None, *formatting.STATUS_TABS):
             self.tabs.setTabData(self.tabs.addTab(""), status)
         self._label_tabs({})
@@ -83,6 +84,7 @@ class OrdersPane(QWidget):
 
     def _table(self) -> QTableView:
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Orders"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -98,7 +100,9 @@ class OrdersPane(QWidget):
         for column, width in enumerate((80, 110, 140, 0, 100, 140, 110)):
             if width:
                 self.table.setColumnWidth(column, width)
+        # A double click or Enter opens the order (a second call only raises its editor).
         self.table.doubleClicked.connect(lambda index: self.open_order(self._order(index.row())))
+        self.table.activated.connect(lambda index: self.open_order(self._order(index.row())))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         return self.table
 
@@ -126,6 +130,9 @@ class OrdersPane(QWidget):
         self.refresh_button = QPushButton(resources.icon("refresh"), self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.reload)
         self.count_label = QLabel(objectName="hint")
+        shortcuts.bind(self.slip_button, shortcuts.Key.Print)
+        shortcuts.bind(self.refresh_button, shortcuts.Key.Refresh)
+        shortcuts.find(self, self.search)
         row = QHBoxLayout()
         for button in (self.open_button, self.slip_button, self.ship_button, self.cancel_button):
             row.addWidget(button)
@@ -165,7 +172,7 @@ class OrdersPane(QWidget):
     def _label_tabs(self, counts: dict):
         for index in range(self.tabs.count()):
             status = self.tabs.tabData(index)
-            name = self.tr("All") if status is None else formatting.status_name(status)
+            name = self.tr("All") if status is None else formatting.status_tab_name(status)
             number = sum(counts.values()) if status is None else counts.get(status)
             self.tabs.setTabText(index, f"{name} ({number})" if counts else name)
 
@@ -209,6 +216,8 @@ class OrdersPane(QWidget):
             editor.activateWindow()
             return editor
         editor = OrderEditor(self.session, self.tasks, order.id, self)
+        editor.saved.connect(lambda order_id: self.message.emit(
+            formatting.fill(self.tr("Order #%1 saved."), order_id)))
         editor.closed.connect(lambda i=order.id: self.editors.pop(i, None))
         self.editors[order.id] = editor
         editor.show()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from bookshop_gui.domain import OrderDetail
-from bookshop_gui.ui import dialogs, formatting, resources
+from bookshop_gui.ui import dialogs, formatting, resources, shortcuts
 from bookshop_gui.ui.merchant.barcodes import code128_image, qr_image
 
 FONTS = "'DejaVu Sans', 'Noto Sans', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif"
@@ -190,6 +190,7 @@ class SlipDialog(QDialog):
         self.setWindowTitle(self.tr("Packing slip — order #%1").replace("%1", str(order.id)))
         self.resize(QSizeF(SLIP_WIDTH + 60, 640).toSize())
         self.preview = QTextBrowser()
+        self.preview.setAccessibleName(self.tr("Packing slip"))
         self.paper = QComboBox()
         self.paper.addItem(self.tr("A5 sheet"), A5)
         self.paper.addItem(self.tr("Label 100 × 150 mm"), LABEL)
@@ -197,6 +198,7 @@ class SlipDialog(QDialog):
         self._show_page()
         self.print_button = QPushButton(resources.icon("print"), self.tr("Print…"))
         self.print_button.clicked.connect(self.print_slip)
+        shortcuts.bind(self.print_button, shortcuts.Key.Print)
         self.pdf_button = QPushButton(resources.icon("export"), self.tr("Save as PDF…"))
         self.pdf_button.clicked.connect(self.save_as_pdf)
         close = QPushButton(self.tr("Close"))
@@ -230,4 +232,6 @@ class SlipDialog(QDialog):
                                       f"packing-slip-{self.order.id}.pdf", self.tr("PDF (*.pdf)"))
         if path:
             save_pdf(self.order, path, self.page())
+            dialogs.inform(self, self.tr("Save packing slip"),
+                           formatting.fill(self.tr("The packing slip is saved as %1."), path))
         return path

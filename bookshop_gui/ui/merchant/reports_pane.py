@@ -64,9 +64,9 @@ class ReportsPane(QWidget):
         self.export_button.clicked.connect(self.choose_export)
         self.summary = QLabel(objectName="total")
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("From")))
+        top.addWidget(QLabel(self.tr("From"), buddy=self.start))
         top.addWidget(self.start)
-        top.addWidget(QLabel(self.tr("to")))
+        top.addWidget(QLabel(self.tr("to"), buddy=self.end))
         top.addWidget(self.end)
         top.addStretch()
         top.addWidget(self.summary)
@@ -90,6 +90,7 @@ class ReportsPane(QWidget):
 
     def _table(self, title: str, model) -> QWidget:
         view = QTableView()
+        view.setAccessibleName(title)
         view.setModel(model)
         view.verticalHeader().hide()
         view.setShowGrid(False)

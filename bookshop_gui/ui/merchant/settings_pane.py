@@ -27,9 +27,11 @@ class SettingsPane(QWidget):
         super().__init__(parent)
         self.session, self.tasks = session, tasks
         self.fee = QLineEdit()
+        self.fee.setAccessibleName(self.tr("Shipping fee"))
         self.save_button = QPushButton(self.tr("Save"), objectName="primary")
         self.save_button.clicked.connect(self.save)
         self.cut_limit = QLineEdit(placeholderText=self.tr("No limit"))
+        self.cut_limit.setAccessibleName(self.tr("Price cut limit (%)"))
         self.cut_limit_button = QPushButton(self.tr("Save"))
         self.cut_limit_button.clicked.connect(self.save_cut_limit)
         layout = QVBoxLayout(self)

@@ -37,6 +37,7 @@ class WaitingList(QWidget):
         self.model = WaitingModel(self)
         self.heading = QLabel(objectName="heading", wordWrap=True)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Orders waiting to ship"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)

@@ -45,6 +45,7 @@ class MerchantWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.nav = QListWidget(objectName="nav")
         self.nav.setIconSize(QSize(20, 20))
+        self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFixedWidth(190)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.panes: dict[str, QWidget] = {}

@@ -1,0 +1,24 @@
+"""A red frame around a cell that cannot be saved, drawn over the selection too.
+
+The model's red background is hidden by the selection's colour, so a wrong
+quantity in the selected row looked right; the frame stays visible.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QStyledItemDelegate
+
+PROBLEM = QColor("#b3261e")
+
+
+class ProblemDelegate(QStyledItemDelegate):
+    """Frames each cell for which the model's `problem(row, column)` gives a reason."""
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        if index.model().problem(index.row(), index.column()):
+            painter.save()
+            painter.setPen(QPen(PROBLEM, 2))
+            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+            painter.restore()

@@ -1,0 +1,176 @@
+"""Every screen of the kiosk and the workstation, shown in turn for `walk.look`.
+
+The kiosk is shown full screen with the kiosk style, the workstation
+maximised: each fills the screen the process was started with.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtWidgets import QApplication
+
+from bookshop_gui.domain import OrderStatus
+from bookshop_gui.services import accounts, addresses, auth, cart, catalog, shop
+from bookshop_gui.ui import resources
+from bookshop_gui.ui.about import show_about
+from bookshop_gui.ui.buyer.window import CART, CATALOG, ORDERS, BuyerWindow
+from bookshop_gui.ui.lockdown import KioskLock
+from bookshop_gui.ui.merchant.approval_dialog import ApprovalDialog
+from bookshop_gui.ui.merchant.window import MerchantWindow
+from bookshop_gui.ui.sign_in import SignInWindow
+from bookshop_gui.ui.tasks import Tasks
+from bookshop_gui.ui.touch import KioskStyle
+
+
+def walk_all(walk, made: dict[str, int]) -> None:
+    """The kiosk as `main --kiosk` styles it, then the workstation as `main` does."""
+    application = QApplication.instance()
+    desktop = application.style().name()
+    application.setStyle(KioskStyle())
+    application.setStyleSheet(resources.style_sheet(kiosk=True))
+    sign_in(walk, kiosk=True)
+    buyer_empty(walk, f"new-{walk.language.lower()}")
+    buyer(walk, made)
+    application.setStyle(desktop)
+    application.setStyleSheet(resources.style_sheet())
+    sign_in(walk, kiosk=False)
+    merchant(walk, made)
+    admin(walk)
+
+
+def _close(window) -> None:
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+
+
+def sign_in(walk, *, kiosk: bool) -> None:
+    window = SignInWindow(Tasks(), kiosk=kiosk)
+    window.set_database("sqlite:////var/lib/bookshop/shop.db")
+    window.show_demo_accounts(True)
+    window.showFullScreen() if kiosk else window.showMaximized()
+    walk.look(window, "kiosk-sign-in" if kiosk else "sign-in", kiosk=kiosk)
+    window.show_error(window.tr("Wrong username or password."))
+    walk.look(window, "kiosk-sign-in-error" if kiosk else "sign-in-error", kiosk=kiosk)
+    _close(window)
+
+
+def _buyer_window(username: str) -> BuyerWindow:
+    session = auth.login(username, username)
+    window = BuyerWindow(session, Tasks(), kiosk=True, idle_seconds=600)
+    window.showFullScreen()
+    return window
+
+
+def buyer_empty(walk, username: str) -> None:
+    """A new buyer with little money: no book chosen, an empty cart, no orders yet."""
+    accounts.create_user(username, username, "buyer", balance=Decimal("30"))
+    window = _buyer_window(username)
+    walk.look(window, "kiosk-catalog", kiosk=True)
+    window.go(CART)
+    walk.look(window, "kiosk-cart-empty", kiosk=True)
+    window.go(ORDERS)
+    walk.look(window, "kiosk-orders-empty", kiosk=True)
+    book = catalog.search("Dracula")[0]
+    cart.add(window.session.token, book.id, 3)
+    window.go(CART)
+    window.cart.order_button.click()
+    walk.look(window, "kiosk-preview-no-address", kiosk=True)
+    addresses.save_address(window.session.token, name="Li Lei", phone="13800000000",
+                           region="Zhejiang Hangzhou Xihu", street="1 Lake Road")
+    window.go(CART)
+    window.cart.order_button.click()
+    window.preview.submit_button.click()
+    walk.look(window, "kiosk-payment-short", kiosk=True)
+    _close(window)
+
+
+def buyer(walk, made: dict[str, int]) -> None:
+    window = _buyer_window("reader")
+    window.go(CATALOG)
+    window.catalog.list.setCurrentIndex(window.catalog.model.index(1))
+    walk.look(window, "kiosk-catalog-book", kiosk=True)
+    for title, copies in (("Emma", 1), ("Dracula", 2), ("西游记", 1), ("Meditations", 1),
+                          ("红楼梦", 1)):
+        cart.add(window.session.token, catalog.search(title)[0].id, copies)
+    window.go(CART)
+    walk.look(window, "kiosk-cart", kiosk=True)
+    window.cart.order_button.click()
+    walk.look(window, "kiosk-preview", kiosk=True)
+    window.pay([made["unpaid"]])
+    walk.look(window, "kiosk-payment", kiosk=True)
+    for status in (None, *OrderStatus):
+        window.show_orders(status)
+        name = "all" if status is None else status.name.lower()
+        walk.look(window, f"kiosk-orders-{name}", kiosk=True)
+    for stage in ("unpaid", "paid", "done"):
+        window.show_order(made[stage], review=stage == "done")
+        walk.look(window, f"kiosk-order-{stage}", kiosk=True)
+    for line in cart.get(window.session.token):
+        cart.remove(window.session.token, line.book_id)
+    unlock = KioskLock(Tasks()).ask(window)
+    walk.look(unlock, "kiosk-unlock", kiosk=True)
+    unlock.reject()
+    about = show_about(window, Tasks())
+    walk.look(about, "kiosk-about", kiosk=True)
+    _close(about)
+    _close(window)
+
+
+def _merchant_window(username: str) -> MerchantWindow:
+    session = auth.login(username, username)
+    window = MerchantWindow(session, Tasks())
+    window.showMaximized()
+    return window
+
+
+def merchant(walk, made: dict[str, int]) -> None:
+    window = _merchant_window("lakeside")
+    orders = window.show_pane("orders")
+    for index in range(orders.tabs.count()):
+        orders.tabs.setCurrentIndex(index)
+        walk.look(window, f"merchant-orders-{index}", kiosk=False)
+    orders.tabs.setCurrentIndex(0)
+    orders.select_order(made["paid"])
+    editor = orders.open_order(orders.current_order())
+    walk.look(editor, "merchant-order-editor", kiosk=False)
+    editor.open_picker()
+    walk.look(editor.picker, "merchant-book-picker", kiosk=False)
+    _close(editor.picker)
+    approval = ApprovalDialog(editor)
+    approval.show()
+    walk.look(approval, "merchant-approval", kiosk=False)
+    _close(approval)
+    editor.close()
+    from bookshop_gui.ui.merchant.packing_slip import SlipDialog
+
+    slip = SlipDialog(shop.get_order(window.session.token, made["paid"]), window)
+    slip.show()
+    walk.look(slip, "merchant-packing-slip", kiosk=False)
+    _close(slip)
+    pane = window.show_pane("catalog")
+    walk.look(window, "merchant-catalog", kiosk=False)
+    for name, book in (("add", None), ("edit", pane.model.book_at(0))):
+        book_editor = pane.open_editor(book)
+        walk.look(book_editor, f"merchant-book-{name}", kiosk=False)
+        _close(book_editor)
+    window.show_pane("members")
+    walk.look(window, "merchant-members", kiosk=False)
+    window.show_pane("reports")
+    walk.look(window, "merchant-reports", kiosk=False)
+    _close(window)
+
+
+def admin(walk) -> None:
+    window = _merchant_window("admin")
+    for key in ("members", "settings"):
+        window.show_pane(key)
+        walk.look(window, f"admin-{key}", kiosk=False)
+    from bookshop_gui.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Tasks(), session=window.session, parent=window)
+    dialog.show()
+    walk.look(dialog, "settings-dialog", kiosk=False)
+    _close(dialog)
+    _close(window)
