@@ -42,6 +42,85 @@ class Role(enum.StrEnum):
     ADMIN = "admin"
 
 
+# -- the status machine (the contract's table) -------------------------------
+
+
+@dataclass(frozen=True)
+class Transition:
+    """Which statuses a call accepts, and the status it leaves the order in."""
+
+    sources: frozenset[OrderStatus]
+    target: OrderStatus
+
+
+def _move(sources, target) -> Transition:
+    return Transition(frozenset(OrderStatus(s) for s in sources), OrderStatus(target))
+
+
+# The one place the order life cycle is written: services refuse any call
+# from a status not listed here, and windows enable their buttons from it.
+# An empty `sources` is a call that makes a new order.
+TRANSITIONS: dict[str, Transition] = {
+    "create": _move((), 0),
+    "create_from_cart": _move((), 0),
+    "pay": _move((0,), 1),
+    "shop.ship": _move((1,), 2),
+    "confirm_receipt": _move((2,), 3),
+    "review": _move((3,), 4),
+    "cancel": _move((0, 1), -1),
+    "shop.cancel": _move((0, 1), -1),
+    "expire_stale": _move((0,), -1),
+    "shop.set_lines": _move((0,), 0),
+}
+
+
+# Calls that change an order but leave its status as it is, and the statuses they accept.
+KEEPS_STATUS: dict[str, frozenset[OrderStatus]] = {
+    "set_address": frozenset({OrderStatus.PENDING_PAYMENT, OrderStatus.PENDING_SHIPMENT}),
+}
+
+
+def allows(call: str, status) -> bool:
+    """True if `call` may be made on an order in `status`."""
+    sources = TRANSITIONS[call].sources if call in TRANSITIONS else KEEPS_STATUS[call]
+    return OrderStatus(status) in sources
+
+
+# -- change notices -------------------------------------------------------------
+
+
+class Kind(enum.StrEnum):
+    """A kind of data a write changes, so each view knows whether to read again."""
+
+    ORDERS = "orders"
+    BOOKS = "books"  # titles, prices and stock
+    BALANCES = "balances"
+    CART = "cart"
+    SETTINGS = "settings"
+    MEMBERS = "members"  # accounts, VIP ratios, shops
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one operation (or one poll of other workstations' writes) changed.
+
+    `order_ids` names the orders where the call said which; an ORDERS change
+    with no ids may have touched any order.
+    """
+
+    kinds: frozenset[Kind] = frozenset()
+    order_ids: frozenset[int] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.kinds)
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(self.kinds | other.kinds, self.order_ids | other.order_ids)
+
+    def touches(self, *kinds: Kind) -> bool:
+        return not self.kinds.isdisjoint(kinds)
+
+
 # -- validation -------------------------------------------------------------
 
 

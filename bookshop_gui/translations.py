@@ -3,7 +3,7 @@
 1. `pyside6-lupdate` collects every `tr()` / `translate()` string in
    bookshop_gui/ui into resources/translations/bookshop_<lang>.ts, keeping the
    translations already made (the .ts files are the source of truth; edit them
-   with `pyside6-linguist`). English translates each string to itself.
+   with `pyside6-linguist`). English holds only the plural forms.
 2. `pyside6-lrelease` compiles them into the .qm files the program loads.
 
 `--compile` does step 2 alone (what a build needs). `--check` fails if a
@@ -13,7 +13,6 @@ Chinese translation is missing or unfinished.
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import subprocess
 import sys
@@ -39,16 +38,20 @@ def tool(name: str) -> str:
 
 
 def update(folder: Path = FOLDER) -> None:
-    """Bring the .ts files in `folder` up to date with the strings in the code."""
+    """Bring the .ts files in `folder` up to date with the strings in the code.
+
+    Every string is a literal `self.tr()` or `QCoreApplication.translate()`
+    whose context lupdate reads. English is the language of the code, so its
+    file holds only the plural forms ("%n order(s)": "1 order", "2 orders");
+    every other English string is shown as written.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     sources = sorted(str(p.relative_to(ROOT)) for p in SOURCES.rglob("*.py"))
-    targets = [str(ts_file(lang, folder)) for lang in LANGUAGES]
-    before = {lang: _translations(ts_file(lang, folder)) for lang in LANGUAGES}
-    subprocess.run([tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "absolute",
-                    *sources, "-ts", *targets], check=True, cwd=ROOT)
     for language in LANGUAGES:
-        _tidy(ts_file(language, folder), before[language])
-    _english_is_itself(ts_file("en", folder))
+        plurals_only = ["-pluralonly"] if language == "en" else []
+        subprocess.run([tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+                        *plurals_only, *sources, "-ts", str(ts_file(language, folder))],
+                       check=True, cwd=ROOT)
 
 
 def messages(path: Path) -> set[tuple[str, str]]:
@@ -56,77 +59,6 @@ def messages(path: Path) -> set[tuple[str, str]]:
     return {(context.findtext("name") or "", message.findtext("source"))
             for context in ElementTree.parse(path).getroot().iter("context")
             for message in context.iter("message")}
-
-
-# A module-level helper such as `def tr(text): return translate("PackingSlip", text)`
-# hides its context from lupdate, which files those strings under no context.
-_HELPER = re.compile(r"""translate\(\s*["']([\w.]+)["']\s*,\s*text\s*\)""")
-_CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
-
-
-def _runtime_context(source: Path) -> str:
-    """The context a file's context-less strings are looked up under when the program runs."""
-    text = source.read_text(encoding="utf-8")
-    match = _HELPER.search(text) or _CLASS.search(text)
-    return match.group(1) if match else ""
-
-
-def _translations(path: Path) -> dict[tuple[str, str], list[str]]:
-    """(context, source) → the finished translation's forms, from an existing .ts file."""
-    if not path.exists():
-        return {}
-    found = {}
-    for context in ElementTree.parse(path).getroot().iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation is None or translation.get("type"):
-                continue
-            forms = [f.text or "" for f in translation.findall("numerusform")] or [
-                translation.text or ""]
-            if all(forms):
-                found[(name, message.findtext("source"))] = forms
-    return found
-
-
-def _tidy(path: Path, known: dict) -> None:
-    """Give context-less strings their runtime context, drop locations, keep translations."""
-    tree = ElementTree.parse(path)
-    root = tree.getroot()
-    contexts = {c.findtext("name") or "": c for c in root.findall("context")}
-    orphans = contexts.pop("", None)
-    if orphans is not None:
-        root.remove(orphans)
-        current = None  # a location without a file name is in the previous message's file
-        for message in orphans.findall("message"):
-            location = message.find("location")
-            if location is not None and location.get("filename"):
-                current = (path.parent / location.get("filename")).resolve()
-            name = _runtime_context(current) if current else ""
-            if name not in contexts:
-                contexts[name] = ElementTree.SubElement(root, "context")
-                ElementTree.SubElement(contexts[name], "name").text = name
-            contexts[name].append(message)
-    for name, context in contexts.items():
-        seen = set()
-        for message in list(context.findall("message")):
-            for location in message.findall("location"):
-                message.remove(location)
-            source = message.findtext("source")
-            if source in seen:  # the same string moved in from a helper twice
-                context.remove(message)
-                continue
-            seen.add(source)
-            forms = known.get((name, source))
-            translation = message.find("translation")
-            if forms and translation.get("type") == "unfinished":
-                numerus = translation.findall("numerusform")
-                for form, text in zip(numerus or [translation], forms, strict=False):
-                    form.text = text
-                del translation.attrib["type"]
-    root[:] = sorted(root, key=lambda c: c.findtext("name") or "")
-    ElementTree.indent(tree, space="    ")
-    _write(tree, path)
 
 
 def compile_all(folder: Path = FOLDER, into: Path | None = None) -> list[Path]:
@@ -151,37 +83,6 @@ def unfinished(language: str = "zh_CN") -> list[tuple[str, str]]:
             if translation.get("type") == "unfinished" or not all(f.text for f in forms):
                 missing.append((name, message.findtext("source")))
     return missing
-
-
-def _english_is_itself(path: Path) -> None:
-    """The English file translates each string to itself, so it loads and is complete.
-
-    A plural's forms come from its "(s)": "%n book(s)" reads "%n book" for
-    one and "%n books" for more, "%n entry(s)" "%n entries".
-    """
-    tree = ElementTree.parse(path)
-    for message in tree.getroot().iter("message"):
-        translation = message.find("translation")
-        if translation.get("type") in ("vanished", "obsolete"):
-            continue
-        source = message.findtext("source")
-        forms = translation.findall("numerusform")
-        for index, form in enumerate(forms):
-            form.text = _english_plural(source) if index else source.replace("(s)", "")
-        if not forms:
-            translation.text = source
-        translation.attrib.pop("type", None)
-    _write(tree, path)
-
-
-def _english_plural(source: str) -> str:
-    return re.sub(r"([^aeiou])y\(s\)", r"\1ies", source).replace("(s)", "s")
-
-
-def _write(tree: ElementTree.ElementTree, path: Path) -> None:
-    body = ElementTree.tostring(tree.getroot(), encoding="unicode")
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
-                    encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,7 +29,7 @@ BACKENDS = ("sqlite", "postgresql", "mysql")
 TABLES = (
     "audit_log", "reviews", "order_lines", "orders", "cart_lines", "books",
     "balance_entries", "requests", "addresses", "auth_sessions", "users", "shops", "settings",
-    "cover_images",
+    "change_log", "cover_images",
 )
 
 

@@ -13,10 +13,12 @@ from collections import defaultdict
 
 from bookshop_gui._peewee import peewee
 from bookshop_gui.domain import (
+    TRANSITIONS,
     AuditEntry,
     OrderDetail,
     OrderStatus,
     OrderSummary,
+    allows,
     page_limit,
     page_offset,
     row_id,
@@ -79,15 +81,17 @@ def find(order_id, *, buyer_id=None, shop_id=None, lock=False) -> Order:
     return order
 
 
-def require_status(order: Order, allowed, action: str) -> None:
-    if order.status not in allowed:
+def require(order: Order, call: str, action: str) -> None:
+    """InvalidState unless the status machine lets `call` ("pay", "shop.ship"…) act on `order`."""
+    if not allows(call, order.status):
         state = STATUS_WORDS[OrderStatus(order.status)]
         raise InvalidState(f"Order {order.id} is {state}, so it cannot be {action}.")
 
 
-def move(order: Order, to: OrderStatus, allowed, action: str, **changes) -> None:
-    """Change the status if it is one of `allowed`, guarded against a racing change."""
-    require_status(order, allowed, action)
+def move(order: Order, call: str, action: str, **changes) -> None:
+    """Make `call`'s move of the status machine, guarded against a racing change."""
+    require(order, call, action)
+    to = TRANSITIONS[call].target if call in TRANSITIONS else order.status
     changed = (
         Order.update(status=to, version=Order.version + 1, **changes)
         .where(Order.id == order.id, Order.status == order.status)
@@ -168,11 +172,10 @@ def charge(order: Order, buyer: User) -> None:
     BalanceEntry.create(user=buyer.id, amount=-order.total, reason="payment", order_id=order.id)
 
 
-def cancel(order: Order, by_username: str) -> bool:
+def cancel(order: Order, by_username: str, call: str = "cancel") -> bool:
     """Cancel a pending order, return its stock, and refund it if paid; True if refunded."""
     paid = order.status == OrderStatus.PENDING_SHIPMENT
-    move(order, OrderStatus.CANCELLED,
-         (OrderStatus.PENDING_PAYMENT, OrderStatus.PENDING_SHIPMENT), "cancelled")
+    move(order, call, "cancelled")
     return_stock(line_counts(order))
     if paid:
         User.update(balance=User.balance + order.total).where(User.id == order.buyer_id).execute()

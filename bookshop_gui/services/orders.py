@@ -66,7 +66,7 @@ def submit(token, order_id) -> PaymentRequest:
     """What the payment page shows: the amount, the balance, and any staff changes."""
     buyer = caller(token, Role.BUYER)
     order = records.find(order_id, buyer_id=buyer.id)
-    records.require_status(order, (OrderStatus.PENDING_PAYMENT,), "paid")
+    records.require(order, "pay", "paid")
     edits = records.audit_entries(order.id)
     changes = tuple(entry for entry in edits if entry.action == "set_lines")
     return PaymentRequest(order.id, order.total, buyer.balance, changes)
@@ -83,15 +83,14 @@ def pay(token, order_id, *, expected_total=None) -> None:
     buyer = caller(token, Role.BUYER)
     shown = None if expected_total is None else domain.money(expected_total, "The amount shown")
     order = records.find(order_id, buyer_id=buyer.id, lock=True)
-    records.require_status(order, (OrderStatus.PENDING_PAYMENT,), "paid")
+    records.require(order, "pay", "paid")
     if shown is not None and order.total != shown:
         raise StaleOrder(
             f"Order {order.id} was changed by the shop: it now costs {order.total}, "
             f"not {shown}. Nothing was charged.",
             total=order.total,
         )
-    records.move(order, OrderStatus.PENDING_SHIPMENT, (OrderStatus.PENDING_PAYMENT,), "paid",
-                 paid_at=utcnow())
+    records.move(order, "pay", "paid", paid_at=utcnow())
     records.charge(order, buyer)
 
 
@@ -109,9 +108,7 @@ def set_address(token, order_id, address_id) -> None:
     buyer = caller(token, Role.BUYER)
     order = records.find(order_id, buyer_id=buyer.id, lock=True)
     destination = addresses.for_order(buyer, address_id)
-    records.move(order, OrderStatus(order.status),
-                 (OrderStatus.PENDING_PAYMENT, OrderStatus.PENDING_SHIPMENT),
-                 "sent to another address", **destination)
+    records.move(order, "set_address", "sent to another address", **destination)
 
 
 @writes
@@ -119,8 +116,7 @@ def confirm_receipt(token, order_id) -> None:
     """2 → 3: the buyer has the books."""
     buyer = caller(token, Role.BUYER)
     order = records.find(order_id, buyer_id=buyer.id, lock=True)
-    records.move(order, OrderStatus.PENDING_REVIEW, (OrderStatus.PENDING_RECEIPT,),
-                 "marked as received")
+    records.move(order, "confirm_receipt", "marked as received")
 
 
 @writes
@@ -130,7 +126,7 @@ def review(token, order_id, mark, comment="") -> None:
     mark = domain.mark(mark)
     comment = domain.text(comment, "A comment", MAX_COMMENT)
     order = records.find(order_id, buyer_id=buyer.id, lock=True)
-    records.move(order, OrderStatus.COMPLETED, (OrderStatus.PENDING_REVIEW,), "reviewed")
+    records.move(order, "review", "reviewed")
     Review.create(order=order.id, mark=mark, comment=comment)
 
 
@@ -167,12 +163,15 @@ def expire_stale() -> int:
             return cancelled
 
 
+_EXPIRY = domain.TRANSITIONS["expire_stale"]
+
+
 @reads
 def _stale_ids() -> list[int]:
     cutoff = utcnow() - timedelta(minutes=current_unpaid_minutes())
     query = (
         Order.select(Order.id)
-        .where(Order.status == OrderStatus.PENDING_PAYMENT, Order.created_at < cutoff)
+        .where(Order.status.in_(_EXPIRY.sources), Order.created_at < cutoff)
         .order_by(Order.id).limit(BATCH)
     )
     return [order.id for order in query]
@@ -182,8 +181,8 @@ def _stale_ids() -> list[int]:
 def _expire(order_id: int) -> bool:
     cutoff = utcnow() - timedelta(minutes=current_unpaid_minutes())
     claimed = (
-        Order.update(status=OrderStatus.CANCELLED, version=Order.version + 1)
-        .where(Order.id == order_id, Order.status == OrderStatus.PENDING_PAYMENT,
+        Order.update(status=_EXPIRY.target, version=Order.version + 1)
+        .where(Order.id == order_id, Order.status.in_(_EXPIRY.sources),
                Order.created_at < cutoff)
         .execute()
     )

@@ -127,9 +127,9 @@ def ship(token, order_id, *, tracking=None, courier=DEFAULT_COURIER) -> None:
     tracking = _tracking(tracking)
     courier = domain.text(courier, "The courier", 40, required=True)
     order = records.find(order_id, shop_id=staff.shop_id, lock=True)
-    records.move(order, OrderStatus.PENDING_RECEIPT, (OrderStatus.PENDING_SHIPMENT,), "shipped",
+    records.move(order, "shop.ship", "shipped",
                  courier=courier, tracking=tracking, shipped_at=utcnow())
-    detail = _status_change(order, OrderStatus.PENDING_RECEIPT)
+    detail = _status_change(order, "shop.ship")
     detail["after"].update(courier=courier, tracking=tracking)
     records.audit(order, staff.username, "ship", detail)
 
@@ -149,8 +149,8 @@ def cancel(token, order_id) -> bool:
     """0 or 1 → -1: stock returns, and a paid order is refunded; True if it was refunded."""
     staff = caller(token, Role.STAFF)
     order = records.find(order_id, shop_id=staff.shop_id, lock=True)
-    refunded = records.cancel(order, staff.username)
-    detail = _status_change(order, OrderStatus.CANCELLED)
+    refunded = records.cancel(order, staff.username, "shop.cancel")
+    detail = _status_change(order, "shop.cancel")
     detail["refund"] = str(order.total) if refunded else "0.00"
     records.audit(order, staff.username, "cancel", detail)
     return refunded
@@ -183,7 +183,7 @@ def set_lines(token, order_id, lines, *, expected_version=None, approval=None) -
     if expected_version is not None and not domain.is_row_id(expected_version):
         raise InvalidInput("An order's version is a whole number.")
     order = records.find(order_id, shop_id=staff.shop_id, lock=True)
-    records.require_status(order, (OrderStatus.PENDING_PAYMENT,), "edited")
+    records.require(order, "shop.set_lines", "edited")
     if expected_version is not None and order.version != expected_version:
         raise StaleOrder(f"Order {order.id} was changed by someone else. It has been reloaded.")
     books = _own_books(staff, wanted)
@@ -199,7 +199,7 @@ def set_lines(token, order_id, lines, *, expected_version=None, approval=None) -
     saved = (
         Order.update(total=total, version=Order.version + 1)
         .where(Order.id == order.id, Order.version == order.version,
-               Order.status == OrderStatus.PENDING_PAYMENT)
+               Order.status == order.status)
         .execute()
     )
     if not saved:
@@ -290,5 +290,6 @@ def _snapshot(book_id, name, cnt, money) -> dict:
     return {"book_id": book_id, "name": name, "cnt": cnt, "money": str(money)}
 
 
-def _status_change(order: Order, to: OrderStatus) -> dict:
+def _status_change(order: Order, call: str) -> dict:
+    to = domain.TRANSITIONS[call].target
     return {"before": {"status": int(order.status)}, "after": {"status": int(to)}}

@@ -32,6 +32,7 @@ from bookshop_gui.errors import (
     OutcomeUnknown,
 )
 from bookshop_gui.models import database
+from bookshop_gui.services import changes
 
 ATTEMPTS = 6
 SQLITE_TURN_SECONDS = 0.12  # longer than the busy handler's longest sleep (100 ms)
@@ -40,12 +41,15 @@ SQLITE_TURN_SECONDS = 0.12  # longer than the busy handler's longest sleep (100 
 def writes(fn=None, *, seconds: float | None = None):
     """Run `fn` as one write transaction (on SQLite: BEGIN IMMEDIATE).
 
-    `seconds` bounds the call on a server (default `deadline.CALL_SECONDS`);
-    only calls known to be long (reports, exports) take more.
+    The transaction also logs what `fn` changes (services/changes.py), so
+    every window, on this workstation or another, can show it. `seconds`
+    bounds the call on a server (default `deadline.CALL_SECONDS`); only calls
+    known to be long (reports, exports) take more.
     """
-    if fn is None:
-        return lambda fn: _in_transaction(fn, write=True, seconds=seconds)
-    return _in_transaction(fn, write=True, seconds=seconds)
+    def wrap(fn):
+        return changes.noted(_in_transaction(changes.logged(fn), write=True, seconds=seconds))
+
+    return wrap if fn is None else wrap(fn)
 
 
 def reads(fn=None, *, seconds: float | None = None):

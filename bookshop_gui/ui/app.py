@@ -246,6 +246,11 @@ class Shell(QObject):
             )
             self._sign_out_token(session.token)
             return
+        if self.merchant and session.role == "buyer":
+            self.sign_in.show_error(translate(
+                "Shell", "This workstation is for shop staff. Buyers, please use a kiosk."))
+            self._sign_out_token(session.token)
+            return
         if session.role != "buyer" and self.sign_in.remember.isChecked():
             credentials.remember(self.url, session.username, session.token)
         self.window = self._window_for(session)
@@ -289,9 +294,11 @@ class Shell(QObject):
             window.show()
 
     def _expire_stale(self):
-        from bookshop_gui.services import orders
+        """Now and then: unpaid orders past their time; change-log rows every window has read."""
+        from bookshop_gui.services import feed, orders
 
         self.tasks.run(orders.expire_stale, failed=lambda _error: None)
+        self.tasks.run(feed.prune, failed=lambda _error: None)
 
     def _unreachable(self, error, retry, failed):
         from bookshop_gui.ui import unreachable

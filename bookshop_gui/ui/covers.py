@@ -37,7 +37,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPixmap
 from bookshop_gui.domain import MAX_COVER_BYTES, MAX_COVER_SIDE
 from bookshop_gui.errors import BookshopError, InvalidInput
 from bookshop_gui.services import covers as stored_covers
-from bookshop_gui.ui import resources
+from bookshop_gui.ui import formatting, resources
 from bookshop_gui.ui.tasks import Tasks
 
 PALETTE = ("#3b6e8f", "#8f3b4a", "#4a7d4f", "#7a5c2e", "#5b4a8f", "#2e6b6b", "#8f6a3b", "#48525e")
@@ -92,10 +92,9 @@ def import_file(token: str, path: str) -> str:
     if not size.isValid():
         raise InvalidInput(translate("covers", "This file is not a picture Bookshop can show."))
     if max(size.width(), size.height()) > MAX_COVER_SIDE:
-        raise InvalidInput(translate(
+        raise InvalidInput(formatting.fill(translate(
             "covers", "This picture is %1 × %2 pixels; a cover can be at most %3 pixels a side."
-        ).replace("%1", str(size.width())).replace("%2", str(size.height()))
-            .replace("%3", str(MAX_COVER_SIDE)))
+        ), size.width(), size.height(), MAX_COVER_SIDE))
     if reader.read().isNull():
         raise InvalidInput(translate("covers", "This file is not a picture Bookshop can show."))
     return stored_covers.store(token, data)

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication
 
 from bookshop_gui.domain import CENT, OrderStatus
+
+_PLACE = re.compile(r"%(\d)")
+
+
+def fill(text: str, *values) -> str:
+    """Put `values` in for %1, %2… of a translated string in one pass, as QString::arg does.
+
+    One pass, so a value that happens to hold "%2" (a username, a title) is
+    left as it is; the translation may put the places in any order.
+    """
+    def value(match: re.Match) -> str:
+        number = int(match.group(1))
+        return str(values[number - 1]) if 0 < number <= len(values) else match.group(0)
+
+    return _PLACE.sub(value, text)
 
 
 def money(amount: Decimal | None) -> str:

@@ -20,6 +20,10 @@ first attempt had been saved or not. An action the window names (`action=`)
 keeps its id until it gets an answer, so pressing the button again for the
 same thing after a lost connection repeats it rather than doing it twice.
 
+After each call, `changed` carries what it wrote (a `domain.Changes`, Anki's
+operation_did_execute): every view that shows that kind of data reads it
+again, and no view has to tell another that something moved.
+
 The sign-in window needs this module before its first paint, so it loads
 nothing slow: `Task` is a plain class rather than a dataclass.
 """
@@ -68,21 +72,26 @@ def new_request_id() -> str:
 class _Relay(QObject):
     """Lives on the GUI thread; a signal emitted from the worker is delivered there."""
 
-    finished = Signal(object, object, object)
+    finished = Signal(object, object, object, object)
+    source = ""  # the Tasks' mark in the change log
 
 
 def _work(task: Task, relay: _Relay) -> None:
-    try:
-        result, error = task.fn(*task.args, **task.kwargs), None
-    except BaseException as exc:  # handed to the GUI thread, which decides
-        result, error = None, exc
-    relay.finished.emit(task, result, error)
+    from bookshop_gui.services.changes import collecting  # loads the models: not at start
+
+    with collecting(relay.source) as collected:
+        try:
+            result, error = task.fn(*task.args, **task.kwargs), None
+        except BaseException as exc:  # handed to the GUI thread, which decides
+            result, error = None, exc
+    relay.finished.emit(task, result, error, collected.changes)
 
 
 class Tasks(QObject):
     """Runs service calls on one worker thread and calls back on the GUI thread."""
 
     busy_changed = Signal(bool)
+    changed = Signal(object)  # domain.Changes
     serial = False
     # Waits before each automatic retry of an action whose connection was lost.
     retry_waits_ms: tuple[int, ...] = (300, 1000, 3000)
@@ -91,6 +100,8 @@ class Tasks(QObject):
         super().__init__(parent)
         self._pool = futures.ThreadPoolExecutor(1, thread_name_prefix="bookshop-database")
         self._relay = _Relay(self)
+        # Marks this window's rows in the change log, so it skips what it wrote itself.
+        self.source = self._relay.source = uuid.uuid4().hex[:16]
         self._relay.finished.connect(self._finish)
         self._running: set[Task] = set()
         self._queued: dict[str, Task] = {}
@@ -166,8 +177,17 @@ class Tasks(QObject):
         if not self._running:
             self.busy_changed.emit(False)
 
-    def _finish(self, task: Task, result, error):
+    def publish(self, changes) -> None:
+        """Tell every view what changed (here or, read from the change log, elsewhere)."""
+        if changes:
+            self.changed.emit(changes)
+
+    def _finish(self, task: Task, result, error, changes):
         self._forget(task)
+        self._answer(task, result, error)
+        self.publish(changes)
+
+    def _answer(self, task: Task, result, error):
         if task.action is not None and not isinstance(error, DatabaseUnavailable):
             self._unanswered.pop(task.action, None)  # answered: the next press is a new action
         if error is None:

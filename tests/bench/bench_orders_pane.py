@@ -136,7 +136,7 @@ class _Pane:
         self.window = MerchantWindow(session, self.tasks)
         self.window.show()
         self.pane = self.window.show_pane("orders")
-        self.pane.poll_timer.stop()
+        self.window.watcher.stop()
         self.model, self.table = self.pane.model, self.pane.table
         self.paints = 0
         outer = self

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bookshop_gui.domain import OrderStatus
+from bookshop_gui.domain import TRANSITIONS, OrderStatus, allows
 from bookshop_gui.errors import InvalidState
 from bookshop_gui.services import orders, shop
 
@@ -80,3 +80,43 @@ def test_an_order_cannot_be_reviewed_twice(world):
         orders.review(world.alice.token, order_id, 1, "Changed my mind")
     assert snapshot() == before
     assert orders.info(world.alice.token, order_id).mark == 4
+
+
+# The status machine as the service contract states it, word for word.
+CONTRACT_TABLE = """
+| from | call | to |
+|---|---|---|
+| (new) | `create`, `create_from_cart` | 0 |
+| 0 | `pay` | 1 |
+| 1 | `shop.ship` | 2 |
+| 2 | `confirm_receipt` | 3 |
+| 3 | `review` | 4 |
+| 0, 1 | `cancel`, `shop.cancel` | -1 |
+| 0, past the time limit | `expire_stale` | -1 |
+| 0 | `shop.set_lines` | 0 |
+"""
+
+
+def _contract_transitions() -> dict[str, tuple[frozenset[int], int]]:
+    table = {}
+    for row in CONTRACT_TABLE.strip().splitlines()[2:]:
+        sources, calls, target = (cell.strip() for cell in row.strip("|").split("|"))
+        starts = frozenset(int(s) for s in sources.split(",") if s.strip().lstrip("-").isdigit())
+        for call in calls.split(","):
+            table[call.strip().strip("`")] = (starts, int(target))
+    return table
+
+
+def test_the_domain_table_is_the_contracts_table():
+    ours = {call: (frozenset(int(s) for s in move.sources), int(move.target))
+            for call, move in TRANSITIONS.items()}
+    assert ours == _contract_transitions()
+
+
+@pytest.mark.parametrize("call", ["pay", "shop.ship", "confirm_receipt", "review", "cancel",
+                                  "shop.cancel", "shop.set_lines"])
+def test_the_services_allow_exactly_what_the_table_allows(call):
+    """The independent table above (CALLS) and the domain's agree on every status."""
+    tried = {"cancel": "cancel", "shop.cancel": "shop.cancel"}.get(call, call)
+    expected = CALLS[tried][1]
+    assert {s for s in EVERY_STATUS if allows(call, s)} == set(expected)

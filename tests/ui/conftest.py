@@ -158,6 +158,30 @@ def tasks(qapp):
 
 
 @pytest.fixture
+def threaded(qapp, monkeypatch):
+    """Makes Tasks that run on the real worker thread (GitFourchette's taskThread).
+
+    Most tests keep calls inline; the flows where a callback, a queued reload
+    and a selection can arrive in another order run here. Each worker's
+    database connection is closed at the end.
+    """
+    from bookshop_gui.services import connection
+
+    monkeypatch.setattr(Tasks, "serial", False)
+    made: list[Tasks] = []
+
+    def make() -> Tasks:
+        made.append(Tasks())
+        return made[-1]
+
+    yield make
+    for tasks in made:
+        tasks.run(connection.close)
+        assert tasks.wait(10_000), "a background call never finished"
+    QApplication.processEvents()
+
+
+@pytest.fixture
 def buyer_session(demo_shop):
     return auth.login("reader", "reader")
 

@@ -174,7 +174,7 @@ def test_adding_a_line_from_the_picker_and_removing_one(qtbot, window, unpaid, s
     picker = editor.picker
     assert picker.isVisible()
     qtbot.keyClicks(picker.search, "Dracula")
-    picker._typing.timeout.emit()
+    picker.search.search_now()
     assert picker.books.count() == 1
     qtbot.mouseClick(picker.add_button, Qt.MouseButton.LeftButton)
     assert not picker.isVisible()

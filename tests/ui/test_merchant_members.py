@@ -4,7 +4,7 @@ and change the shipping fee."""
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.services import accounts, auth, settings
@@ -41,7 +41,7 @@ def admin_window(demo_shop, tasks):
 def find(qtbot, pane, text):
     pane.search.clear()
     qtbot.keyClicks(pane.search, text)
-    pane._typing.timeout.emit()
+    pane.search.search_now()
 
 
 def test_staff_top_up_a_buyer_after_confirming(qtbot, staff_window, staff_session,
@@ -133,6 +133,39 @@ def test_an_administrator_changes_the_shipping_fee(qtbot, admin_window):
 
 def test_the_members_model_passes_the_model_tester(qtmodeltester, staff_session):
     model = MembersModel()
-    model.set_members(accounts.find_members(staff_session.token))
+    model.set_rows(accounts.find_members(staff_session.token))
     qtmodeltester.check(model)
     assert model.rowCount() == 2
+
+
+def test_members_sort_by_balance_as_money_not_as_text(qapp):
+    from bookshop_gui.domain import Member
+    from bookshop_gui.ui.merchant.members_model import COL_BALANCE
+
+    model = MembersModel()
+    model.set_rows([Member(1, "rich", "buyer", None, Decimal("1"), Decimal("1000.00")),
+                    Member(2, "poor", "buyer", None, Decimal("1"), Decimal("99.00"))])
+    model.sort(COL_BALANCE, Qt.SortOrder.AscendingOrder)
+    assert [model.index(r, 0).data() for r in range(2)] == ["poor", "rich"]
+    assert model.index(1, COL_BALANCE).data() == "¥1,000.00"
+    model.set_rows(list(reversed(model.rows)))  # read again: still in the order asked for
+    assert [model.index(r, 0).data() for r in range(2)] == ["poor", "rich"]
+
+
+def test_a_click_on_a_column_header_sorts_the_members(qtbot, staff_window):
+    pane = staff_window.show_pane("members")
+    from bookshop_gui.ui.merchant.members_model import COL_BALANCE
+
+    pane.select("guest")
+    header = pane.table.horizontalHeader()
+    where = QPoint(header.sectionViewportPosition(COL_BALANCE) + 5, 5)
+    orders = []
+    for _ in range(2):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        assert header.sortIndicatorSection() == COL_BALANCE
+        orders.append([(member.balance, member.username) for member in pane.model.rows])
+    assert len({member.balance for member in pane.model.rows}) > 1
+    assert orders[0] == sorted(orders[0], key=lambda pair: pair[0],
+                               reverse=orders[0][0][0] > orders[0][-1][0])
+    assert [b for b, _ in orders[1]] == [b for b, _ in reversed(orders[0])]
+    assert pane.member.username == "guest"  # the chosen member stays chosen

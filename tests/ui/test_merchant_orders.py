@@ -102,14 +102,14 @@ def test_search_by_order_number_or_buyer_and_sort_by_total(qtbot, window, placed
     pane = pane_of(window)
     target = placed["unpaid"][1]
     qtbot.keyClicks(pane.search, str(target))
-    pane._typing.timeout.emit()
+    pane.search.search_now()
     assert shown(pane) == [f"#{target}"]
     pane.search.clear()
     qtbot.keyClicks(pane.search, "nobody-like-this")
-    pane._typing.timeout.emit()
+    pane.search.search_now()
     assert shown(pane) == []
     pane.search.clear()
-    pane._typing.timeout.emit()
+    pane.search.search_now()
     pane.sort.setCurrentIndex(pane.sort.findData("total_desc"))
     totals = [Decimal(t.replace("¥", "").replace(",", "")) for t in shown(pane, COL_TOTAL)]
     assert totals == sorted(totals, reverse=True)
@@ -197,7 +197,7 @@ def test_a_new_kiosk_order_appears_by_itself_keeping_selection_and_place(
     top_before = pane.table.indexAt(pane.table.viewport().rect().topLeft()).data()
     assert pane.table.verticalScrollBar().value() > 0
     kiosk_order = place(auth.login("guest", "guest"), "Emma")
-    pane.poll_timer.timeout.emit()
+    window.watcher.poll()  # the change log, read every few seconds
     QApplication.processEvents()
     assert shown(pane)[0] == f"#{kiosk_order}"
     assert [o.id for o in pane.selected_orders()] == [chosen]

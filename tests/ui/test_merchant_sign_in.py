@@ -97,3 +97,21 @@ def test_with_no_keyring_at_all_remembering_is_off_and_explained(qtbot, demo_sho
         for window in (shell.window, shell.sign_in):
             if window is not None:
                 window.close()
+
+
+def test_a_staff_only_workstation_sends_buyers_to_a_kiosk(qtbot, demo_shop, sqlite_url):
+    shell = Shell(sqlite_url, merchant=True)
+    shell.start()
+    qtbot.waitUntil(shell.sign_in.isEnabled)
+    sign_in(qtbot, shell, "reader", remember=False)
+    assert shell.window is None and shell.sign_in.isVisible()
+    assert "please use a kiosk" in shell.sign_in.error.text()
+    shell.sign_in.username.clear()
+    shell.sign_in.password.clear()
+    sign_in(qtbot, shell, "lakeside", remember=False)
+    assert isinstance(shell.window, MerchantWindow)
+    shell.expiry.stop()
+    for window in (shell.window, shell.sign_in):
+        window.close()
+        window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

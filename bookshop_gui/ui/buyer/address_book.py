@@ -1,5 +1,7 @@
 """The buyer's address book: add, change, remove, and choose the default.
 
+It reads the book again whenever addresses change, here or on another kiosk.
+
 Orders keep their own copy of the address, so nothing here moves a parcel
 already ordered.
 """
@@ -16,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import Address
+from bookshop_gui.domain import Address, Kind
 from bookshop_gui.services import accounts
-from bookshop_gui.ui import messages, resources
+from bookshop_gui.ui import live, messages, resources
 from bookshop_gui.ui.buyer.address_chooser import address_text
 from bookshop_gui.ui.buyer.address_form import TOUCH, AddressForm
 from bookshop_gui.ui.tasks import Tasks
@@ -38,7 +40,7 @@ class AddressBookPage(QWidget):
         self.add_button.setMinimumHeight(TOUCH)
         self.add_button.clicked.connect(lambda: self.edit(None))
         self.form = AddressForm(tasks, token)
-        self.form.saved.connect(lambda _id: self.load())
+        self.form.saved.connect(lambda _id: self.form.hide())
         self.form.cancelled.connect(self.form.hide)
         self.form.hide()
         holder = QWidget()
@@ -57,6 +59,7 @@ class AddressBookPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.error)
         layout.addWidget(self.scroll, 1)
+        live.follow(self, tasks, (Kind.MEMBERS,), lambda _changes: self.load())
 
     def load(self):
         self.error.hide()
@@ -107,14 +110,13 @@ class AddressBookPage(QWidget):
         self.form.name.setFocus()
 
     def remove(self, address: Address):
-        self.tasks.run(accounts.remove_address, self.token, address.id,
-                       done=lambda _r: self.load(), failed=self._failed)
+        self.tasks.run(accounts.remove_address, self.token, address.id, failed=self._failed)
 
     def _make_default(self, address: Address):
         self.tasks.run(accounts.save_address, self.token, name=address.name,
                        phone=address.phone, region=address.region, street=address.street,
                        postcode=address.postcode, address_id=address.id, default=True,
-                       done=lambda _r: self.load(), failed=self._failed)
+                       failed=self._failed)
 
     def _failed(self, error):
         self.error.setText(messages.describe(error))

@@ -42,10 +42,9 @@ QWIDGETSIZE_MAX = 16777215
 
 
 class CartPage(QWidget):
-    """Emits `checkout_requested(lines)` with the chosen cart lines, and `changed` after edits."""
+    """Emits `checkout_requested(lines)` with the chosen cart lines."""
 
     checkout_requested = Signal(list)
-    changed = Signal()
     browse_requested = Signal()
 
     def __init__(self, tasks: Tasks, token: str, vip_ratio, parent=None):
@@ -143,6 +142,15 @@ class CartPage(QWidget):
         self.tasks.run(settings.shipping_fee, done=self._set_shipping)
         self.tasks.run(cart.get, self.token, done=self.model.set_lines, failed=self._failed)
 
+    def refresh(self):
+        """Read the cart again after a change; the rows are rebuilt only if it differs."""
+        self.tasks.run(cart.get, self.token, done=self._fresh, failed=lambda _error: None,
+                       key="cart-refresh")
+
+    def _fresh(self, lines):
+        if lines != self.model.lines():
+            self.model.set_lines(lines)
+
     def clear(self):
         self.model.clear()
         self.error.hide()
@@ -192,16 +200,11 @@ class CartPage(QWidget):
     def _save_count(self, book_id: int, cnt: int):
         self.error.hide()
         self.tasks.run(cart.set_count, self.token, book_id, cnt, key=f"cart-count-{book_id}",
-                       done=lambda _: self.changed.emit(), failed=self._failed)
+                       failed=self._failed)
 
     def remove(self, book_id: int):
         self.error.hide()
-        self.tasks.run(cart.remove, self.token, book_id, done=lambda _: self._reload(),
-                       failed=self._failed)
-
-    def _reload(self):
-        self.tasks.run(cart.get, self.token, done=self.model.set_lines, failed=self._failed)
-        self.changed.emit()
+        self.tasks.run(cart.remove, self.token, book_id, failed=self._failed)
 
     def _failed(self, error: BookshopError):
         self.show_error(messages.describe(error))

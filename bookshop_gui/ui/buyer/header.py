@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -22,12 +22,12 @@ from bookshop_gui.ui import formatting, resources
 CATALOG, CART, ORDERS = "catalog", "cart", "orders"
 
 
-def vip_text(ratio: Decimal, tr) -> str:
+def vip_text(ratio: Decimal) -> str:
     """0.95 reads as "VIP: 5% off"; 1 as "Standard prices"."""
     if ratio >= 1:
-        return tr("Standard prices")
+        return QCoreApplication.translate("Header", "Standard prices")
     off = ((1 - ratio) * 100).normalize()
-    return tr("VIP: %1% off").replace("%1", f"{off:f}")
+    return QCoreApplication.translate("Header", "VIP: %1% off").replace("%1", f"{off:f}")
 
 
 class Header(QFrame):
@@ -98,7 +98,7 @@ class Header(QFrame):
 
     def show_account(self, account: Account):
         self.name.setText(account.username)
-        self.vip.setText(vip_text(account.vip_ratio, self.tr))
+        self.vip.setText(vip_text(account.vip_ratio))
         self.balance.setText(formatting.money(account.balance))
 
     def set_page(self, name: str):

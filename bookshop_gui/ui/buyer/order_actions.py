@@ -1,15 +1,16 @@
 """What a buyer may do with an order in each status, shared by the list and the detail.
 
-The buttons shown are exactly the ones the status allows; cancelling asks
-first and says whether the money comes back.
+The buttons shown are exactly the ones the status machine (domain.TRANSITIONS)
+allows; cancelling asks first and says whether the money comes back. What an
+action changed reaches the pages as a change notice.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from bookshop_gui.domain import OrderStatus
+from bookshop_gui.domain import OrderStatus, allows
 from bookshop_gui.errors import BookshopError
 from bookshop_gui.services import orders
 from bookshop_gui.ui import dialogs, formatting, messages
@@ -17,24 +18,16 @@ from bookshop_gui.ui.tasks import Tasks
 
 PAY, CANCEL, RECEIVED, REVIEW = "pay", "cancel", "received", "review"
 
-ALLOWED = {
-    OrderStatus.PENDING_PAYMENT: (PAY, CANCEL),
-    OrderStatus.PENDING_SHIPMENT: (CANCEL,),
-    OrderStatus.PENDING_RECEIPT: (RECEIVED,),
-    OrderStatus.PENDING_REVIEW: (REVIEW,),
-    OrderStatus.COMPLETED: (),
-    OrderStatus.CANCELLED: (),
-}
+CALLS = {PAY: "pay", CANCEL: "cancel", RECEIVED: "confirm_receipt", REVIEW: "review"}
 
 
 def allowed(status) -> tuple[str, ...]:
-    return ALLOWED[OrderStatus(status)]
+    """The buyer's buttons for an order in `status`."""
+    return tuple(name for name, call in CALLS.items() if allows(call, status))
 
 
 class OrderActions(QObject):
-    """Runs cancel and confirm-receipt; emits `changed(order_id)` after either succeeds."""
-
-    changed = Signal(int)
+    """Runs cancel and confirm-receipt, asking first where the buyer should be sure."""
 
     def __init__(self, tasks: Tasks, token: str, parent: QWidget):
         super().__init__(parent)
@@ -49,22 +42,20 @@ class OrderActions(QObject):
         if dialogs.ask(self.window, self.tr("Cancel order"), text.replace("%1", str(order_id)),
                        yes=self.tr("Cancel the order"), no=self.tr("Keep it")):
             self.tasks.act(orders.cancel, self.token, order_id, action=("cancel", order_id),
-                           done=lambda _: self.changed.emit(order_id), failed=self._failed)
+                           failed=self._failed)
 
     def confirm_receipt(self, order_id: int) -> None:
         """Asked first: on a touch screen a stray tap must not end the shop's duty to deliver."""
-        question = self.tr("Have you received every book of order #%1?").replace(
-            "%1", str(order_id))
+        question = formatting.fill(self.tr("Have you received every book of order #%1?"),
+                                   order_id)
         if dialogs.ask(self.window, self.tr("Confirm receipt"), question,
                        yes=self.tr("Yes, I have them"), no=self.tr("Not yet")):
             self.tasks.run(orders.confirm_receipt, self.token, order_id,
                            done=lambda _: self._received(order_id), failed=self._failed)
 
     def _received(self, order_id: int) -> None:
-        self.changed.emit(order_id)
-        dialogs.inform(self.window, self.tr("Confirm receipt"), self.tr(
-            "Thank you! Order #%1 is marked as received. You can review it now.").replace(
-            "%1", str(order_id)))
+        dialogs.inform(self.window, self.tr("Confirm receipt"), formatting.fill(self.tr(
+            "Thank you! Order #%1 is marked as received. You can review it now."), order_id))
 
     def _failed(self, error: BookshopError) -> None:
         dialogs.warn(self.window, self.tr("Bookshop"), messages.describe(error))

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import MAX_MARK, OrderDetail, OrderStatus
+from bookshop_gui.domain import MAX_MARK, Kind, OrderDetail, allows
 from bookshop_gui.errors import BookshopError
 from bookshop_gui.services import orders
-from bookshop_gui.ui import formatting, messages, resources, touch
+from bookshop_gui.ui import formatting, live, messages, resources, touch
 from bookshop_gui.ui.buyer import order_actions
 from bookshop_gui.ui.buyer.address_chooser import address_text
 from bookshop_gui.ui.buyer.address_form import TOUCH
@@ -32,10 +32,10 @@ from bookshop_gui.ui.tasks import Tasks
 
 
 class OrderDetailPage(QWidget):
-    """Emits `pay_requested(order_ids)`, `changed` after an action, `back_requested`."""
+    """Emits `pay_requested(order_ids)` and `back_requested`; the order shown reads
+    itself again whenever it changes."""
 
     pay_requested = Signal(list)
-    changed = Signal()
     back_requested = Signal()
 
     def __init__(self, tasks: Tasks, token: str, parent=None):
@@ -44,8 +44,8 @@ class OrderDetailPage(QWidget):
         self.order: OrderDetail | None = None
         self.model = OrderLinesModel(self)
         self.actions = OrderActions(tasks, token, self)
-        self.actions.changed.connect(self._after_change)
         self._build()
+        live.follow(self, tasks, (Kind.ORDERS,), self._order_changed)
 
     def _build(self):
         self.heading = QLabel(objectName="heading")
@@ -83,7 +83,7 @@ class OrderDetailPage(QWidget):
         self.move_button.setMinimumHeight(TOUCH)
         self.move_button.clicked.connect(self.change_address)
         self.move_panel = OrderAddressPanel(self.tasks, self.token)
-        self.move_panel.moved.connect(self._after_change)
+        self.move_panel.moved.connect(lambda _order_id: self.move_panel.hide())
         self.move_panel.closed.connect(self.move_panel.hide)
         self.move_panel.hide()
         self.ship_to_row = QWidget()
@@ -204,7 +204,7 @@ class OrderDetailPage(QWidget):
         """A buyer whose order has nowhere to go yet is asked where, before paying."""
         self.ship_to.setText(address_text(order.address) if order.address else self.tr(
             "No address yet: choose where to send it."))
-        movable = order.status in (OrderStatus.PENDING_PAYMENT, OrderStatus.PENDING_SHIPMENT)
+        movable = allows("set_address", order.status)
         self.move_button.setVisible(movable)
         self.move_panel.hide()
         if movable and order.address is None:
@@ -243,15 +243,16 @@ class OrderDetailPage(QWidget):
             return
         order_id = self.order.id
         self.tasks.run(orders.review, self.token, order_id, mark, comment,
-                       done=lambda _: self._after_change(order_id), failed=self._review_failed)
+                       failed=self._review_failed)
 
     def _review_failed(self, error: BookshopError):
         self.review.submit_button.setEnabled(True)
         self._failed(error)
 
-    def _after_change(self, order_id: int):
-        self.load(order_id)
-        self.changed.emit()
+    def _order_changed(self, changes):
+        if self.order is not None and (not changes.order_ids
+                                       or self.order.id in changes.order_ids):
+            self.load(self.order.id)
 
     def _failed(self, error: BookshopError):
         self.error.setText(messages.describe(error))

@@ -84,6 +84,10 @@ class OrdersModel(QAbstractTableModel):
         self._orders, self._more, self._loading = [], False, False
         self.endResetModel()
 
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
     def order(self, row: int) -> OrderSummary | None:
         return self._orders[row] if 0 <= row < len(self._orders) else None
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import OrderStatus, OrderSummary
+from bookshop_gui.domain import Kind, OrderStatus, OrderSummary
 from bookshop_gui.services import orders
-from bookshop_gui.ui import formatting, resources, touch
+from bookshop_gui.ui import formatting, live, resources, touch
 from bookshop_gui.ui.buyer import order_actions
 from bookshop_gui.ui.buyer.order_actions import CANCEL, PAY, RECEIVED, REVIEW, OrderActions
 from bookshop_gui.ui.buyer.orders_model import COL_ITEMS, ORDER_ROLE, OrdersModel
@@ -28,13 +28,15 @@ TABS = (None, *formatting.STATUS_TABS)
 
 
 class OrdersPage(QWidget):
-    """Emits `detail_requested(order_id)`, `pay_requested(order_ids)` and `changed`."""
+    """Emits `detail_requested(order_id)`, `review_requested(order_id)`, `pay_requested(order_ids)`.
+
+    Reads the orders again after every change to them, keeping the chosen one.
+    """
 
     detail_requested = Signal(int)
     review_requested = Signal(int)
     pay_requested = Signal(list)
     browse_requested = Signal()
-    changed = Signal()
     addresses_requested = Signal()
 
     def __init__(self, tasks: Tasks, token: str, parent=None):
@@ -42,9 +44,10 @@ class OrdersPage(QWidget):
         self.tasks, self.token = tasks, token
         self.model = OrdersModel(tasks, token, self)
         self.actions = OrderActions(tasks, token, self)
-        self.actions.changed.connect(lambda _id: self._after_change())
         self.counts: dict[OrderStatus, int] = {}
+        self._wanted: int | None = None  # the order to select once the list has it
         self._build()
+        live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.refresh())
         self.model.modelReset.connect(self._update_buttons)
         self.model.loaded.connect(self._loaded)
 
@@ -129,6 +132,13 @@ class OrdersPage(QWidget):
         self.model.show_status(self.status())
         self.load_counts()
 
+    def refresh(self):
+        """Read the list again; the order chosen now stays chosen."""
+        order = self.current()
+        if order is not None and self._wanted is None:
+            self._wanted = order.id
+        self.load()
+
     def load_counts(self):
         self.tasks.run(orders.counts, self.token, done=self._set_counts)
 
@@ -141,9 +151,13 @@ class OrdersPage(QWidget):
         self.model.clear()
 
     def select_order(self, order_id: int):
+        """Select the order now if it is listed, else as soon as a load brings it."""
         row = self.model.row_of(order_id)
-        if row >= 0:
+        if row >= 0 and not self.model.loading:
+            self._wanted = None
             self.table.selectRow(row)
+        else:
+            self._wanted = order_id
 
     def _set_counts(self, counts):
         self.counts = dict(counts)
@@ -157,7 +171,11 @@ class OrdersPage(QWidget):
             self.tabs.setTabText(index, f"{formatting.status_tab_name(status)} ({count})")
 
     def _loaded(self):
-        if self.model.rowCount() and not self.table.currentIndex().isValid():
+        wanted = self.model.row_of(self._wanted) if self._wanted is not None else -1
+        if wanted >= 0:
+            self._wanted = None
+            self.table.selectRow(wanted)
+        elif self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         self._update_buttons()
 
@@ -191,8 +209,3 @@ class OrdersPage(QWidget):
             self.actions.confirm_receipt(order.id)
         elif name == REVIEW:
             self.review_requested.emit(order.id)
-
-    def _after_change(self):
-        self.model.refresh()
-        self.load_counts()
-        self.changed.emit()

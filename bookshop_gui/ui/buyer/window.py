@@ -1,7 +1,9 @@
 """The buyer's window: header, and one page at a time for catalog, cart, orders and paying.
 
 The window wires the pages together (add to cart, checkout, pay, track) and
-owns what must be forgotten when the buyer leaves: at a kiosk, after
+owns what must be forgotten when the buyer leaves. Each page reads its data
+again when a change notice touches it (ui/live.py), whether the change was
+made here or by staff at a workstation. At a kiosk, after
 `idle_seconds` without a touch or key, every page is cleared and
 `signed_out` is emitted so the shell returns to the start screen.
 """
@@ -12,10 +14,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from bookshop_gui.domain import Book, OrderStatus, Session
+from bookshop_gui.domain import Book, Kind, OrderStatus, Session
 from bookshop_gui.errors import BookshopError, OutOfStock
 from bookshop_gui.services import accounts, cart
-from bookshop_gui.ui import dialogs, messages, preferences, resources
+from bookshop_gui.ui import dialogs, live, messages, preferences, resources
 from bookshop_gui.ui.about import about_action
 from bookshop_gui.ui.buyer.address_book import AddressBookPage
 from bookshop_gui.ui.buyer.cart_view import CartPage
@@ -40,7 +42,8 @@ class BuyerWindow(QMainWindow):
                  idle_seconds: int = preferences.DEFAULT_IDLE_SECONDS):
         super().__init__()
         self.session, self.tasks, self.kiosk = session, tasks, kiosk
-        self._back_to = CATALOG
+        self._back_to = CATALOG  # where the order preview goes back to
+        self._unpaid_back_to = ORDERS  # where the payment page goes back to, unpaid
         self.setObjectName("buyerWindow")
         # A closed window is never reopened: free it, and the buyer's data with it.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -52,6 +55,9 @@ class BuyerWindow(QMainWindow):
         # A kiosk's header holds only what buyers use; F1 still opens About.
         self.about_button.setVisible(not kiosk)
         self._connect()
+        self._follow()
+        self.watcher = live.Watcher(tasks, session.token, self)
+        self.watcher.start()
         self.idle = IdleWatcher(idle_seconds, self)
         self.idle.idle.connect(self.sign_out)
         if kiosk:
@@ -93,23 +99,29 @@ class BuyerWindow(QMainWindow):
         self.catalog.buy_requested.connect(self.buy_now)
         self.cart.checkout_requested.connect(
             lambda lines: self._preview(lines, from_cart=True))
-        self.cart.changed.connect(self._cart_changed)
         self.cart.browse_requested.connect(lambda: self.go(CATALOG))
-        self.cart.model.modelReset.connect(self._cart_changed)
+        self.cart.model.totals_changed.connect(self._cart_changed)
         self.preview.placed.connect(self._placed)
         self.preview.refused.connect(self._refused)
         self.preview.back_requested.connect(self.go_back)
         self.payment.paid.connect(self._paid)
-        self.payment.later_requested.connect(lambda: self.show_orders(OrderStatus.PENDING_PAYMENT))
+        self.payment.later_requested.connect(self._leave_payment)
         self.orders.detail_requested.connect(self.show_order)
         self.orders.browse_requested.connect(lambda: self.go(CATALOG))
         self.orders.review_requested.connect(lambda oid: self.show_order(oid, review=True))
         self.orders.pay_requested.connect(lambda ids: self.pay(ids, back_to=ORDERS))
-        self.orders.changed.connect(self._money_moved)
         self.orders.addresses_requested.connect(lambda: self.go(ADDRESSES))
         self.detail.pay_requested.connect(lambda ids: self.pay(ids, back_to=DETAIL))
-        self.detail.changed.connect(self._money_moved)
         self.detail.back_requested.connect(lambda: self.show_orders(self.orders.status()))
+
+    def _follow(self):
+        """The header is always in view: the balance, and the cart count it shows."""
+        live.follow(self.header, self.tasks, (Kind.BALANCES, Kind.MEMBERS),
+                    lambda _changes: self.refresh_account())
+        live.follow(self.header, self.tasks, (Kind.CART, Kind.BOOKS),
+                    lambda _changes: self.cart.refresh())
+        live.follow(self.catalog, self.tasks, (Kind.BOOKS,),
+                    lambda _changes: self.catalog.refresh())
 
     # -- navigation -------------------------------------------------------
 
@@ -136,7 +148,7 @@ class BuyerWindow(QMainWindow):
         elif page == PREVIEW:
             self.go(self._back_to)
         elif page == PAYMENT:
-            self.show_orders(OrderStatus.PENDING_PAYMENT)
+            self._leave_payment()
         elif page in (DETAIL, ADDRESSES):
             self.show_orders(self.orders.status())
         else:
@@ -179,10 +191,6 @@ class BuyerWindow(QMainWindow):
     def _cart_changed(self):
         self.header.set_cart_count(self.cart.model.copies())
 
-    def _money_moved(self):
-        self.refresh_account()
-        self.catalog.refresh()
-
     # -- buying -----------------------------------------------------------
 
     def add_to_cart(self, book: Book, cnt: int):
@@ -190,7 +198,6 @@ class BuyerWindow(QMainWindow):
                        done=lambda _: self._added(book, cnt), failed=self._failed)
 
     def _added(self, book: Book, cnt: int):
-        self.cart.load()
         self.statusBar().showMessage(
             self.tr("Added %1 × %2 to your cart.").replace("%1", str(cnt)).replace(
                 "%2", book.title), 4000)
@@ -206,8 +213,6 @@ class BuyerWindow(QMainWindow):
         self.preview.submit_button.setFocus()
 
     def _placed(self, order_ids: list[int]):
-        self.cart.load()
-        self.catalog.refresh()
         self.pay(order_ids, back_to=ORDERS)
 
     def _refused(self, error: BookshopError):
@@ -225,13 +230,20 @@ class BuyerWindow(QMainWindow):
         self.catalog.refresh()
 
     def pay(self, order_ids: list[int], *, back_to: str = ORDERS):
+        """The payment page; leaving it unpaid returns to `back_to` (ORDERS or DETAIL)."""
+        self._unpaid_back_to = back_to
         self.payment.load(order_ids)
         self.stack.setCurrentWidget(self.payment)
         self.header.set_page(PAYMENT)
         self.payment.pay_button.setFocus()
 
+    def _leave_payment(self):
+        if self._unpaid_back_to == DETAIL and self.detail.order is not None:
+            self.show_order(self.detail.order.id)
+        else:
+            self.show_orders(OrderStatus.PENDING_PAYMENT)
+
     def _paid(self, order_ids: list[int]):
-        self.refresh_account()
         self.statusBar().showMessage(self.tr("Paid. Thank you! The shop will ship soon."), 6000)
         self.show_orders(OrderStatus.PENDING_SHIPMENT)
         if order_ids:
@@ -253,6 +265,7 @@ class BuyerWindow(QMainWindow):
     def sign_out(self):
         """Close whatever is open (a question, the staff sign-in), clear, and hand back."""
         self.idle.stop()
+        self.watcher.stop()
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.reject()
@@ -261,4 +274,5 @@ class BuyerWindow(QMainWindow):
 
     def closeEvent(self, event):
         self.idle.stop()
+        self.watcher.stop()
         super().closeEvent(event)

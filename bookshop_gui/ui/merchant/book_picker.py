@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 from bookshop_gui.domain import Book, Session
 from bookshop_gui.services import catalog
 from bookshop_gui.ui import covers, formatting, messages
+from bookshop_gui.ui.search_box import SearchBox
 
 BOOK_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -29,9 +29,7 @@ class BookPicker(QDialog):
         self.session, self.tasks = session, tasks
         self.setWindowTitle(self.tr("Add a book to the order"))
         self.resize(460, 520)
-        self.search = QLineEdit(placeholderText=self.tr("Title, author or ISBN"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Title, author or ISBN"))
+        self.search = SearchBox(self.tr("Title, author or ISBN"))
         self.books = QListWidget()
         self.books.setAccessibleName(self.tr("Books"))
         self.books.setIconSize(covers.cover("", "", "", 28, 40).size())
@@ -44,14 +42,12 @@ class BookPicker(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.search, self.books, buttons):
             layout.addWidget(widget)
-        self._typing = QTimer(self, singleShot=True, interval=250)
-        self._typing.timeout.connect(self.refresh)
-        self.search.textChanged.connect(self._typing.start)
+        self.search.searched.connect(lambda _text: self.refresh())
         covers.loaded().connect(self._show_covers)
         self.refresh()
 
     def refresh(self):
-        self.tasks.run(catalog.search, self.search.text().strip(), shop_id=self.session.shop_id,
+        self.tasks.run(catalog.search, self.search.query(), shop_id=self.session.shop_id,
                        limit=100, done=self._show, failed=self._failed, key="picker")
 
     def _show(self, books: list[Book]):

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 
 from bookshop_gui.domain import Book, Session
 from bookshop_gui.services import catalog
 from bookshop_gui.ui import covers, formatting
-
-ROOT = QModelIndex()  # "no parent": the top level of a flat table
+from bookshop_gui.ui.columns import RIGHT, ROOT, Column, ColumnsModel
 
 PAGE = 100
 LOW_STOCK = 3
 COL_TITLE, COL_AUTHOR, COL_ISBN, COL_PRICE, COL_STOCK = range(5)
-BOOK_ROLE = Qt.ItemDataRole.UserRole + 1
 OUT_OF_STOCK = QColor("#9e3a36")
 LOW = QColor("#8a5300")
 
 
-class CatalogModel(QAbstractTableModel):
+class CatalogModel(ColumnsModel):
     loaded = Signal()
     failed = Signal(object)
 
@@ -27,47 +25,35 @@ class CatalogModel(QAbstractTableModel):
         super().__init__(parent)
         covers.repaint_when_loaded(self)
         self.session, self.tasks = session, tasks
-        self.rows: list[Book] = []
         self.total = 0
         self.search = ""
         self._fetching = False
         self._generation = 0
 
-    def rowCount(self, parent=ROOT):
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=ROOT):
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Title"), self.tr("Author"), self.tr("ISBN"), self.tr("Price"),
-                self.tr("Stock"))[section]
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def columns(self):
+        return (
+            Column(self.tr("Title"), lambda book: book.title),
+            Column(self.tr("Author"), lambda book: book.author),
+            Column(self.tr("ISBN"), lambda book: book.isbn),
+            Column(self.tr("Price"), lambda book: formatting.money(book.price), RIGHT,
+                   lambda book: book.price),
+            Column(self.tr("Stock"), lambda book: str(book.stock), RIGHT,
+                   lambda book: book.stock),
+        )
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        """The columns' text, with a cover beside the title and low stock in colour."""
+        book = self.book_at(index.row()) if index.isValid() else None
+        if book is None:
             return None
-        book, column = self.rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (book.title, book.author, book.isbn, formatting.money(book.price),
-                    str(book.stock))[column]
+        column = index.column()
         if role == Qt.ItemDataRole.DecorationRole and column == COL_TITLE:
             return covers.cover(book.pic, book.title, book.author, 20, 28)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_PRICE, COL_STOCK):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STOCK:
             return OUT_OF_STOCK if book.stock == 0 else LOW if book.stock <= LOW_STOCK else None
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_STOCK and book.stock <= LOW_STOCK:
             return self.tr("Out of stock") if book.stock == 0 else self.tr("Low stock")
-        if role == BOOK_ROLE:
-            return book
-        return None
+        return super().data(index, role)
 
     def canFetchMore(self, parent=ROOT):
         return not parent.isValid() and not self._fetching and len(self.rows) < self.total
@@ -113,7 +99,7 @@ class CatalogModel(QAbstractTableModel):
         known = {book.id for book in self.rows}
         page = [book for book in page if book.id not in known]
         if page:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.beginInsertRows(ROOT, len(self.rows), len(self.rows) + len(page) - 1)
             self.rows.extend(page)
             self.endInsertRows()
         else:

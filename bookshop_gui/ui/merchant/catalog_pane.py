@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QProgressDialog,
     QPushButton,
     QTableView,
@@ -16,11 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import Book, Session
+from bookshop_gui.domain import Book, Kind, Session
 from bookshop_gui.services import catalog_io
-from bookshop_gui.ui import dialogs, messages, resources, shortcuts
+from bookshop_gui.ui import dialogs, live, messages, resources, shortcuts
 from bookshop_gui.ui.merchant.book_editor import BookEditor
 from bookshop_gui.ui.merchant.catalog_model import COL_TITLE, CatalogModel
+from bookshop_gui.ui.search_box import SearchBox
 
 CSV_FILTER = "CSV (*.csv)"
 REFUSALS_SHOWN = 25
@@ -48,20 +48,17 @@ class CatalogPane(QWidget):
         self.session, self.tasks = session, tasks
         self.editor: BookEditor | None = None
         self.progress: QProgressDialog | None = None
+        self._keep: int | None = None  # the book to choose again once the list is read
         self.model = CatalogModel(session, tasks, self)
         self.model.failed.connect(lambda error: self.message.emit(messages.describe(error)))
         self.model.loaded.connect(self._show_count)
         self._build()
+        live.follow(self, tasks, (Kind.BOOKS,), lambda _changes: self.refresh())
         self.reload()
 
     def _build(self):
-        self.search = QLineEdit(placeholderText=self.tr("Title, author or ISBN"))
-        self.search.setAccessibleName(self.tr("Title, author or ISBN"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(resources.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self._typing = QTimer(self, singleShot=True, interval=300)
-        self._typing.timeout.connect(self.reload)
-        self.search.textChanged.connect(self._typing.start)
+        self.search = SearchBox(self.tr("Title, author or ISBN"))
+        self.search.searched.connect(lambda _text: self.reload())
         self.add_button = QPushButton(resources.icon("plus"), self.tr("Add book…"),
                                       objectName="primary")
         self.add_button.clicked.connect(lambda: self.open_editor(None))
@@ -107,10 +104,20 @@ class CatalogPane(QWidget):
         return self.table
 
     def reload(self):
-        self.model.reload(self.search.text().strip())
+        self.model.reload(self.search.query())
+
+    def refresh(self):
+        """Read the books again after a change (kiosks sell copies); the chosen book stays."""
+        book = self.current_book()
+        self._keep = book.id if book else None
+        self.reload()
 
     def _show_count(self):
         self.count_label.setText(self.tr("%n book(s)", "", self.model.total))
+        row = self.model.row_of(self._keep) if self._keep is not None else -1
+        if row >= 0:
+            self._keep = None
+            self.table.selectRow(row)
 
     def _selection_changed(self, *_args):
         """Edit… edits the chosen book; with none chosen there is nothing to edit."""
@@ -130,7 +137,6 @@ class CatalogPane(QWidget):
 
     def _book_saved(self, _book_id: int):
         self.message.emit(self.tr("Book saved."))
-        self.reload()
 
     # -- CSV ------------------------------------------------------------------
 

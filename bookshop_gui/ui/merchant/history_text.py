@@ -10,13 +10,10 @@ from bookshop_gui.domain import AuditEntry
 from bookshop_gui.ui import formatting
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OrderHistory", text)
-
-
 def action_name(entry: AuditEntry) -> str:
-    names = {"set_lines": tr("Lines edited"), "ship": tr("Marked shipped"),
-             "cancel": tr("Cancelled")}
+    names = {"set_lines": QCoreApplication.translate("OrderHistory", "Lines edited"),
+             "ship": QCoreApplication.translate("OrderHistory", "Marked shipped"),
+             "cancel": QCoreApplication.translate("OrderHistory", "Cancelled")}
     return names.get(entry.action, entry.action)
 
 
@@ -26,16 +23,20 @@ def change_text(entry: AuditEntry) -> str:
     if entry.action == "set_lines":
         before = _lines(detail.get("before", []))
         after = _lines(detail.get("after", []))
-        total = tr("total %1 → %2").replace("%1", _money(detail.get("total_before"))).replace(
-            "%2", _money(detail.get("total_after")))
+        total = formatting.fill(QCoreApplication.translate("OrderHistory", "total %1 → %2"),
+                                _money(detail.get("total_before")),
+                                _money(detail.get("total_after")))
         text = f"{before} → {after}\n{total}"
         if detail.get("approved_by"):
-            text += "\n" + tr("price cut approved by %1").replace("%1", detail["approved_by"])
+            text += "\n" + formatting.fill(
+                QCoreApplication.translate("OrderHistory", "price cut approved by %1"),
+                detail["approved_by"])
         return text
     text = _status(detail)
     refund = detail.get("refund")
     if refund and Decimal(refund) > 0:
-        text += "; " + tr("refunded %1").replace("%1", _money(refund))
+        text += "; " + formatting.fill(
+            QCoreApplication.translate("OrderHistory", "refunded %1"), _money(refund))
     return text
 
 

@@ -2,62 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-
-from bookshop_gui.domain import Member
 from bookshop_gui.ui import formatting
-
-ROOT = QModelIndex()  # "no parent": the top level of a flat table
+from bookshop_gui.ui.columns import RIGHT, Column, ColumnsModel
 
 COL_USERNAME, COL_VIP, COL_BALANCE = range(3)
-MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class MembersModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[Member] = []
-
-    def set_members(self, members: list[Member]):
-        self.beginResetModel()
-        self.rows = list(members)
-        self.endResetModel()
-
-    def replace(self, member: Member):
-        """One member's new figures (after a top-up) without losing the selection."""
-        for row, old in enumerate(self.rows):
-            if old.username == member.username:
-                self.rows[row] = member
-                self.dataChanged.emit(self.index(row, 0), self.index(row, COL_BALANCE))
-
-    def rowCount(self, parent=ROOT):
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=ROOT):
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Username"), self.tr("VIP ratio"), self.tr("Balance"))[section]
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        member = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (member.username, vip_text(member.vip_ratio),
-                    formatting.money(member.balance))[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() != COL_USERNAME:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == MEMBER_ROLE:
-            return member
-        return None
+class MembersModel(ColumnsModel):
+    def columns(self):
+        return (
+            Column(self.tr("Username"), lambda member: member.username),
+            Column(self.tr("VIP ratio"), lambda member: vip_text(member.vip_ratio), RIGHT,
+                   lambda member: member.vip_ratio),
+            Column(self.tr("Balance"), lambda member: formatting.money(member.balance), RIGHT,
+                   lambda member: member.balance),
+        )
 
 
 def vip_text(ratio) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import Member, Role, Session
+from bookshop_gui.domain import Kind, Member, Role, Session
 from bookshop_gui.services import accounts
-from bookshop_gui.ui import dialogs, formatting, messages, resources, shortcuts
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts
 from bookshop_gui.ui.merchant.book_editor import mark
 from bookshop_gui.ui.merchant.ledger_view import LedgerView
 from bookshop_gui.ui.merchant.members_model import COL_USERNAME, MembersModel, vip_text
+from bookshop_gui.ui.search_box import SearchBox
 
 
 class MembersPane(QWidget):
@@ -39,16 +40,12 @@ class MembersPane(QWidget):
         self.model = MembersModel(self)
         self.member: Member | None = None
         self._build()
+        live.follow(self, tasks, (Kind.BALANCES, Kind.MEMBERS), lambda _changes: self.refresh())
         self.refresh()
 
     def _build(self):
-        self.search = QLineEdit(placeholderText=self.tr("Find a buyer by username"))
-        self.search.setAccessibleName(self.tr("Find a buyer by username"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(resources.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self._typing = QTimer(self, singleShot=True, interval=300)
-        self._typing.timeout.connect(self.refresh)
-        self.search.textChanged.connect(self._typing.start)
+        self.search = SearchBox(self.tr("Find a buyer by username"))
+        self.search.searched.connect(lambda _text: self.refresh())
         shortcuts.find(self, self.search)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Members"))
@@ -56,6 +53,8 @@ class MembersPane(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSortIndicator(COL_USERNAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(COL_USERNAME,
@@ -143,9 +142,16 @@ class MembersPane(QWidget):
     # -- finding ------------------------------------------------------------------
 
     def refresh(self):
-        self.tasks.run(accounts.find_members, self.session.token, self.search.text().strip(),
-                       limit=200, done=self.model.set_members, failed=self._failed,
-                       key="members")
+        """List the members again; the one chosen stays chosen, with its new figures."""
+        chosen = self.member.username if self.member else None
+        self.tasks.run(accounts.find_members, self.session.token, self.search.query(),
+                       limit=200, done=lambda members: self._listed(members, chosen),
+                       failed=self._failed, key="members")
+
+    def _listed(self, members, chosen: str | None):
+        self.model.set_rows(members)
+        if chosen is None or not self.select(chosen):
+            self.show_member(self.selected_member())
 
     def selected_member(self) -> Member | None:
         rows = self.table.selectionModel().selectedRows()
@@ -165,8 +171,9 @@ class MembersPane(QWidget):
         self.member = member
         self.name_label.setText(member.username if member else self.tr("Choose a buyer"))
         self.balance_label.setText(
-            self.tr("Balance %1").replace("%1", formatting.money(member.balance)) if member else "")
-        self.vip_label.setText(self.tr("VIP ratio %1").replace("%1", vip_text(member.vip_ratio))
+            formatting.fill(self.tr("Balance %1"), formatting.money(member.balance))
+            if member else "")
+        self.vip_label.setText(formatting.fill(self.tr("VIP ratio %1"), vip_text(member.vip_ratio))
                                if member else "")
         if self.is_admin and member:
             self.vip.setText(vip_text(member.vip_ratio))
@@ -188,9 +195,9 @@ class MembersPane(QWidget):
         member = self.member
         if member is None or not amount:
             return
-        question = self.tr("Add %1 to %2's balance? It will then be %3.").replace(
-            "%1", formatting.money(amount)).replace("%2", member.username).replace(
-            "%3", formatting.money(member.balance + amount))
+        question = formatting.fill(
+            self.tr("Add %1 to %2's balance? It will then be %3."), formatting.money(amount),
+            member.username, formatting.money(member.balance + amount))
         if not dialogs.ask(self, self.tr("Top up"), question, yes=self.tr("Top up"),
                            no=self.tr("Cancel")):
             return
@@ -201,19 +208,9 @@ class MembersPane(QWidget):
 
     def _topped_up(self, username: str, amount, balance):
         self.amount.clear()
-        self.message.emit(self.tr("Added %1 to %2's balance; it is now %3.").replace(
-            "%1", formatting.money(amount)).replace("%2", username).replace(
-            "%3", formatting.money(balance)))
-        self._reload_member(username)
-
-    def _reload_member(self, username: str):
-        def shown(member):
-            self.model.replace(member)
-            if self.member and self.member.username == member.username:
-                self.show_member(member)
-
-        self.tasks.run(accounts.get_member, self.session.token, username, done=shown,
-                       failed=self._failed)
+        self.message.emit(formatting.fill(
+            self.tr("Added %1 to %2's balance; it is now %3."), formatting.money(amount),
+            username, formatting.money(balance)))
 
     def set_vip(self):
         member = self.member
@@ -229,8 +226,7 @@ class MembersPane(QWidget):
                        done=lambda _r: self._vip_set(member.username), failed=self._failed)
 
     def _vip_set(self, username: str):
-        self.message.emit(self.tr("%1's VIP ratio was changed.").replace("%1", username))
-        self._reload_member(username)
+        self.message.emit(formatting.fill(self.tr("%1's VIP ratio was changed."), username))
 
     def _shops(self, shops):
         self.new_shop.clear()
@@ -260,7 +256,7 @@ class MembersPane(QWidget):
         self.create_error.hide()
         self.new_username.clear()
         self.new_password.clear()
-        self.message.emit(self.tr("Account %1 was created.").replace("%1", username))
+        self.message.emit(formatting.fill(self.tr("Account %1 was created."), username))
         self.refresh()
 
     def _create_failed(self, error):

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from bookshop_gui import errors
-from bookshop_gui.domain import OrderDetail, OrderStatus, Session
+from bookshop_gui.domain import Kind, OrderDetail, OrderStatus, Session, allows
 from bookshop_gui.services import shop
-from bookshop_gui.ui import dialogs, formatting, messages, resources, shortcuts
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts
 from bookshop_gui.ui.merchant import history_text
 from bookshop_gui.ui.merchant.approval_dialog import ApprovalDialog
 from bookshop_gui.ui.merchant.book_picker import BookPicker
@@ -40,7 +40,9 @@ from bookshop_gui.ui.merchant.problem_delegate import ProblemDelegate
 
 
 class OrderEditor(QDialog):
-    """Emits `saved(order_id)` after a save, so the orders list can redraw that row."""
+    """Emits `saved(order_id)` for the status bar, and `closed`. Reads the order again
+    whenever it changes, here or elsewhere, unless there are unsaved edits (saving
+    them then says the order moved on)."""
 
     saved = Signal(int)
     closed = Signal()
@@ -61,6 +63,7 @@ class OrderEditor(QDialog):
         self.lines = OrderLinesModel(self)
         self.lines.changed.connect(self._update_totals)
         self._build()
+        live.follow(self, tasks, (Kind.ORDERS,), self._order_changed)
         self.load()
 
     # -- layout ------------------------------------------------------------------
@@ -157,10 +160,15 @@ class OrderEditor(QDialog):
         self.tasks.run(shop.history, self.session.token, self.order_id,
                        done=self._show_history, failed=lambda _error: None)
 
+    def _order_changed(self, changes):
+        mine = not changes.order_ids or self.order_id in changes.order_ids
+        if mine and not (self.lines.editable and self.lines.dirty):
+            self.load()
+
     def _loaded(self, order: OrderDetail):
         self.setEnabled(True)
         self.order = order
-        editable = order.status == OrderStatus.PENDING_PAYMENT
+        editable = allows("shop.set_lines", order.status)
         self.lines.load(order, editable=editable)
         self.heading.setText(self.tr("Order #%1 · %2").replace("%1", str(order.id)).replace(
             "%2", order.buyer))
@@ -194,8 +202,8 @@ class OrderEditor(QDialog):
             (address.name, address.phone, address.one_line)) if address else self.tr(
             "no address given"))
         if order.courier:
-            text += "\n" + self.tr("Shipped with %1, waybill %2").replace(
-                "%1", order.courier).replace("%2", order.tracking or "—")
+            text += "\n" + formatting.fill(self.tr("Shipped with %1, waybill %2"),
+                                            order.courier, order.tracking or "—")
         return text
 
     def read_only_reason(self, status: OrderStatus) -> str:

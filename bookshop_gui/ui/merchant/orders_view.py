@@ -1,7 +1,8 @@
 """The orders pane (seed 001 getlist and operate): tabs by status, search, sort, ship, cancel.
 
-A poll every few seconds folds new kiosk orders into the list and refreshes
-the tab counts; the selection and the rows in view stay where they were.
+Every change to orders, made here or at a kiosk or another workstation, folds
+into the list and refreshes the tab counts; the selection and the rows in view
+stay where they were. Which buttons work follows the status machine in domain.
 """
 
 from __future__ import annotations
@@ -9,14 +10,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTabBar,
     QTableView,
@@ -24,17 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import OrderDetail, OrderRow, OrderStatus, Session
+from bookshop_gui.domain import Kind, OrderDetail, OrderRow, OrderStatus, Session, allows
 from bookshop_gui.services import shipments, shop
-from bookshop_gui.ui import dialogs, formatting, messages, resources, shortcuts
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts
 from bookshop_gui.ui.merchant import order_actions
 from bookshop_gui.ui.merchant.order_editor import OrderEditor
 from bookshop_gui.ui.merchant.orders_model import COL_ITEMS, OrdersModel
 from bookshop_gui.ui.merchant.scan_ship import ScanShipDialog
 from bookshop_gui.ui.merchant.ship_dialog import ShipDialog, order_label
-
-POLL_MS = 5000
-CANCELLABLE = (OrderStatus.PENDING_PAYMENT, OrderStatus.PENDING_SHIPMENT)
+from bookshop_gui.ui.search_box import SearchBox
 
 
 class OrdersPane(QWidget):
@@ -49,9 +47,7 @@ class OrdersPane(QWidget):
         self.model = OrdersModel(session, tasks, self)
         self.model.failed.connect(lambda error: self.message.emit(messages.describe(error)))
         self._build()
-        self.poll_timer = QTimer(self, interval=POLL_MS)
-        self.poll_timer.timeout.connect(self.poll)
-        self.poll_timer.start()
+        live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.poll())
         self.reload()
 
     # -- layout ------------------------------------------------------------------
@@ -64,13 +60,8 @@ class OrdersPane(QWidget):
             self.tabs.setTabData(self.tabs.addTab(""), status)
         self._label_tabs({})
         self.tabs.currentChanged.connect(lambda _index: self.reload())
-        self.search = QLineEdit(placeholderText=self.tr("Order number or buyer"))
-        self.search.setAccessibleName(self.tr("Order number or buyer"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(resources.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self._typing = QTimer(self, singleShot=True, interval=300)
-        self._typing.timeout.connect(self.reload)
-        self.search.textChanged.connect(self._typing.start)
+        self.search = SearchBox(self.tr("Order number or buyer"))
+        self.search.searched.connect(lambda _text: self.reload())
         self.sort = QComboBox()
         for text, key in ((self.tr("Newest first"), "newest"), (self.tr("Oldest first"), "oldest"),
                           (self.tr("Highest total"), "total_desc"),
@@ -152,22 +143,16 @@ class OrdersPane(QWidget):
 
     # -- filtering and loading ------------------------------------------------------
 
-    def showEvent(self, event):
-        super().showEvent(event)
-        self.poll()
-
     def current_status(self) -> OrderStatus | None:
         return self.tabs.tabData(self.tabs.currentIndex())
 
     def reload(self):
-        self.model.reload(status=self.current_status(), search=self.search.text().strip(),
+        self.model.reload(status=self.current_status(), search=self.search.query(),
                           sort=self.sort.currentData())
         self._refresh_counts()
 
     def poll(self):
         """Fold in new and changed orders, keeping the rows in view where they are."""
-        if not self.isVisible():
-            return  # another pane is showing; the list catches up when it is shown again
         top = self.table.indexAt(self.table.viewport().rect().topLeft())
         top_id = self._order(top.row()).id if top.isValid() else None
         scrolled = self.table.verticalScrollBar().value() > 0
@@ -215,10 +200,10 @@ class OrdersPane(QWidget):
         statuses = {order.status for order in chosen}
         self.open_button.setEnabled(len(chosen) == 1)
         self.slip_button.setEnabled(len(chosen) == 1)
-        self.ship_button.setEnabled(OrderStatus.PENDING_SHIPMENT in statuses)
-        self.cancel_button.setEnabled(bool(statuses & set(CANCELLABLE)))
+        self.ship_button.setEnabled(any(allows("shop.ship", s) for s in statuses))
+        self.cancel_button.setEnabled(any(allows("shop.cancel", s) for s in statuses))
         self.count_label.setText(
-            self.tr("%1 selected").replace("%1", str(len(chosen))) if len(chosen) > 1 else "")
+            formatting.fill(self.tr("%1 selected"), len(chosen)) if len(chosen) > 1 else "")
 
     # -- actions ------------------------------------------------------------------
 
@@ -231,9 +216,8 @@ class OrdersPane(QWidget):
             editor.activateWindow()
             return editor
         editor = OrderEditor(self.session, self.tasks, order.id, self)
-        editor.saved.connect(lambda _id: self.poll())
         editor.saved.connect(lambda order_id: self.message.emit(
-            self.tr("Order #%1 saved.").replace("%1", str(order_id))))
+            formatting.fill(self.tr("Order #%1 saved."), order_id)))
         editor.closed.connect(lambda i=order.id: self.editors.pop(i, None))
         self.editors[order.id] = editor
         editor.show()
@@ -253,7 +237,7 @@ class OrdersPane(QWidget):
 
     def ship_selected(self) -> ShipDialog | None:
         """Ask for each chosen order's waybill number, then ship them."""
-        chosen = [o for o in self.selected_orders() if o.status == OrderStatus.PENDING_SHIPMENT]
+        chosen = [o for o in self.selected_orders() if allows("shop.ship", o.status)]
         if not chosen:
             return None
         labels = [(o.id, order_label(o.id, o.buyer, o.city)) for o in chosen]
@@ -265,7 +249,6 @@ class OrdersPane(QWidget):
 
     def scan_to_ship(self) -> ScanShipDialog:
         dialog = ScanShipDialog(self.session, self.tasks, self)
-        dialog.shipped.connect(lambda _id: self.poll())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
@@ -297,7 +280,7 @@ class OrdersPane(QWidget):
         self._after(outcome)
 
     def cancel_selected(self):
-        chosen = [o for o in self.selected_orders() if o.status in CANCELLABLE]
+        chosen = [o for o in self.selected_orders() if allows("shop.cancel", o.status)]
         if not chosen or not dialogs.ask(self, self.tr("Cancel orders"), self._cancel_text(chosen),
                                          yes=self.tr("Cancel and refund"),
                                          no=self.tr("Keep the order")):
@@ -309,11 +292,12 @@ class OrdersPane(QWidget):
     def _cancel_text(self, chosen: list[OrderRow]) -> str:
         paid = [o for o in chosen if o.status == OrderStatus.PENDING_SHIPMENT]
         numbers = ", ".join(f"#{o.id}" for o in chosen)
-        text = self.tr("Cancel order %1?").replace("%1", numbers)
+        text = formatting.fill(self.tr("Cancel order %1?"), numbers)
         if paid:
             refund = sum((o.total for o in paid), Decimal("0.00"))
-            text += " " + self.tr("The buyer is refunded %1 in full to their store balance.") \
-                .replace("%1", formatting.money(refund))
+            text += " " + formatting.fill(
+                self.tr("The buyer is refunded %1 in full to their store balance."),
+                formatting.money(refund))
         if len(paid) < len(chosen):
             text += " " + self.tr("Unpaid orders have nothing to refund.")
         return text + " " + self.tr("The books go back into stock. This cannot be undone.")
@@ -326,7 +310,6 @@ class OrdersPane(QWidget):
         if outcome.refused:
             dialogs.warn(self, self.tr("Some orders were not changed"), "\n".join(
                 f"#{order_id}: {messages.describe(error)}" for order_id, error in outcome.refused))
-        self.poll()
 
     def _failed(self, error):
         dialogs.warn(self, self.tr("Orders"), messages.describe(error))

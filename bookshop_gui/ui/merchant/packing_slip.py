@@ -43,21 +43,27 @@ SHARPER = 4
 BAR_HEIGHT, QR_SIDE = 64, 116
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PackingSlip", text)
-
-
 def words() -> dict[str, str]:
-    """The slip's own words, translated and escaped.
+    """The slip's own words in the person's language, each escaped for HTML.
 
-    Called here rather than inside the HTML template, where lupdate cannot see them.
+    Asked for here, with literal contexts, rather than inside the HTML template,
+    where lupdate cannot see them.
     """
     found = {
-        "slip": tr("Packing slip"), "order": tr("Order"), "date": tr("Date"),
-        "status": tr("Status"), "book": tr("Book"), "qty": tr("Qty"), "amount": tr("Amount"),
-        "items": tr("Items"), "shipping": tr("Shipping"), "total": tr("Total"),
-        "thanks": tr("Thank you for shopping with us."), "ship_to": tr("Ship to"),
-        "postcode": tr("Postcode"), "no_address": tr("No address given"),
+        "slip": QCoreApplication.translate("PackingSlip", "Packing slip"),
+        "order": QCoreApplication.translate("PackingSlip", "Order"),
+        "date": QCoreApplication.translate("PackingSlip", "Date"),
+        "status": QCoreApplication.translate("PackingSlip", "Status"),
+        "book": QCoreApplication.translate("PackingSlip", "Book"),
+        "qty": QCoreApplication.translate("PackingSlip", "Qty"),
+        "amount": QCoreApplication.translate("PackingSlip", "Amount"),
+        "items": QCoreApplication.translate("PackingSlip", "Items"),
+        "shipping": QCoreApplication.translate("PackingSlip", "Shipping"),
+        "total": QCoreApplication.translate("PackingSlip", "Total"),
+        "thanks": QCoreApplication.translate("PackingSlip", "Thank you for shopping with us."),
+        "ship_to": QCoreApplication.translate("PackingSlip", "Ship to"),
+        "postcode": QCoreApplication.translate("PackingSlip", "Postcode"),
+        "no_address": QCoreApplication.translate("PackingSlip", "No address given"),
     }
     return {key: html.escape(text) for key, text in found.items()}
 
@@ -181,21 +187,21 @@ class SlipDialog(QDialog):
     def __init__(self, order: OrderDetail, parent=None):
         super().__init__(parent)
         self.order = order
-        self.setWindowTitle(tr("Packing slip — order #%1").replace("%1", str(order.id)))
+        self.setWindowTitle(self.tr("Packing slip — order #%1").replace("%1", str(order.id)))
         self.resize(QSizeF(SLIP_WIDTH + 60, 640).toSize())
         self.preview = QTextBrowser()
-        self.preview.setAccessibleName(tr("Packing slip"))
+        self.preview.setAccessibleName(self.tr("Packing slip"))
         self.paper = QComboBox()
-        self.paper.addItem(tr("A5 sheet"), A5)
-        self.paper.addItem(tr("Label 100 × 150 mm"), LABEL)
+        self.paper.addItem(self.tr("A5 sheet"), A5)
+        self.paper.addItem(self.tr("Label 100 × 150 mm"), LABEL)
         self.paper.currentIndexChanged.connect(self._show_page)
         self._show_page()
-        self.print_button = QPushButton(resources.icon("print"), tr("Print…"))
+        self.print_button = QPushButton(resources.icon("print"), self.tr("Print…"))
         self.print_button.clicked.connect(self.print_slip)
         shortcuts.bind(self.print_button, shortcuts.Key.Print)
-        self.pdf_button = QPushButton(resources.icon("export"), tr("Save as PDF…"))
+        self.pdf_button = QPushButton(resources.icon("export"), self.tr("Save as PDF…"))
         self.pdf_button.clicked.connect(self.save_as_pdf)
-        close = QPushButton(tr("Close"))
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         row = QHBoxLayout()
         row.addWidget(self.paper)
@@ -222,10 +228,10 @@ class SlipDialog(QDialog):
             print_document(document(self.order, self.page()), printer)
 
     def save_as_pdf(self) -> str:
-        path = dialogs.save_file_name(self, tr("Save packing slip"),
-                                      f"packing-slip-{self.order.id}.pdf", tr("PDF (*.pdf)"))
+        path = dialogs.save_file_name(self, self.tr("Save packing slip"),
+                                      f"packing-slip-{self.order.id}.pdf", self.tr("PDF (*.pdf)"))
         if path:
             save_pdf(self.order, path, self.page())
-            dialogs.inform(self, tr("Save packing slip"),
-                           tr("The packing slip is saved as %1.").replace("%1", path))
+            dialogs.inform(self, self.tr("Save packing slip"),
+                           formatting.fill(self.tr("The packing slip is saved as %1."), path))
         return path

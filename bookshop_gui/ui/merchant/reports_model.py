@@ -3,93 +3,57 @@ and paid orders waiting too long to ship."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-
-from bookshop_gui.domain import DaySales, StatusTotal, TopBook, WaitingOrder
 from bookshop_gui.ui import formatting
-
-ROOT = QModelIndex()  # "no parent": the top level of a flat table
-
-COL_TITLE, COL_COPIES, COL_REVENUE = range(3)
-COL_STATUS, COL_ORDERS, COL_TOTAL = range(3)
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+from bookshop_gui.ui.columns import RIGHT, Column, ColumnsModel
 
 
-class _Rows(QAbstractTableModel):
-    """Read-only rows; subclasses say what each cell shows."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list = []
-
-    def set_rows(self, rows):
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=ROOT):
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=ROOT):
-        return 0 if parent.isValid() else len(self.headers())
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cells(self.rows[index.row()])[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return RIGHT
-        return None
+class TopBooksModel(ColumnsModel):
+    def columns(self):
+        return (
+            Column(self.tr("Book"), lambda book: book.title),
+            Column(self.tr("Copies sold"), lambda book: str(book.copies), RIGHT,
+                   lambda book: book.copies),
+            Column(self.tr("Revenue"), lambda book: formatting.money(book.revenue), RIGHT,
+                   lambda book: book.revenue),
+        )
 
 
-class TopBooksModel(_Rows):
-    def headers(self):
-        return (self.tr("Book"), self.tr("Copies sold"), self.tr("Revenue"))
-
-    def cells(self, book: TopBook):
-        return (book.title, str(book.copies), formatting.money(book.revenue))
-
-
-class StatusTotalsModel(_Rows):
-    def headers(self):
-        return (self.tr("Status"), self.tr("Orders"), self.tr("Total"))
-
-    def cells(self, total: StatusTotal):
-        return (formatting.status_name(total.status), str(total.orders),
-                formatting.money(total.total))
+class StatusTotalsModel(ColumnsModel):
+    def columns(self):
+        return (
+            Column(self.tr("Status"), lambda total: formatting.status_name(total.status)),
+            Column(self.tr("Orders"), lambda total: str(total.orders), RIGHT,
+                   lambda total: total.orders),
+            Column(self.tr("Total"), lambda total: formatting.money(total.total), RIGHT,
+                   lambda total: total.total),
+        )
 
 
-class ShippedDaysModel(_Rows):
+class ShippedDaysModel(ColumnsModel):
     """The newest day first: what staff look at is how today and yesterday went."""
 
     def set_rows(self, rows):
         super().set_rows(reversed(list(rows)))
 
-    def headers(self):
-        return (self.tr("Day"), self.tr("Parcels shipped"))
+    def columns(self):
+        return (
+            Column(self.tr("Day"), lambda day: day.day),
+            Column(self.tr("Parcels shipped"), lambda day: str(day.shipped), RIGHT,
+                   lambda day: day.shipped),
+        )
 
-    def cells(self, day: DaySales):
-        return (day.day, str(day.shipped))
 
-
-class WaitingModel(_Rows):
+class WaitingModel(ColumnsModel):
     """Orders paid for more than two days ago and still in the shop, the oldest first."""
 
-    def headers(self):
-        return (self.tr("Order"), self.tr("Paid"), self.tr("Buyer"), self.tr("Ship to"),
-                self.tr("Total"))
-
-    def cells(self, order: WaitingOrder):
-        return (f"#{order.order_id}", formatting.when(order.paid_at), order.buyer, order.city,
-                formatting.money(order.total))
+    def columns(self):
+        return (
+            Column(self.tr("Order"), lambda order: f"#{order.order_id}", RIGHT,
+                   lambda order: order.order_id),
+            Column(self.tr("Paid"), lambda order: formatting.when(order.paid_at), RIGHT,
+                   lambda order: order.paid_at),
+            Column(self.tr("Buyer"), lambda order: order.buyer, RIGHT),
+            Column(self.tr("Ship to"), lambda order: order.city, RIGHT),
+            Column(self.tr("Total"), lambda order: formatting.money(order.total), RIGHT,
+                   lambda order: order.total),
+        )

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import SalesReport, Session
+from bookshop_gui.domain import Kind, SalesReport, Session
 from bookshop_gui.services import reports
-from bookshop_gui.ui import dialogs, formatting, messages, resources
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources
 from bookshop_gui.ui.merchant.reports_model import (
     ShippedDaysModel,
     StatusTotalsModel,
@@ -50,6 +50,7 @@ class ReportsPane(QWidget):
         self.waiting = WaitingList(session, tasks)
         self.waiting.message.connect(self.message)
         self._build()
+        live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.refresh())
         self.refresh()
 
     def _build(self):
@@ -130,8 +131,8 @@ class ReportsPane(QWidget):
         self.shipped.set_rows(report.days)
         revenue = sum((day.revenue for day in report.days), Decimal("0.00"))
         orders = sum(day.orders for day in report.days)
-        self.summary.setText(self.tr("%n paid order(s), %1", "", orders).replace(
-            "%1", formatting.money(revenue)))
+        self.summary.setText(formatting.fill(self.tr("%n paid order(s), %1", "", orders),
+                                             formatting.money(revenue)))
 
     def _failed(self, error):
         self.summary.setText(messages.describe(error))

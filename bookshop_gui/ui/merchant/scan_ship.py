@@ -11,7 +11,7 @@ the order is shipped once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from bookshop_gui.domain import OrderDetail, OrderStatus, Session
+from bookshop_gui.domain import OrderDetail, Session, allows
 from bookshop_gui.services import shop
 from bookshop_gui.ui import formatting, messages, resources
 from bookshop_gui.ui.merchant.ship_dialog import courier_box
@@ -36,9 +36,8 @@ def order_number(scanned: str) -> int | None:
 
 
 class ScanShipDialog(QDialog):
-    """Emits `shipped(order_id)` after each parcel, so the list can redraw its row."""
-
-    shipped = Signal(int)
+    """Picks an order by its slip's barcode and ships it under the scanned waybill; the
+    lists showing it redraw it from the change notice the shipping sends."""
 
     def __init__(self, session: Session, tasks, parent=None):
         super().__init__(parent)
@@ -103,16 +102,16 @@ class ScanShipDialog(QDialog):
                        failed=lambda error: self._refuse(messages.describe(error)))
 
     def _picked(self, order: OrderDetail):
-        if order.status != OrderStatus.PENDING_SHIPMENT:
-            self._refuse(self.tr("Order #%1 is not waiting to be shipped (%2).").replace(
-                "%1", str(order.id)).replace("%2", formatting.status_name(order.status)))
+        if not allows("shop.ship", order.status):
+            self._refuse(formatting.fill(self.tr("Order #%1 is not waiting to be shipped (%2)."),
+                                         order.id, formatting.status_name(order.status)))
             return
         self.order = order
         where = order.address.one_line if order.address else self.tr("No address given")
         receiver = order.address.name if order.address else order.buyer
         self.picked.setText(f"#{order.id} · {receiver} · {where}")
-        self.prompt.setText(self.tr("Now scan the waybill for order #%1.").replace(
-            "%1", str(order.id)))
+        self.prompt.setText(formatting.fill(self.tr("Now scan the waybill for order #%1."),
+                                            order.id))
 
     def _ship(self, order: OrderDetail, tracking: str):
         courier = self.courier.currentText().strip()
@@ -122,9 +121,8 @@ class ScanShipDialog(QDialog):
                        failed=lambda error: self._refuse(messages.describe(error)))
 
     def _shipped(self, order: OrderDetail, tracking: str):
-        self.log.insertItem(0, self.tr("#%1 shipped, waybill %2").replace(
-            "%1", str(order.id)).replace("%2", tracking))
-        self.shipped.emit(order.id)
+        self.log.insertItem(0, formatting.fill(self.tr("#%1 shipped, waybill %2"),
+                                               order.id, tracking))
         self.start_over()
 
     def _refuse(self, text: str):

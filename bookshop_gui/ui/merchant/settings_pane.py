@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import Session
+from bookshop_gui.domain import Kind, Session
 from bookshop_gui.services import settings
-from bookshop_gui.ui import dialogs, formatting, messages
+from bookshop_gui.ui import dialogs, formatting, live, messages
 from bookshop_gui.ui.merchant.book_editor import mark
 
 
@@ -43,6 +43,10 @@ class SettingsPane(QWidget):
             "cut needs an administrator's user name and password. Leave empty for no limit."),
             self.cut_limit, self.cut_limit_button))
         layout.addStretch()
+        live.follow(self, tasks, (Kind.SETTINGS,), lambda _changes: self.load())
+        self.load()
+
+    def load(self):
         self.tasks.run(settings.shipping_fee, done=lambda fee: self.fee.setText(f"{fee:.2f}"),
                        failed=self._failed)
         self.tasks.run(settings.price_cut_limit, done=self._show_cut_limit, failed=self._failed)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Session, WaitingOrder
 from bookshop_gui.services import reports
-from bookshop_gui.ui import messages, resources
+from bookshop_gui.ui import formatting, messages, resources
 from bookshop_gui.ui.merchant.order_editor import OrderEditor
 from bookshop_gui.ui.merchant.reports_model import WaitingModel
 from bookshop_gui.ui.merchant.ship_dialog import ShipDialog, order_label
@@ -70,8 +70,8 @@ class WaitingList(QWidget):
 
     def _show(self, waiting: list[WaitingOrder]):
         self.model.set_rows(waiting)
-        self.heading.setText(self.tr("Paid over 48 hours ago, not shipped (%1)").replace(
-            "%1", str(len(waiting))))
+        self.heading.setText(formatting.fill(
+            self.tr("Paid over 48 hours ago, not shipped (%1)"), len(waiting)))
         for button in (self.open_button, self.ship_button):
             button.setEnabled(bool(waiting))
 
@@ -84,7 +84,6 @@ class WaitingList(QWidget):
         if not chosen:
             return None
         editor = OrderEditor(self.session, self.tasks, chosen[0].order_id, self)
-        editor.saved.connect(lambda _id: self.refresh())
         editor.show()
         return editor
 
@@ -104,4 +103,3 @@ class WaitingList(QWidget):
         if outcome.refused:
             self.message.emit("; ".join(f"#{order_id}: {messages.describe(error)}"
                                         for order_id, error in outcome.refused))
-        self.refresh()

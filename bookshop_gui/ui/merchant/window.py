@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from bookshop_gui.domain import Role, Session
-from bookshop_gui.ui import resources
+from bookshop_gui.ui import live, resources
 from bookshop_gui.ui.about import about_action
 from bookshop_gui.ui.tasks import Tasks
 
@@ -59,6 +59,8 @@ class MerchantWindow(QMainWindow):
         self.setCentralWidget(central)
         self._status_bar()
         self.nav.setCurrentRow(0)
+        self.watcher = live.Watcher(tasks, session.token, self)
+        self.watcher.start()
 
     def _title(self) -> str:
         if self.session.shop_name:
@@ -155,6 +157,4 @@ class MerchantWindow(QMainWindow):
 
     def _stop(self):
         """No more polling once the window is going."""
-        orders = self.panes.get("orders")
-        if orders is not None:
-            orders.poll_timer.stop()
+        self.watcher.stop()

@@ -1,0 +1,66 @@
+"""Other workstations' changes, read from the change log every few seconds.
+
+One indexed query a poll: the log rows after the last one seen. Ids are
+handed out when a transaction starts writing but become visible when it
+commits, so on PostgreSQL and MariaDB a lower id can appear after a higher
+one; each poll therefore looks back `OVERLAP` ids and skips the rows it has
+already reported.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bookshop_gui._peewee import peewee
+from bookshop_gui.domain import Changes
+from bookshop_gui.models import ChangeLog
+from bookshop_gui.models.fields import utcnow
+from bookshop_gui.services import changes
+from bookshop_gui.services.sessions import caller
+from bookshop_gui.services.transactions import reads, writes
+
+OVERLAP = 100
+KEEP_HOURS = 24
+
+
+class ChangeFeed:
+    """One window's place in the change log. Polled from one thread at a time."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.last: int | None = None
+        self._seen: set[int] = set()
+
+    def poll(self, token) -> Changes:
+        """What other windows changed since the last poll; nothing on the first."""
+        rows = _rows_after(token, None if self.last is None else self.last - OVERLAP)
+        if self.last is None:
+            self.last = rows[0][0]
+            self._seen = set(range(self.last - OVERLAP + 1, self.last + 1))
+            return Changes()
+        found = Changes()
+        for row_id, kinds, order_ids, source in rows:
+            if row_id not in self._seen and source != self.source:
+                found = found | changes.parse(kinds, order_ids)
+            self._seen.add(row_id)
+        self.last = max([self.last, *self._seen])
+        self._seen = {i for i in self._seen if i > self.last - OVERLAP}
+        return found
+
+
+@reads
+def _rows_after(token, after: int | None) -> list[tuple]:
+    caller(token)
+    if after is None:
+        return [(ChangeLog.select(peewee.fn.MAX(ChangeLog.id)).scalar() or 0, "", "", "")]
+    return list(
+        ChangeLog.select(ChangeLog.id, ChangeLog.kinds, ChangeLog.order_ids, ChangeLog.origin)
+        .where(ChangeLog.id > after).order_by(ChangeLog.id).tuples()
+    )
+
+
+@writes
+def prune() -> int:
+    """Forget log rows older than a day: every window has read them long since."""
+    cutoff = utcnow() - timedelta(hours=KEEP_HOURS)
+    return ChangeLog.delete().where(ChangeLog.at < cutoff).execute()

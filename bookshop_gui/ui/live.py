@@ -1,0 +1,82 @@
+"""Views that stay true: each reads its data again when a change touches it.
+
+`Tasks.changed` carries what every operation of this window changed, and
+`Watcher` adds what other workstations and kiosks changed, read from the
+change log every few seconds. A view follows the kinds of data it shows with
+`follow`: a shown view reads again at once, a hidden one when it is next shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from bookshop_gui.domain import Changes, Kind
+from bookshop_gui.errors import DatabaseUnavailable
+
+POLL_MS = 3000
+
+
+class Watcher(QObject):
+    """Reads the change log every few seconds and publishes other windows' changes."""
+
+    def __init__(self, tasks, token: str, parent: QObject | None = None):
+        from bookshop_gui.services.feed import ChangeFeed
+
+        super().__init__(parent)
+        self.tasks, self.token = tasks, token
+        self.feed = ChangeFeed(tasks.source)
+        self.timer = QTimer(self, interval=POLL_MS)
+        self.timer.timeout.connect(self.poll)
+
+    def start(self) -> None:
+        self.poll()  # the first poll only notes where the log is now
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def poll(self) -> None:
+        self.tasks.run(self._read, done=self.tasks.publish, failed=lambda _error: None,
+                       key=f"change-feed-{self.tasks.source}")
+
+    def _read(self) -> Changes:
+        """One look at the log (on the worker). A server that has gone away is for the
+        person's next action to report, not for a dialog every few seconds."""
+        try:
+            return self.feed.poll(self.token)
+        except DatabaseUnavailable:
+            return Changes()
+
+
+class _Follower(QObject):
+    def __init__(self, view: QWidget, tasks, kinds: tuple[Kind, ...],
+                 refresh: Callable[[Changes], None]):
+        super().__init__(view)
+        self.view, self.kinds, self.refresh = view, kinds, refresh
+        self.missed = Changes()
+        tasks.changed.connect(self._changed)
+        view.installEventFilter(self)
+
+    def _changed(self, changes: Changes) -> None:
+        if not changes.touches(*self.kinds):
+            return
+        if self.view.isVisibleTo(self.view.window()):
+            self.refresh(changes)
+        else:
+            self.missed = self.missed | changes
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Show and self.missed:
+            missed, self.missed = self.missed, Changes()
+            self.refresh(missed)
+        return False
+
+
+def follow(view: QWidget, tasks, kinds: tuple[Kind, ...],
+           refresh: Callable[[Changes], None]) -> None:
+    """Call `refresh(changes)` whenever a change touches `kinds`; while `view` is hidden,
+    once when it is next shown."""
+    _Follower(view, tasks, kinds, refresh)
