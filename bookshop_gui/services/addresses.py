@@ -91,11 +91,13 @@ def own(buyer: User, address_id) -> Address:
 def for_order(buyer: User, address_id) -> dict:
     """The columns an order copies: the chosen address, else the default, else none."""
     if address_id is not None:
-        address = own(buyer, address_id)
-    else:
-        address = Address.get_or_none(Address.user == buyer.id, Address.is_default)
-        if address is None:
-            return {}
+        return order_columns(own(buyer, address_id))
+    address = Address.get_or_none(Address.user == buyer.id, Address.is_default)
+    return {} if address is None else order_columns(address)
+
+
+def order_columns(address: Address) -> dict:
+    """The order's copy of `address`, column by column."""
     return {
         "ship_name": address.name, "ship_phone": address.phone,
         "ship_region": address.region, "ship_street": address.street,

@@ -107,7 +107,7 @@ def set_address(token, order_id, address_id) -> None:
     """Send a not yet shipped order (0 or 1) to another of the buyer's addresses."""
     buyer = caller(token, Role.BUYER)
     order = records.find(order_id, buyer_id=buyer.id, lock=True)
-    destination = addresses.for_order(buyer, address_id)
+    destination = addresses.order_columns(addresses.own(buyer, address_id))
     records.move(order, "set_address", "sent to another address", **destination)
 
 

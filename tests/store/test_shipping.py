@@ -126,6 +126,8 @@ def test_set_address_is_only_for_the_buyers_own_order_and_address(world):
         orders.set_address(world.bob.token, order_id, bobs)
     with pytest.raises(NotFound):
         orders.set_address(world.alice.token, order_id, bobs)
+    with pytest.raises(NotFound):
+        orders.set_address(world.alice.token, order_id, None)
     orders.set_address(world.alice.token, order_id, home)
 
 
