@@ -12,7 +12,7 @@ import contextlib
 from pathlib import Path
 from urllib.parse import urlparse
 
-from bookshop_gui import deadline
+from bookshop_gui import deadline, server_url
 from bookshop_gui._peewee import load_mysql_driver, load_postgres_driver, peewee
 from bookshop_gui.db_errors import Fault, fault
 from bookshop_gui.errors import (
@@ -111,9 +111,13 @@ def open_url(url: str):
         load_postgres_driver()
         # Plan every query for its own values: a LIKE pattern planned once,
         # generically, skips the catalog's trigram index and reads every book.
-        return db_url.connect(url, unquote_password=True, unquote_user=True,
-                              prefer_psycopg3=True, **_postgres_limits())
+        return db_url.connect(server_url.first_host(url), unquote_password=True,
+                              unquote_user=True, prefer_psycopg3=True,
+                              **_postgres_hosts(url), **_postgres_limits())
     if scheme.startswith("mysql"):
+        if len(server_url.hosts(url)) > 1:
+            raise InvalidInput("Several server hosts work with PostgreSQL only: "
+                               "name one MySQL / MariaDB host.")
         load_mysql_driver()
         params = db_url.parse(url, unquote_password=True, unquote_user=True)
         if "passwd" in params:  # PyMySQL's old name for it, deprecated
@@ -133,6 +137,20 @@ def open_url(url: str):
         f"Unsupported database URL {mask_password(url)!r}: "
         "use sqlite://, postgresql:// or mysql://"
     )
+
+
+def _postgres_hosts(url: str) -> dict:
+    """libpq's host and port lists for a URL naming several hosts (a primary and standbys).
+
+    libpq tries them in order; with `target_session_attrs=read-write` in the
+    URL it keeps the first that accepts writes, so a new connection made after
+    a failover reaches the promoted standby.
+    """
+    hosts = server_url.hosts(url)
+    if len(hosts) < 2:
+        return {}
+    return dict(host=",".join(host for host, _port in hosts),
+                port=",".join(str(port or 5432) for _host, port in hosts))
 
 
 def _postgres_limits() -> dict:

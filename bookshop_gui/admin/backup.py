@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from bookshop_gui import server_url
 from bookshop_gui.errors import BookshopError
 
 
@@ -94,14 +95,15 @@ def sqlite_path(url: str) -> Path:
 
 def server_advice(url: str) -> str:
     parts = urlparse(url)
-    host = parts.hostname or "localhost"
+    hosts = server_url.hosts(url)
+    host = ",".join(one for one, _port in hosts)  # pg_dump takes libpq's lists too
     name = parts.path.lstrip("/") or "shop"
     user = parts.username or ("postgres" if parts.scheme.startswith("postgres") else "root")
     if parts.scheme.startswith("postgres"):
-        port = parts.port or 5432
+        port = ",".join(str(one or 5432) for _host, one in hosts)
         command = f"pg_dump -h {host} -p {port} -U {user} -Fc -f {name}.dump {name}"
     elif parts.scheme.startswith("mysql"):
-        port = parts.port or 3306
+        port = hosts[0][1] or 3306
         command = (f"mysqldump -h {host} -P {port} -u {user} -p --single-transaction "
                    f"--routines {name} > {name}.sql")
     else:

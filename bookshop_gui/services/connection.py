@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from urllib.parse import quote, urlparse, urlunparse
+from urllib.parse import quote, urlparse
 
-from bookshop_gui import db
+from bookshop_gui import db, server_url
 from bookshop_gui.db_errors import Fault, driver_error, fault
 from bookshop_gui.errors import (
     BookshopError,
@@ -185,12 +185,8 @@ def with_password(url: str, password: str | None) -> str:
     """`url` with `password` put in (quoted); unchanged when there is none."""
     if not password:
         return url
-    parts = urlparse(url)
-    user = quote(parts.username or "", safe="")
-    host = parts.hostname or "localhost"
-    port = f":{parts.port}" if parts.port else ""
-    netloc = f"{user}:{quote(password, safe='')}@{host}{port}"
-    return urlunparse(parts._replace(netloc=netloc))
+    user = urlparse(url).username or ""  # as the URL has it: already quoted
+    return server_url.with_userinfo(url, f"{user}:{quote(password, safe='')}")
 
 
 def shipping_fee_if_open():
@@ -225,6 +221,5 @@ def describe(url: str) -> str:
     parts = urlparse(url)
     if parts.scheme.startswith("sqlite"):
         return parts.path[1:]  # sqlite:///C:/x or sqlite:////home/x: the path after "///"
-    host = parts.hostname or "localhost"
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme.split('+')[0]}://{parts.username or ''}@{host}{port}{parts.path}"
+    hosts = server_url.join(server_url.hosts(url))
+    return f"{parts.scheme.split('+')[0]}://{parts.username or ''}@{hosts}{parts.path}"

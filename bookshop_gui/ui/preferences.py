@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from PySide6.QtCore import QSettings
 
-from bookshop_gui import paths
+from bookshop_gui import paths, server_url
 
 DATABASE_URL = "database/url"  # what to open, always without a password
 DATABASE_KIND = "database/kind"  # "local", "postgresql" or "mysql"
@@ -94,8 +94,19 @@ class DatabaseChoice(NamedTuple):
         if not self.is_server:
             return f"sqlite:///{Path(self.path or paths.default_db_path())}"
         user = quote(self.user, safe="")
+        hosts = self.hosts()
+        url = f"{self.kind}://{user}@{server_url.join(hosts)}/{self.name}"
+        return f"{url}?{server_url.READ_WRITE}" if len(hosts) > 1 else url
+
+    def hosts(self) -> list[tuple[str, int]]:
+        """Each server host with its port: `host` may list several (`a:5432,b:5433`).
+
+        A host without its own port takes the Port field's; several hosts are a
+        primary and its standbys, of which a connection keeps the writable one.
+        """
         port = self.port or DEFAULT_PORTS[self.kind]
-        return f"{self.kind}://{user}@{self.host or 'localhost'}:{port}/{self.name}"
+        named = server_url.hosts(f"//{self.host or 'localhost'}")
+        return [(host, own or port) for host, own in named]
 
 
 def database_choice() -> DatabaseChoice:

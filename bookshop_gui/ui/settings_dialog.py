@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui import paths
 from bookshop_gui.domain import Session
+from bookshop_gui.errors import InvalidInput
 from bookshop_gui.services import connection, settings
 from bookshop_gui.ui import credentials, dialogs, formatting, messages, preferences
 from bookshop_gui.ui.connection_problems import problem_text
@@ -85,6 +86,11 @@ class SettingsDialog(QDialog):
         self.kind.addItem("PostgreSQL", "postgresql")
         self.kind.addItem("MySQL / MariaDB", "mysql")
         self.host = QLineEdit(placeholderText=self.tr("e.g. shopserver or 192.168.1.10"))
+        self.host.setAccessibleName(self.tr("Host"))
+        self.hosts_note = QLabel(self.tr(
+            "A server with a standby: list both as host:port, separated by commas "
+            "(PostgreSQL). The program uses the one that accepts writes and moves to the "
+            "standby by itself when it takes over."), objectName="hint", wordWrap=True)
         self.port = QSpinBox(minimum=1, maximum=65_535)
         self.name = QLineEdit(placeholderText="bookshop")
         self.user = QLineEdit()
@@ -94,8 +100,10 @@ class SettingsDialog(QDialog):
         self.server_form = QWidget()
         form = QFormLayout(self.server_form)
         form.setContentsMargins(20, 0, 0, 0)
-        for label, widget in ((self.tr("Server type"), self.kind), (self.tr("Host"), self.host),
-                              (self.tr("Port"), self.port), (self.tr("Database"), self.name),
+        form.addRow(self.tr("Server type"), self.kind)
+        form.addRow(self.tr("Host"), self.host)
+        form.addRow(self.hosts_note)
+        for label, widget in ((self.tr("Port"), self.port), (self.tr("Database"), self.name),
                               (self.tr("User"), self.user), (self.tr("Password"), self.password)):
             form.addRow(label, widget)
         form.addRow(self.keyring_note)
@@ -213,7 +221,29 @@ class SettingsDialog(QDialog):
 
     # actions
 
+    def hosts_problem(self) -> str | None:
+        """What is wrong with the Host field, or None: checked before testing or saving."""
+        choice = self.choice()
+        if not choice.is_server:
+            return None
+        try:
+            several = len(choice.hosts()) > 1
+        except InvalidInput:
+            return self.tr("Write each host as a name or address, with its port after a colon "
+                           "if it has its own, such as shopserver:5432,standby:5432.")
+        if several and choice.kind != "postgresql":
+            return self.tr("Several hosts work with PostgreSQL only: name one MySQL / MariaDB "
+                           "host.")
+        return None
+
     def test_connection(self):
+        problem = self.hosts_problem()
+        if problem:
+            self.test_result.setText(problem)
+            self.test_result.setObjectName("error")
+            self.test_result.style().polish(self.test_result)
+            self.test_result.show()
+            return
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Connecting…"))
         self.test_result.show()
@@ -244,6 +274,10 @@ class SettingsDialog(QDialog):
         self.test_result.setText(messages.describe(error))
 
     def save(self):
+        problem = self.hosts_problem()
+        if problem:
+            dialogs.warn(self, self.tr("Settings"), problem)
+            return
         fee = None
         if self.session is not None and self.session.role == "admin" and self.fee.isEnabled():
             fee = formatting.parse_money(self.fee.text())

@@ -1859,6 +1859,10 @@
         <translation>主机</translation>
     </message>
     <message>
+        <source>A server with a standby: list both as host:port, separated by commas (PostgreSQL). The program uses the one that accepts writes and moves to the standby by itself when it takes over.</source>
+        <translation>带备用服务器的数据库：以 主机:端口 的形式列出两者，用逗号分隔（仅限 PostgreSQL）。程序连接可写入的那一台，备用服务器接管后会自动切换过去。</translation>
+    </message>
+    <message>
         <source>Port</source>
         <translation>端口</translation>
     </message>
@@ -1929,6 +1933,14 @@
     <message>
         <source>open a database to see it</source>
         <translation>打开数据库后可见</translation>
+    </message>
+    <message>
+        <source>Write each host as a name or address, with its port after a colon if it has its own, such as shopserver:5432,standby:5432.</source>
+        <translation>每个主机请写成名称或地址；如有单独的端口，写在冒号后面，例如 shopserver:5432,standby:5432。</translation>
+    </message>
+    <message>
+        <source>Several hosts work with PostgreSQL only: name one MySQL / MariaDB host.</source>
+        <translation>只有 PostgreSQL 支持多个主机：MySQL / MariaDB 请只填写一个主机。</translation>
     </message>
     <message>
         <source>Connecting…</source>
