@@ -1,0 +1,76 @@
+"""A shop chain's PostgreSQL server fails over to its hot standby, and the program follows.
+
+Two real servers run for this test (standby_pair.py): a primary and a
+streaming standby made with `pg_basebackup -R`. The program opens them through
+one URL naming both hosts with `target_session_attrs=read-write`, as the
+settings dialog writes it. Orders are placed; the primary is shut down and the
+standby promoted; every committed order is on the new primary, and the next
+service calls, on the same connection settings, carry on there by themselves.
+"""
+
+import os
+from decimal import Decimal
+
+import pytest
+
+from bookshop_gui import db
+from bookshop_gui.domain import OrderStatus
+from bookshop_gui.models import database as bound
+from bookshop_gui.services import accounts, auth, catalog, orders
+
+from .standby_pair import StandbyPair, server_bin
+
+
+@pytest.fixture
+def pair():
+    bin_dir = server_bin()
+    if bin_dir is None:
+        message = "the PostgreSQL server programs (initdb, pg_ctl) are not installed"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    servers = StandbyPair(bin_dir)
+    try:
+        servers.start()
+        yield servers
+    finally:
+        servers.close()
+
+
+@pytest.fixture
+def chain(pair):
+    """The shop opened through both hosts: a buyer and a book to order."""
+    database = db.connect(pair.url)
+    shop_id = accounts.create_shop("Lakeside Books")
+    accounts.create_user("clerk", "clerk-pass", "staff", shop_id=shop_id)
+    accounts.create_user("wang", "wang-pass", "buyer", balance=Decimal("100.00"))
+    clerk = auth.login("clerk", "clerk-pass")
+    book = catalog.add_book(clerk.token, title="Moby-Dick", price=Decimal("10.00"), stock=20)
+    yield auth.login("wang", "wang-pass"), book
+    database.close()
+
+
+def _server_port() -> int:
+    return bound.execute_sql("SELECT inet_server_port()").fetchone()[0]
+
+
+def test_every_committed_order_survives_a_failover_and_the_next_calls_carry_on(pair, chain):
+    buyer, book = chain
+    placed = [orders.create(buyer.token, book, 1) for _ in range(3)]
+    orders.pay(buyer.token, placed[0])
+    assert _server_port() == pair.ports["primary"]
+
+    pair.fail_over()
+
+    # The same connection settings, no restart: the next call finds the new primary.
+    statuses = {order: orders.info(buyer.token, order).status for order in placed}
+    waiting = OrderStatus.PENDING_PAYMENT
+    assert statuses == {placed[0]: OrderStatus.PENDING_SHIPMENT, placed[1]: waiting,
+                        placed[2]: waiting}
+    assert _server_port() == pair.ports["standby"]
+    assert catalog.get(book).stock == 17
+    orders.pay(buyer.token, placed[1])
+    later = orders.create(buyer.token, book, 2)
+    assert orders.info(buyer.token, later).status == OrderStatus.PENDING_PAYMENT
+    assert catalog.get(book).stock == 15
+    assert orders.info(buyer.token, placed[1]).status == OrderStatus.PENDING_SHIPMENT
