@@ -14,9 +14,11 @@ from decimal import Decimal
 import pytest
 
 from bookshop_gui import db
+from bookshop_gui.admin import backup
 from bookshop_gui.domain import OrderStatus
+from bookshop_gui.errors import InvalidInput
 from bookshop_gui.models import database as bound
-from bookshop_gui.services import accounts, auth, catalog, orders
+from bookshop_gui.services import accounts, auth, catalog, connection, orders
 
 from .standby_pair import StandbyPair, server_bin
 
@@ -74,3 +76,16 @@ def test_every_committed_order_survives_a_failover_and_the_next_calls_carry_on(p
     assert orders.info(buyer.token, later).status == OrderStatus.PENDING_PAYMENT
     assert catalog.get(book).stock == 15
     assert orders.info(buyer.token, placed[1]).status == OrderStatus.PENDING_SHIPMENT
+
+
+def test_the_status_bar_the_password_and_the_backup_advice_keep_every_host():
+    url = "postgresql://till@main:5432,standby:5433/shop?target_session_attrs=read-write"
+    assert connection.describe(url) == "postgresql://till@main:5432,standby:5433/shop"
+    assert connection.with_password(url, "p w") == (
+        "postgresql://till:p%20w@main:5432,standby:5433/shop?target_session_attrs=read-write")
+    assert "pg_dump -h main,standby -p 5432,5433 -U till" in backup.server_advice(url)
+
+
+def test_several_hosts_are_refused_for_mysql_with_a_typed_error():
+    with pytest.raises(InvalidInput, match="PostgreSQL only"):
+        db.open_url("mysql://root@main:3306,standby:3306/shop")

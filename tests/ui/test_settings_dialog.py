@@ -1,6 +1,7 @@
 """The settings dialog: local file or shared server, password in the keyring only, and the rest."""
 
 import secrets
+import socket
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
@@ -212,3 +213,46 @@ def test_cancel_keeps_everything_as_it_was(qtbot, tasks):
     click(qtbot, dialog.cancel_button)
     assert preferences.database_choice().kind == "local"
     assert preferences.is_default_database(preferences.database_url())
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # nothing listens once the probe is closed
+
+
+def test_a_server_and_its_standby_are_named_together_and_the_one_answering_is_used(
+        qtbot, tasks, server_databases):
+    url = urlparse(server_databases["postgresql"].new_url())
+    gone = _closed_port()  # a primary that went away, listed first
+    dialog = make(qtbot, tasks)
+    fill_server(qtbot, dialog, url.geturl())
+    type_into(qtbot, dialog.host, f"127.0.0.1:{gone}, {url.hostname}")
+    assert "separated by commas" in dialog.hosts_note.text()
+    click(qtbot, dialog.test_button)
+    assert dialog.test_result.text().startswith("Connected.")
+
+    with qtbot.waitSignal(dialog.database_changed) as changed:
+        click(qtbot, dialog.save_button)
+    assert changed.args[0] == (f"postgresql://{url.username}@127.0.0.1:{gone},"
+                               f"{url.hostname}:{url.port}{url.path}"
+                               "?target_session_attrs=read-write")
+    assert preferences.database_choice().host == f"127.0.0.1:{gone}, {url.hostname}"
+
+
+@pytest.mark.parametrize(("kind", "hosts", "told"), [
+    ("postgresql", "shopserver:54x2", "such as shopserver:5432,standby:5432"),
+    ("mysql", "shopserver,standby", "PostgreSQL only"),
+])
+def test_a_host_list_that_cannot_work_is_refused_and_nothing_is_saved(
+        qtbot, tasks, dialog_script, kind, hosts, told):
+    dialog = make(qtbot, tasks)
+    click(qtbot, dialog.server)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+    type_into(qtbot, dialog.host, hosts)
+    click(qtbot, dialog.test_button)
+    assert told in dialog.test_result.text() and dialog.test_button.isEnabled()
+    click(qtbot, dialog.save_button)
+    assert told in dialog_script.texts()
+    assert dialog.isVisible() and preferences.database_choice().kind == "local"
+    dialog.close()
