@@ -44,6 +44,16 @@ class ColumnsModel(QAbstractTableModel):
                            reverse=self._order[1] == Qt.SortOrder.DescendingOrder)
         self.endResetModel()
 
+    def add_rows(self, rows) -> None:
+        """The next page of a long list, below the rows already shown (or in sort order)."""
+        rows = list(rows)
+        if self._order is not None:
+            self.set_rows([*self.rows, *rows])
+        elif rows:
+            self.beginInsertRows(ROOT, len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+
     def _key(self, column: int) -> Callable[[Any], Any]:
         return self._columns[column].sort_key or self._columns[column].text
 
