@@ -21,6 +21,7 @@ class Column:
     text: Callable[[Any], str]
     align: int = LEFT
     sort_key: Callable[[Any], Any] | None = None  # by default the text
+    picture: Callable[[Any], Any] | None = None  # drawn before the text (a book's cover)
 
 
 class ColumnsModel(QAbstractTableModel):
@@ -83,6 +84,8 @@ class ColumnsModel(QAbstractTableModel):
             return column.align
         if role == ROW_ROLE:
             return row
+        if role == Qt.ItemDataRole.DecorationRole and column.picture is not None:
+            return column.picture(row)
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

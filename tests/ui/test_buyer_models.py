@@ -113,9 +113,11 @@ def test_order_lines_model(qtmodeltester, reader):
     order_id = orders.create_from_cart(reader.token, [line.book_id for line in
                                                       cart.get(reader.token)])[0]
     model = OrderLinesModel()
-    model.set_lines(orders.info(reader.token, order_id).lines)
+    model.set_rows(orders.info(reader.token, order_id).lines)
     qtmodeltester.check(model)
     assert model.rowCount() == 2
+    assert not model.index(0, 0).data(Qt.ItemDataRole.DecorationRole).isNull()  # the cover
+    assert model.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is None
     assert [model.index(r, 3).data() for r in range(2)] in (
         ["¥17.08", "¥18.98"], ["¥18.98", "¥17.08"])
 
