@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from bookshop_gui.errors import InvalidInput, NotFound
+from bookshop_gui.errors import BookshopError, InvalidInput, NotFound
 
 CENT = Decimal("0.01")
 MAX_COUNT = 999
@@ -423,6 +423,19 @@ class OrderDetail:
     @property
     def items_money(self) -> Decimal:
         return self.total - self.shipping
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """What a batch of ship or cancel calls did, order by order, for the person to read.
+
+    `refunded` are the cancelled orders that had been paid; `refused` pairs an
+    order id with the typed error that kept it as it was.
+    """
+
+    done: tuple[int, ...] = ()
+    refunded: tuple[int, ...] = ()
+    refused: tuple[tuple[int, BookshopError], ...] = ()
 
 
 @dataclass(frozen=True)

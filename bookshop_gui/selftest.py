@@ -148,7 +148,7 @@ def _database(test: SelfTest, folder: Path) -> str:
 
 
 def _demo_data() -> str:
-    from bookshop_gui.admin import demo_data
+    from bookshop_gui.services import demo_data
 
     counts = demo_data.seed()
     return "{shops} shops, {books} books, {accounts} accounts".format(**counts)

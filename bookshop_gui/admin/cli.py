@@ -81,7 +81,7 @@ def _top_up(args) -> None:
 
 
 def _seed_demo(args) -> None:
-    from bookshop_gui.admin import demo_data
+    from bookshop_gui.services import demo_data
 
     counts = demo_data.seed(force=args.force)
     print("Demo data added: {shops} shops, {books} books, {accounts} accounts.".format(**counts))

@@ -88,8 +88,7 @@ def open_database(url: str, *, seed_demo_if_empty: bool = False) -> None:
     """Open (and migrate) the database; fill a brand-new embedded one with the demo shop."""
     db.connect(url)
     if seed_demo_if_empty:
-        from bookshop_gui.admin import demo_data
-        from bookshop_gui.services import accounts
+        from bookshop_gui.services import accounts, demo_data
 
         if not accounts.list_shops():
             demo_data.seed()
@@ -211,7 +210,7 @@ def close() -> None:
 
 
 def is_demo() -> bool:
-    from bookshop_gui.admin import demo_data
+    from bookshop_gui.services import demo_data
 
     return demo_data.is_demo_database()
 

@@ -8,12 +8,18 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from bookshop_gui import domain
-from bookshop_gui.domain import AuditEntry, OrderDetail, OrderRow, OrderStatus, Role
-from bookshop_gui.errors import InvalidInput, NotFound, StaleOrder
+from bookshop_gui.domain import AuditEntry, BatchOutcome, OrderDetail, OrderRow, OrderStatus, Role
+from bookshop_gui.errors import (
+    BookshopError,
+    DatabaseUnavailable,
+    InvalidInput,
+    NotFound,
+    StaleOrder,
+)
 from bookshop_gui.models import Book, Order, OrderLine, User
 from bookshop_gui.models.fields import as_utc, utcnow
+from bookshop_gui.services import changes, price_cuts, requests
 from bookshop_gui.services import order_records as records
-from bookshop_gui.services import price_cuts, requests
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads, writes
 
@@ -165,6 +171,51 @@ def operate(token, order_id, opcode, *, request_id=None) -> None:
         caller(token, Role.STAFF)
         raise InvalidInput('Unknown operation: use "sent" or "cancel".')
     _OPERATIONS[opcode](token, order_id, request_id=request_id)
+
+
+@changes.batch
+def ship_many(token, parcels: Mapping[int, str | None], *, courier=DEFAULT_COURIER,
+              request_id=None) -> BatchOutcome:
+    """Ship each order with its own waybill number (`parcels`: order id → tracking).
+
+    Each order is its own `ship`, so one refusal (another workstation shipped
+    it first) does not stop the rest. A lost connection is no refusal: it
+    stops the batch, which is sent again under the same `request_id`; each
+    order has its own id derived from it, so none is shipped twice.
+    """
+    return _each(parcels, lambda order_id, rid: ship(
+        token, order_id, tracking=parcels[order_id], courier=courier, request_id=rid),
+        request_id)
+
+
+@changes.batch
+def cancel_many(token, order_ids, *, request_id=None) -> BatchOutcome:
+    """Cancel each order, as `ship_many` ships: the paid ones are refunded (`refunded`)."""
+    return _each(order_ids, lambda order_id, rid: cancel(token, order_id, request_id=rid),
+                 request_id)
+
+
+def _each(order_ids, call, request_id) -> BatchOutcome:
+    done, refunded, refused = [], [], []
+    for order_id in order_ids:
+        try:
+            answer = call(order_id, _one(request_id, order_id))
+        except DatabaseUnavailable:
+            raise
+        except BookshopError as error:
+            refused.append((order_id, error))
+        else:
+            done.append(order_id)
+            if answer:
+                refunded.append(order_id)
+    return BatchOutcome(tuple(done), tuple(refunded), tuple(refused))
+
+
+def _one(request_id, order_id: int) -> str | None:
+    """The batch's id made particular to one order (a request id is at most 64 characters)."""
+    if request_id is None:
+        return None
+    return f"{requests.valid_id(request_id)[:40]}-{order_id}"
 
 
 @writes

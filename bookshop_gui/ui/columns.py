@@ -21,6 +21,7 @@ class Column:
     text: Callable[[Any], str]
     align: int = LEFT
     sort_key: Callable[[Any], Any] | None = None  # by default the text
+    picture: Callable[[Any], Any] | None = None  # drawn before the text (a book's cover)
 
 
 class ColumnsModel(QAbstractTableModel):
@@ -43,6 +44,16 @@ class ColumnsModel(QAbstractTableModel):
             self.rows.sort(key=self._key(self._order[0]),
                            reverse=self._order[1] == Qt.SortOrder.DescendingOrder)
         self.endResetModel()
+
+    def add_rows(self, rows) -> None:
+        """The next page of a long list, below the rows already shown (or in sort order)."""
+        rows = list(rows)
+        if self._order is not None:
+            self.set_rows([*self.rows, *rows])
+        elif rows:
+            self.beginInsertRows(ROOT, len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
 
     def _key(self, column: int) -> Callable[[Any], Any]:
         return self._columns[column].sort_key or self._columns[column].text
@@ -73,6 +84,8 @@ class ColumnsModel(QAbstractTableModel):
             return column.align
         if role == ROW_ROLE:
             return row
+        if role == Qt.ItemDataRole.DecorationRole and column.picture is not None:
+            return column.picture(row)
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

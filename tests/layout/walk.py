@@ -77,8 +77,7 @@ def main() -> int:
     import screens
     from PySide6.QtWidgets import QApplication
 
-    from bookshop_gui.admin import demo_data
-    from bookshop_gui.services import connection
+    from bookshop_gui.services import connection, demo_data
     from bookshop_gui.ui import app as shell
     from bookshop_gui.ui.tasks import Tasks
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from bookshop_gui import db
-from bookshop_gui.admin import backup, cli, demo_data
-from bookshop_gui.services import auth, catalog
+from bookshop_gui.admin import backup, cli
+from bookshop_gui.services import auth, catalog, demo_data
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from decimal import Decimal
 
 import pytest
 
-from bookshop_gui.admin import bulk, demo_data
+from bookshop_gui.admin import bulk
 from bookshop_gui.errors import AuthError, InvalidInput, NotFound
 from bookshop_gui.models import BalanceEntry, User
-from bookshop_gui.services import accounts, ledger, orders, shop
+from bookshop_gui.services import accounts, demo_data, ledger, orders, shop
 
 from .builders import make_book, make_buyer, make_shop, make_staff
 

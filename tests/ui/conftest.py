@@ -18,8 +18,7 @@ from keyring.backend import KeyringBackend
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
-from bookshop_gui.admin import demo_data
-from bookshop_gui.services import auth
+from bookshop_gui.services import auth, demo_data
 from bookshop_gui.ui import app, connection_problems, dialogs
 from bookshop_gui.ui.tasks import Tasks
 

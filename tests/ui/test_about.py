@@ -8,8 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QGuiApplication
 
-from bookshop_gui.admin import demo_data
-from bookshop_gui.services import auth
+from bookshop_gui.services import auth, demo_data
 from bookshop_gui.ui.about import AboutDialog
 from bookshop_gui.ui.app import install_translation
 from bookshop_gui.ui.buyer.window import BuyerWindow

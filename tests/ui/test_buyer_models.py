@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from bookshop_gui.services import auth, cart, catalog, orders
+from bookshop_gui.ui.buyer import orders_model
 from bookshop_gui.ui.buyer.cart_model import COL_COUNT, COL_MONEY, CartModel
 from bookshop_gui.ui.buyer.catalog_model import BOOK_ROLE, PAGE, CatalogModel
 from bookshop_gui.ui.buyer.order_lines_model import OrderLinesModel
@@ -105,6 +106,23 @@ def test_orders_model(qtmodeltester, reader, tasks):
     assert model.rowCount() == 2
     assert model.index(0, 2).data() == "墨香书店"
     assert model.index(0, 4).data() == "Pending payment"
+    assert model.index(0, 3).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert not model.index(0, 1).data(Qt.ItemDataRole.DecorationRole).isNull()  # the cover
+
+
+def test_the_orders_model_loads_older_orders_a_page_at_a_time(
+        qtmodeltester, reader, tasks, monkeypatch):
+    monkeypatch.setattr(orders_model, "PAGE", 2)
+    for title in ("Emma", "红楼梦", "Dracula"):
+        orders.create(reader.token, catalog.search(title)[0].id, 1)
+    model = OrdersModel(tasks, reader.token)
+    model.show_status(None)
+    assert model.rowCount() == 2 and model.canFetchMore()
+    while model.canFetchMore():
+        model.fetchMore()
+    newest_first = [order.id for order in orders.list(reader.token, None)]
+    assert [model.order(row).id for row in range(model.rowCount())] == newest_first
+    qtmodeltester.check(model)
 
 
 def test_order_lines_model(qtmodeltester, reader):
@@ -113,9 +131,11 @@ def test_order_lines_model(qtmodeltester, reader):
     order_id = orders.create_from_cart(reader.token, [line.book_id for line in
                                                       cart.get(reader.token)])[0]
     model = OrderLinesModel()
-    model.set_lines(orders.info(reader.token, order_id).lines)
+    model.set_rows(orders.info(reader.token, order_id).lines)
     qtmodeltester.check(model)
     assert model.rowCount() == 2
+    assert not model.index(0, 0).data(Qt.ItemDataRole.DecorationRole).isNull()  # the cover
+    assert model.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is None
     assert [model.index(r, 3).data() for r in range(2)] in (
         ["¥17.08", "¥18.98"], ["¥18.98", "¥17.08"])
 

@@ -6,9 +6,8 @@ import sqlite3
 import pytest
 
 from bookshop_gui import db
-from bookshop_gui.admin import demo_data
 from bookshop_gui.errors import DatabaseDamaged
-from bookshop_gui.services import catalog, connection
+from bookshop_gui.services import catalog, connection, demo_data
 from bookshop_gui.services.connection import Problem
 from bookshop_gui.ui import connection_problems
 

@@ -137,3 +137,5 @@ def test_the_catalog_model_passes_the_model_tester(qtmodeltester, staff_session,
     model.reload()
     qtmodeltester.check(model)
     assert model.rowCount() == 20
+    assert not model.index(0, 0).data(Qt.ItemDataRole.DecorationRole).isNull()  # the cover
+    assert model.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is None

@@ -80,9 +80,20 @@ def test_the_history_is_exported_as_csv(qtbot, pane, monkeypatch, tmp_path):
 
 
 def test_the_ledger_model_passes_the_model_tester(qtmodeltester, staff_session, buyer_session):
+    """…also while an older page is added below (the tester watches the rows inserted)."""
     model = LedgerModel()
-    model.set_entries(ledger.statement(staff_session.token, "reader"))
+    qtmodeltester.check(model)
+    model.add_rows(ledger.statement(staff_session.token, "reader"))
     assert model.rowCount() == 1 and model.index(0, 5).data() == "¥500.00"
     assert model.index(0, 2).data(Qt.ItemDataRole.TextAlignmentRole) is not None
     assert Decimal("500") == model.rows[0].balance_after
     qtmodeltester.check(model)
+
+
+def test_an_older_page_takes_its_place_in_a_sorted_table(qtbot, pane):
+    model = LedgerModel()
+    newest, *older = ledger.statement(pane.session.token, "reader")
+    model.set_rows([newest])
+    model.sort(2, Qt.SortOrder.DescendingOrder)  # by amount, the largest first
+    model.add_rows(older)
+    assert [row[2] for row in rows(model)] == ["¥500.00", "¥50.00", "-¥30.54"]

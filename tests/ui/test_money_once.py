@@ -18,10 +18,9 @@ from fault_proxy import FaultProxy
 from PySide6.QtCore import Qt
 
 from bookshop_gui import db, models
-from bookshop_gui.admin import demo_data
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.models import BalanceEntry
-from bookshop_gui.services import accounts, auth, catalog, orders, shop
+from bookshop_gui.services import accounts, auth, catalog, demo_data, orders, shop
 from bookshop_gui.ui import unreachable
 from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant.window import MerchantWindow

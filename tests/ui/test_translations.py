@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.admin import demo_data
-from bookshop_gui.services import auth, cart, orders
+from bookshop_gui.services import auth, cart, demo_data, orders
 from bookshop_gui.ui.app import install_translation
 
 PROPER_NOUNS = {

@@ -168,7 +168,7 @@ class OrderDetailPage(QWidget):
 
     def clear(self):
         self.order = None
-        self.model.set_lines([])
+        self.model.set_rows([])
         for label in (self.heading, self.status, self.placed, self.items_money, self.shipping,
                       self.total, self.review_shown, self.ship_to, self.courier):
             label.clear()
@@ -180,7 +180,7 @@ class OrderDetailPage(QWidget):
 
     def _show(self, order: OrderDetail, focus_review: bool):
         self.order = order
-        self.model.set_lines(order.lines)
+        self.model.set_rows(order.lines)
         self.heading.setText(self.tr("Order #%1 · %2").replace("%1", str(order.id)).replace(
             "%2", order.shop_name))
         self.status.setText(formatting.status_name(order.status))

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Signal
 
 from bookshop_gui.domain import OrderStatus, OrderSummary
 from bookshop_gui.services import orders
 from bookshop_gui.ui import covers, formatting
+from bookshop_gui.ui.columns import RIGHT, ROOT, ROW_ROLE, Column, ColumnsModel
 from bookshop_gui.ui.tasks import Tasks
 
-TOP = QModelIndex()  # the invisible root: these models are flat
-COL_NUMBER, COL_ITEMS, COL_SHOP, COL_TOTAL, COL_STATUS, COL_PLACED = range(6)
-COLUMNS = 6
-ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
+COL_ITEMS = 1
+ORDER_ROLE = ROW_ROLE
 PAGE = 50
 
 
-class OrdersModel(QAbstractTableModel):
+class OrdersModel(ColumnsModel):
     """Orders of one status (or all), loaded lazily like the catalog."""
 
     loaded = Signal()
@@ -26,53 +25,33 @@ class OrdersModel(QAbstractTableModel):
         covers.repaint_when_loaded(self)
         self.tasks, self.token = tasks, token
         self.status: OrderStatus | None = None
-        self._orders: list[OrderSummary] = []
         self._more = False
         self._loading = False
         self._generation = 0
 
-    def rowCount(self, parent=TOP) -> int:
-        return 0 if parent.isValid() else len(self._orders)
+    def columns(self):
+        return (
+            Column(self.tr("Order"), lambda order: f"#{order.id}"),
+            Column(self.tr("Items"), _items_text, picture=_first_cover),
+            Column(self.tr("Shop"), lambda order: order.shop_name),
+            Column(self.tr("Total"), lambda order: formatting.money(order.total), RIGHT),
+            Column(self.tr("Status"), lambda order: formatting.status_name(order.status)),
+            Column(self.tr("Placed"), lambda order: formatting.when(order.created_at)),
+        )
 
-    def columnCount(self, parent=TOP) -> int:
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = (self.tr("Order"), self.tr("Items"), self.tr("Shop"), self.tr("Total"),
-                 self.tr("Status"), self.tr("Placed"))
-        return names[section] if 0 <= section < COLUMNS else None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not self.checkIndex(index, self.CheckIndexOption.IndexIsValid):
-            return None
-        order, column = self._orders[index.row()], index.column()
-        if role == ORDER_ROLE:
-            return order
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(order, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_ITEMS:
-            name = order.items[0][0] if order.items else ""
-            return covers.cover(order.pic, name, "", 40, 56)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_TOTAL:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def canFetchMore(self, parent=TOP) -> bool:
+    def canFetchMore(self, parent=ROOT) -> bool:
         return not parent.isValid() and self._more and not self._loading
 
-    def fetchMore(self, parent=TOP) -> None:
+    def fetchMore(self, parent=ROOT) -> None:
         if self.canFetchMore(parent):
-            self._request(len(self._orders))
+            self._request(len(self.rows))
 
     def show_status(self, status: OrderStatus | None) -> None:
         """Start over with orders of `status` (None for all)."""
         self.status = status
         self._generation += 1
-        self.beginResetModel()
-        self._orders, self._more = [], False
-        self.endResetModel()
+        self._more = False
+        self.set_rows([])
         self._request(0)
 
     def refresh(self) -> None:
@@ -80,34 +59,18 @@ class OrdersModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self._generation += 1
-        self.beginResetModel()
-        self._orders, self._more, self._loading = [], False, False
-        self.endResetModel()
+        self._more, self._loading = False, False
+        self.set_rows([])
 
     @property
     def loading(self) -> bool:
         return self._loading
 
     def order(self, row: int) -> OrderSummary | None:
-        return self._orders[row] if 0 <= row < len(self._orders) else None
+        return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def row_of(self, order_id: int) -> int:
-        return next((row for row, o in enumerate(self._orders) if o.id == order_id), -1)
-
-    def _display(self, order: OrderSummary, column: int):
-        if column == COL_NUMBER:
-            return f"#{order.id}"
-        if column == COL_ITEMS:
-            return ", ".join(f"{name} × {cnt}" for name, cnt in order.items)
-        if column == COL_SHOP:
-            return order.shop_name
-        if column == COL_TOTAL:
-            return formatting.money(order.total)
-        if column == COL_STATUS:
-            return formatting.status_name(order.status)
-        if column == COL_PLACED:
-            return formatting.when(order.created_at)
-        return None
+        return next((row for row, o in enumerate(self.rows) if o.id == order_id), -1)
 
     def _request(self, offset: int) -> None:
         self._loading = True
@@ -118,16 +81,21 @@ class OrdersModel(QAbstractTableModel):
                        failed=lambda _error: self._stopped(generation))
 
     def _arrived(self, generation: int, offset: int, rows: list[OrderSummary]) -> None:
-        if generation != self._generation or offset != len(self._orders):
+        if generation != self._generation or offset != len(self.rows):
             return
         self._loading = False
         self._more = len(rows) == PAGE
-        if rows:
-            self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
-            self._orders.extend(rows)
-            self.endInsertRows()
+        self.add_rows(rows)
         self.loaded.emit()
 
     def _stopped(self, generation: int) -> None:
         if generation == self._generation:
             self._loading = False
+
+
+def _items_text(order: OrderSummary) -> str:
+    return ", ".join(f"{name} × {cnt}" for name, cnt in order.items)
+
+
+def _first_cover(order: OrderSummary):
+    return covers.cover(order.pic, order.items[0][0] if order.items else "", "", 40, 56)

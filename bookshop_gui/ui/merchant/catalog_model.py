@@ -32,7 +32,8 @@ class CatalogModel(ColumnsModel):
 
     def columns(self):
         return (
-            Column(self.tr("Title"), lambda book: book.title),
+            Column(self.tr("Title"), lambda book: book.title,
+                   picture=lambda book: covers.cover(book.pic, book.title, book.author, 20, 28)),
             Column(self.tr("Author"), lambda book: book.author),
             Column(self.tr("ISBN"), lambda book: book.isbn),
             Column(self.tr("Price"), lambda book: formatting.money(book.price), RIGHT,
@@ -42,13 +43,11 @@ class CatalogModel(ColumnsModel):
         )
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        """The columns' text, with a cover beside the title and low stock in colour."""
+        """The columns' text and pictures, with low stock in colour."""
         book = self.book_at(index.row()) if index.isValid() else None
         if book is None:
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_TITLE:
-            return covers.cover(book.pic, book.title, book.author, 20, 28)
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_STOCK:
             return OUT_OF_STOCK if book.stock == 0 else LOW if book.stock <= LOW_STOCK else None
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_STOCK and book.stock <= LOW_STOCK:
@@ -71,9 +70,8 @@ class CatalogModel(ColumnsModel):
         self.search = search
         self._generation += 1
         generation = self._generation
-        self.beginResetModel()
-        self.rows, self.total, self._fetching = [], 0, True
-        self.endResetModel()
+        self.total, self._fetching = 0, True
+        self.set_rows([])
         self.tasks.run(catalog.count, search, shop_id=self.session.shop_id,
                        done=lambda total: self._counted(generation, total),
                        failed=self._failed, key="catalog-count")
@@ -98,11 +96,8 @@ class CatalogModel(ColumnsModel):
         self._fetching = False
         known = {book.id for book in self.rows}
         page = [book for book in page if book.id not in known]
-        if page:
-            self.beginInsertRows(ROOT, len(self.rows), len(self.rows) + len(page) - 1)
-            self.rows.extend(page)
-            self.endInsertRows()
-        else:
+        self.add_rows(page)
+        if not page:
             self.total = len(self.rows)
         self.loaded.emit()
 

@@ -61,15 +61,15 @@ class LedgerView(QWidget):
     def show_buyer(self, username: str | None):
         """The newest page of `username`'s ledger; empty when no buyer is chosen."""
         self.username = username
-        self.model.set_entries([])
+        self.model.set_rows([])
         self.more_button.setEnabled(False)
         self.export_button.setEnabled(bool(username))
         if username:
-            self._fetch(username, 0, self.model.set_entries)
+            self._fetch(username, 0, self.model.set_rows)
 
     def load_more(self):
         if self.username:
-            self._fetch(self.username, len(self.model.rows), self.model.add_entries)
+            self._fetch(self.username, len(self.model.rows), self.model.add_rows)
 
     def _fetch(self, username: str, offset: int, show):
         def shown(entries):

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from bookshop_gui.domain import Kind, OrderDetail, OrderRow, OrderStatus, Session, allows
 from bookshop_gui.services import shipments, shop
 from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts
-from bookshop_gui.ui.merchant import order_actions
 from bookshop_gui.ui.merchant.order_editor import OrderEditor
 from bookshop_gui.ui.merchant.orders_model import COL_ITEMS, OrdersModel
 from bookshop_gui.ui.merchant.scan_ship import ScanShipDialog
@@ -286,7 +285,7 @@ class OrdersPane(QWidget):
                                          no=self.tr("Keep the order")):
             return
         ids = [o.id for o in chosen]
-        self.tasks.act(order_actions.cancel_all, self.session.token, ids, action=("cancel", *ids),
+        self.tasks.act(shop.cancel_many, self.session.token, ids, action=("cancel", *ids),
                        done=self._cancelled, failed=self._failed)
 
     def _cancel_text(self, chosen: list[OrderRow]) -> str:

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from bookshop_gui.domain import Session
-from bookshop_gui.services.shop import DEFAULT_COURIER
+from bookshop_gui.services.shop import DEFAULT_COURIER, ship_many
 from bookshop_gui.ui import messages, resources
-from bookshop_gui.ui.merchant import order_actions
 
 # Couriers offered first; any other can be typed in.
 COURIERS = (DEFAULT_COURIER, "EMS", "JD Logistics", "ZTO Express", "YTO Express", "STO Express")
@@ -112,7 +111,7 @@ class ShipDialog(QDialog):
         self.ship_button.setEnabled(False)
         self.error.hide()
         parcels, courier = self.parcels(), self.courier.currentText().strip()
-        self.tasks.act(order_actions.ship_all, self.session.token, parcels, courier=courier,
+        self.tasks.act(ship_many, self.session.token, parcels, courier=courier,
                        action=("ship", courier, *parcels.items()), done=self._done,
                        failed=self._failed)
 

@@ -1,0 +1,65 @@
+"""Shipping or cancelling several orders at once: each order on its own, refusals collected."""
+
+from __future__ import annotations
+
+from bookshop_gui.domain import Kind, OrderStatus
+from bookshop_gui.errors import InvalidInput, InvalidState, NotFound
+from bookshop_gui.models import Order
+from bookshop_gui.services import changes, shop
+
+from .builders import balance, order_in, status, stock
+
+RID = "batch-0001"
+
+
+def test_each_order_ships_with_its_own_waybill_and_a_refusal_stops_none(world):
+    first, unpaid, last = order_in(world, 1), order_in(world, 0), order_in(world, 1)
+    outcome = shop.ship_many(world.staff_a.token, {first: "SF1000000001", unpaid: "SF1000000002",
+                                                   last: "SF1000000003"}, courier="EMS")
+    assert outcome.done == (first, last) and outcome.refunded == ()
+    [(refused_id, error)] = outcome.refused
+    assert refused_id == unpaid and isinstance(error, InvalidState)
+    assert [(o.status, o.courier, o.tracking) for o in Order.select().where(
+        Order.id.in_([first, last])).order_by(Order.id)] == [
+        (OrderStatus.PENDING_RECEIPT, "EMS", "SF1000000001"),
+        (OrderStatus.PENDING_RECEIPT, "EMS", "SF1000000003")]
+    assert status(unpaid) == OrderStatus.PENDING_PAYMENT
+
+
+def test_a_bad_waybill_or_another_shops_order_is_refused_with_its_own_error(world):
+    mine, theirs = order_in(world, 1), order_in(world, 1, book=world.book_b1)
+    outcome = shop.ship_many(world.staff_a.token, {mine: "no", theirs: "SF1000000004"})
+    assert outcome.done == ()
+    errors = dict(outcome.refused)
+    assert isinstance(errors[mine], InvalidInput) and isinstance(errors[theirs], NotFound)
+    assert status(mine) == status(theirs) == OrderStatus.PENDING_SHIPMENT
+
+
+def test_cancelling_refunds_the_paid_orders_and_leaves_the_shipped_ones(world):
+    before = balance(world.alice)
+    unpaid, paid, shipped = order_in(world, 0), order_in(world, 1), order_in(world, 2)
+    outcome = shop.cancel_many(world.staff_a.token, [unpaid, paid, shipped])
+    assert outcome.done == (unpaid, paid) and outcome.refunded == (paid,)
+    assert [order_id for order_id, _ in outcome.refused] == [shipped]
+    assert status(unpaid) == status(paid) == OrderStatus.CANCELLED
+    assert status(shipped) == OrderStatus.PENDING_RECEIPT
+    shipped_total = Order.get_by_id(shipped).total
+    assert balance(world.alice) == before - shipped_total  # the paid one came back in full
+    assert stock(world.book_a1) == 10 - 1
+
+
+def test_a_batch_sent_again_under_its_id_does_nothing_twice(world):
+    paid = order_in(world, 1)
+    after_payment = balance(world.alice)
+    first = shop.cancel_many(world.staff_a.token, [paid], request_id=RID)
+    again = shop.cancel_many(world.staff_a.token, [paid], request_id=RID)
+    assert first == again and again.refunded == (paid,)
+    assert balance(world.alice) == after_payment + Order.get_by_id(paid).total
+
+
+def test_the_window_learns_every_order_the_batch_changed(world):
+    one, two = order_in(world, 1), order_in(world, 1)
+    with changes.collecting("workstation") as collected:
+        shop.ship_many(world.staff_a.token, {one: None, two: None}, request_id=RID)
+    assert collected.changes.kinds == {Kind.ORDERS}
+    assert collected.changes.order_ids == {one, two}
