@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 
 from bookshop_gui.errors import BookshopError
-from bookshop_gui.server import errors, seed000, seed001, users
+from bookshop_gui.server import addresses, errors, seed000, seed001, users
 from bookshop_gui.server.limits import MAX_BODY, BodyLimit, SignInThrottle
 from bookshop_gui.services import orders
 
@@ -31,7 +31,7 @@ def create_app(*, cors_origins=(), max_body: int = MAX_BODY,
                   description="Seed 000 (cart and orders by title) and seed 001 (orders by id, "
                               "the shop's order management), over the shop's own database.")
     app.state.throttle = throttle or SignInThrottle()
-    for router in (users.router, seed000.router, seed001.router):
+    for router in (users.router, seed000.router, seed001.router, addresses.router):
         app.include_router(router)
     app.add_exception_handler(BookshopError, errors.refused)
     app.add_exception_handler(RequestValidationError, errors.malformed)

@@ -15,7 +15,7 @@ import logging
 from fastapi.exceptions import RequestValidationError
 from starlette.requests import Request
 
-from bookshop_gui.errors import AuthError, BookshopError, StaleOrder
+from bookshop_gui.errors import ApprovalRequired, AuthError, BookshopError, StaleOrder
 from bookshop_gui.server.render import SeedResponse
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,11 @@ class AmbiguousName(BookshopError):
         super().__init__(f'Several books are called "{name}" ({listed}). '
                          'Send "bid" to say which.')
         self.choices = choices
+
+
+class ApprovalRefused(BookshopError):
+    """setinfo's approver is not an administrator, or their password is wrong: the staff
+    member stays signed in, so it is -1, not the -10 that would send them to sign in."""
 
 
 def failure(path: str, message: str, *, status: int, state: int = REFUSED,
@@ -63,6 +68,8 @@ def refused(request: Request, exc: BookshopError) -> SeedResponse:
     extra = {}
     if isinstance(exc, AmbiguousName):
         extra["choices"] = exc.choices
+    if isinstance(exc, ApprovalRequired):
+        extra["bids"] = list(exc.book_ids)
     if isinstance(exc, StaleOrder) and exc.total is not None:
         extra["total"] = exc.total
     return failure(path, exc.message, status=501, **extra)

@@ -44,6 +44,8 @@ RequestId = Annotated[str | None, Header(
     alias="Idempotency-Key",
     description="8 to 64 letters, digits, - or _, new for each action and the same on every "
                 "retry of it: a repeat changes nothing and gets the first answer")]
+AddressId = Annotated[Whole | None, Field(
+    description="one of the buyer's addresses (see /user/addresses); the default if not given")]
 Shown = Annotated[Money | None, Field(
     description="the total the client showed; if the order now costs another amount, "
                 "nothing is charged")]

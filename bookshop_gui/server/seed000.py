@@ -18,6 +18,7 @@ from bookshop_gui.server.bodies import SeedRoute
 from bookshop_gui.server.errors import AmbiguousName
 from bookshop_gui.server.fields import (
     MAX_PAGE,
+    AddressId,
     Limit,
     Money,
     Offset,
@@ -54,6 +55,7 @@ class AddGoods(Goods):
 class GoodsSet(BaseModel):
     username: Text | None = Field(None, description="checked against the token when given")
     goodsset: list[Whole | Text] = Field(description="titles (or ids) of books in the cart")
+    address_id: AddressId = None
 
 
 class OrderRef(Buyer):
@@ -107,7 +109,8 @@ def create_order(body: GoodsSet, token: Token = None, request_id: RequestId = No
     signed_in(token, body.username)
     lines = cart.get(token)
     chosen = [item if isinstance(item, int) else _in_cart(item, lines) for item in body.goodsset]
-    order_ids = orders.create_from_cart(token, chosen, request_id=request_id)
+    order_ids = orders.create_from_cart(token, chosen, address_id=body.address_id,
+                                         request_id=request_id)
     return ok([_order(orders.info(token, order_id)) for order_id in order_ids])
 
 

@@ -10,9 +10,12 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from bookshop_gui.domain import OrderDetail, OrderSummary
+from bookshop_gui.errors import AuthError
 from bookshop_gui.server.bodies import SeedRoute
+from bookshop_gui.server.errors import ApprovalRefused
 from bookshop_gui.server.fields import (
     MAX_PAGE,
+    AddressId,
     Limit,
     Money,
     Offset,
@@ -58,6 +61,7 @@ class Review(OrderRef):
 class DirectOrder(Caller):
     bid: Whole = Field(description="the book id")
     cnt: Whole = Field(description="copies, 1 to 999")
+    address_id: AddressId = None
 
 
 class ShopOperation(OrderRef):
@@ -74,6 +78,9 @@ class Line(BaseModel):
 
 class NewLines(OrderRef):
     lines: list[Line] = Field(alias="list", description="the order's lines, all of them")
+    approver: Text | None = Field(None, description="an administrator's user name, approving "
+                                                    "a price cut past the shop's limit")
+    approver_password: Text | None = Field(None, description="that administrator's password")
 
 
 def ok(**fields) -> SeedResponse:
@@ -115,7 +122,8 @@ def buyer_comment(body: Review):
 @router.post("/order/create", summary="order one book at once (the cart is left alone)")
 def buyer_create(body: DirectOrder, request_id: RequestId = None):
     caller(body.uid, body.token)
-    return ok(cid=orders.create(body.token, body.bid, body.cnt, request_id=request_id))
+    return ok(cid=orders.create(body.token, body.bid, body.cnt, address_id=body.address_id,
+                               request_id=request_id))
 
 
 @router.post("/shop/manage/getlist", summary="the shop's orders, newest first (staff)")
@@ -142,10 +150,24 @@ def shop_operate(body: ShopOperation, request_id: RequestId = None):
 @router.post("/shop/manage/setinfo", summary="replace an unpaid order's lines and prices (staff)")
 def shop_set_lines(body: NewLines, request_id: RequestId = None):
     caller(body.uid, body.token)
-    shop.set_lines(body.token, body.cid, [
-        {"book_id": line.bid, "cnt": line.cnt, "money": line.money} for line in body.lines],
-        request_id=request_id)
+    approval = _approval(body)
+    try:
+        shop.set_lines(body.token, body.cid, [
+            {"book_id": line.bid, "cnt": line.cnt, "money": line.money} for line in body.lines],
+            approval=approval, request_id=request_id)
+    except AuthError as exc:
+        if approval is None:
+            raise
+        caller(body.uid, body.token)  # still signed in: it was the approval that was refused
+        raise ApprovalRefused(exc.message) from exc
     return ok()
+
+
+def _approval(body: NewLines) -> tuple | None:
+    """The services' (user name, password) approval; one of the two alone is refused there."""
+    if body.approver is None and body.approver_password is None:
+        return None
+    return (body.approver, body.approver_password)
 
 
 def _summary(order: OrderSummary) -> dict:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
 Key = QKeySequence.StandardKey
+# Chinese texts carry their mnemonic apart, "保存(&S)"; English ones inside, "&Save".
+MNEMONIC = re.compile(r"\(&[^&\s]\)|&(?=[^&\s])")
 
 
 def key_text(key: Key) -> str:
@@ -14,11 +18,21 @@ def key_text(key: Key) -> str:
 
 
 def bind(button: QAbstractButton, key: Key) -> QAbstractButton:
-    """`key` presses `button` (while it is enabled), and its tooltip says so."""
-    button.setShortcut(QKeySequence(key))
-    tip = button.toolTip() or button.text().rstrip("…").replace("&", "")
+    """`key` presses `button` (while it is visible and enabled), and its tooltip says so.
+
+    A shortcut of its own, not the button's: that one is its mnemonic (Alt+S for
+    "&Save"), which both keys keep working beside each other.
+    """
+    shortcut = QShortcut(QKeySequence(key), button, button.animateClick)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    tip = button.toolTip() or plain(button.text()).rstrip("…")
     button.setToolTip(f"{tip} ({key_text(key)})")
     return button
+
+
+def plain(text: str) -> str:
+    """A button's text without its mnemonic: "&Save" and "保存(&S)" as "Save" and "保存"."""
+    return MNEMONIC.sub("", text).replace("&&", "&")
 
 
 def find(pane: QWidget, field: QLineEdit) -> QShortcut:

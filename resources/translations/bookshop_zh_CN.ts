@@ -179,40 +179,40 @@
         <translation>ISBN-10 或 ISBN-13</translation>
     </message>
     <message>
-        <source>Choose image…</source>
-        <translation>选择图片…</translation>
-    </message>
-    <message>
-        <source>No image</source>
-        <translation>无图片</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>书名</translation>
-    </message>
-    <message>
-        <source>Author</source>
-        <translation>作者</translation>
-    </message>
-    <message>
-        <source>ISBN</source>
-        <translation>ISBN</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>价格</translation>
-    </message>
-    <message>
-        <source>Stock</source>
-        <translation>库存</translation>
-    </message>
-    <message>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
+        <source>C&amp;hoose image…</source>
+        <translation>选择图片(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;No image</source>
+        <translation>无图片(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>书名(&amp;T)</translation>
+    </message>
+    <message>
+        <source>A&amp;uthor</source>
+        <translation>作者(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;ISBN</source>
+        <translation>ISBN(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>价格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>St&amp;ock</source>
+        <translation>库存(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -511,20 +511,20 @@
         <translation>书名、作者或 ISBN</translation>
     </message>
     <message>
-        <source>Add book…</source>
-        <translation>添加图书…</translation>
+        <source>&amp;Add book…</source>
+        <translation>添加图书(&amp;A)…</translation>
     </message>
     <message>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
+        <source>E&amp;dit…</source>
+        <translation>编辑(&amp;D)…</translation>
     </message>
     <message>
-        <source>Import CSV…</source>
-        <translation>导入 CSV…</translation>
+        <source>&amp;Import CSV…</source>
+        <translation>导入 CSV(&amp;I)…</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
         <source>Books</source>
@@ -871,8 +871,8 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <source>Sign out</source>
-        <translation>退出登录</translation>
+        <source>Sign o&amp;ut</source>
+        <translation>退出登录(&amp;U)</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -1019,20 +1019,16 @@
         <translation>订单 #%1</translation>
     </message>
     <message>
+        <source>&amp;Lines</source>
+        <translation>明细(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史记录(&amp;H)</translation>
+    </message>
+    <message>
         <source>Lines</source>
         <translation>明细</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>历史记录</translation>
-    </message>
-    <message>
-        <source>Add book…</source>
-        <translation>添加图书…</translation>
-    </message>
-    <message>
-        <source>Remove line</source>
-        <translation>删除此行</translation>
     </message>
     <message>
         <source>When</source>
@@ -1051,20 +1047,28 @@
         <translation>修改前 → 修改后</translation>
     </message>
     <message>
-        <source>Packing slip…</source>
-        <translation>装箱单…</translation>
+        <source>&amp;Add book…</source>
+        <translation>添加图书(&amp;A)…</translation>
     </message>
     <message>
-        <source>Undo changes</source>
-        <translation>撤销修改</translation>
+        <source>&amp;Remove line</source>
+        <translation>删除此行(&amp;R)</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
+        <source>&amp;Packing slip…</source>
+        <translation>装箱单(&amp;P)…</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
+        <source>&amp;Undo changes</source>
+        <translation>撤销修改(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
     </message>
     <message>
         <source>Order #%1 · %2</source>
@@ -1369,44 +1373,44 @@
         <translation>合计最低</translation>
     </message>
     <message>
-        <source>Sort:</source>
-        <translation>排序：</translation>
-    </message>
-    <message>
-        <source>Today&apos;s shipments…</source>
-        <translation>今日发货单…</translation>
-    </message>
-    <message>
         <source>Today&apos;s parcels as CSV, in the column order a courier&apos;s batch import reads</source>
         <translation>今日包裹导出为 CSV，列的顺序与快递公司批量下单导入一致</translation>
-    </message>
-    <message>
-        <source>Open…</source>
-        <translation>打开…</translation>
-    </message>
-    <message>
-        <source>Mark shipped</source>
-        <translation>标记发货</translation>
-    </message>
-    <message>
-        <source>Cancel order…</source>
-        <translation>取消订单…</translation>
-    </message>
-    <message>
-        <source>Packing slip…</source>
-        <translation>装箱单…</translation>
-    </message>
-    <message>
-        <source>Scan to ship…</source>
-        <translation>扫码发货…</translation>
     </message>
     <message>
         <source>Order status</source>
         <translation>订单状态</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
+        <source>Sor&amp;t:</source>
+        <translation>排序(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Sc&amp;an to ship…</source>
+        <translation>扫码发货(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Today&apos;s shi&amp;pments…</source>
+        <translation>今日发货单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Mark s&amp;hipped</source>
+        <translation>标记发货(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel order…</source>
+        <translation>取消订单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Packing &amp;slip…</source>
+        <translation>装箱单(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>All</source>

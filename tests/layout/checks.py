@@ -11,6 +11,8 @@ only call by their kind.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible, QFont, QFontMetrics
 from PySide6.QtWidgets import (
@@ -53,12 +55,20 @@ def widgets(window: QWidget) -> list[QWidget]:
     return [w for w in window.findChildren(QWidget) if _shown(w, window)]
 
 
+_MNEMONIC_MARK = re.compile(r"&(.)")
+
+
 def _widest(metrics, text: str) -> int:
     return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
 
 
+def shown_text(text: str) -> str:
+    """A mnemonic text as drawn: "&Save" is "Save", "保存(&S)" is "保存(S)", "&&" is "&"."""
+    return _MNEMONIC_MARK.sub(r"\1", text)
+
+
 def label_cut(label: QLabel) -> str | None:
-    text = label.text()
+    text = shown_text(label.text()) if label.buddy() else label.text()
     if not text or label.wordWrap() or label.textFormat() == Qt.TextFormat.RichText \
             or "<" in text:
         return None
@@ -88,7 +98,7 @@ def tabs_cut(bar: QTabBar) -> list[str]:
         if not bar.isTabVisible(index):
             continue
         rect = bar.tabRect(index)
-        text = bar.tabText(index)
+        text = shown_text(bar.tabText(index))
         if not area.contains(rect):
             found.append(f"tab out of its bar: {text!r}")
         elif _widest(bar.fontMetrics(), text) > rect.width():

@@ -131,6 +131,27 @@ def test_an_order_without_an_address_asks_for_one_before_paying(qtbot, tasks, ne
     assert detail.buttons["pay"].isEnabled() and not detail.move_panel.isVisibleTo(window)
 
 
+def test_pay_in_my_orders_asks_for_an_address_first(qtbot, tasks, newcomer):
+    [book] = catalog.search("Emma")
+    order_id = orders.create(newcomer.token, book.id, 1)  # placed before any address existed
+    window = open_window(qtbot, tasks, newcomer)
+    window.show_orders(OrderStatus.PENDING_PAYMENT)
+    qtbot.waitUntil(lambda: window.orders.current() is not None)
+    qtbot.mouseClick(window.orders.buttons["pay"], LEFT)
+    detail = window.detail
+    assert window.stack.currentWidget() is detail
+    assert detail.move_panel.isVisibleTo(window)
+    assert not detail.buttons["pay"].isEnabled()
+    assert orders.info(newcomer.token, order_id).status is OrderStatus.PENDING_PAYMENT
+
+    accounts.save_address(newcomer.token, name="张伟", phone="13800138000",
+                          region="广东省 深圳市 南山区", street="科技园路 1 号")
+    orders.set_address(newcomer.token, order_id, accounts.addresses(newcomer.token)[0].id)
+    window.show_orders(OrderStatus.PENDING_PAYMENT)
+    qtbot.mouseClick(window.orders.buttons["pay"], LEFT)
+    assert window.stack.currentWidget() is window.payment  # with an address, straight on
+
+
 def test_a_paid_order_is_sent_elsewhere_until_it_ships(qtbot, tasks, buyer_session):
     other = accounts.save_address(buyer_session.token, name="李明", phone="13800138001",
                                   region="北京市 北京市 朝阳区", street="建国路 1 号")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import Kind, OrderStatus, OrderSummary
+from bookshop_gui.domain import Kind, OrderDetail, OrderStatus, OrderSummary
 from bookshop_gui.services import orders
 from bookshop_gui.ui import formatting, live, resources, touch
 from bookshop_gui.ui.buyer import order_actions
@@ -202,10 +202,18 @@ class OrdersPage(QWidget):
         if name == "detail":
             self.detail_requested.emit(order.id)
         elif name == PAY:
-            self.pay_requested.emit([order.id])
+            self.tasks.run(orders.info, self.token, order.id, done=self._pay_or_ask)
         elif name == CANCEL:
             self.actions.cancel(order.id, order.status, order.total)
         elif name == RECEIVED:
             self.actions.confirm_receipt(order.id)
         elif name == REVIEW:
             self.review_requested.emit(order.id)
+
+    def _pay_or_ask(self, order: OrderDetail):
+        """An order placed before addresses existed opens on its detail page, which
+        asks where to send it; paying comes once it has somewhere to go."""
+        if order.address is None:
+            self.detail_requested.emit(order.id)
+        else:
+            self.pay_requested.emit([order.id])

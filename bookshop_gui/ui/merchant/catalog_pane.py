@@ -59,14 +59,14 @@ class CatalogPane(QWidget):
     def _build(self):
         self.search = SearchBox(self.tr("Title, author or ISBN"))
         self.search.searched.connect(lambda _text: self.reload())
-        self.add_button = QPushButton(resources.icon("plus"), self.tr("Add book…"),
+        self.add_button = QPushButton(resources.icon("plus"), self.tr("&Add book…"),
                                       objectName="primary")
         self.add_button.clicked.connect(lambda: self.open_editor(None))
-        self.edit_button = QPushButton(resources.icon("edit"), self.tr("Edit…"))
+        self.edit_button = QPushButton(resources.icon("edit"), self.tr("E&dit…"))
         self.edit_button.clicked.connect(lambda: self.open_editor(self.current_book()))
-        self.import_button = QPushButton(resources.icon("import"), self.tr("Import CSV…"))
+        self.import_button = QPushButton(resources.icon("import"), self.tr("&Import CSV…"))
         self.import_button.clicked.connect(self.choose_import)
-        self.export_button = QPushButton(resources.icon("export"), self.tr("Export CSV…"))
+        self.export_button = QPushButton(resources.icon("export"), self.tr("&Export CSV…"))
         self.export_button.clicked.connect(self.choose_export)
         self.count_label = QLabel(objectName="hint")
         self.edit_button.setEnabled(False)

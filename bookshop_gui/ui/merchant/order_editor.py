@@ -78,8 +78,8 @@ class OrderEditor(QDialog):
         self.error = QLabel(objectName="error", wordWrap=True)
         self.error.hide()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._lines_tab(), resources.icon("edit"), self.tr("Lines"))
-        self.tabs.addTab(self._history_tab(), resources.icon("history"), self.tr("History"))
+        self.tabs.addTab(self._lines_tab(), resources.icon("edit"), self.tr("&Lines"))
+        self.tabs.addTab(self._history_tab(), resources.icon("history"), self.tr("&History"))
         layout = QVBoxLayout(self)
         for widget in (self.heading, self.subheading, self.destination, self.notice, self.error,
                        self.tabs):
@@ -100,9 +100,9 @@ class OrderEditor(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_BOOK, QHeaderView.ResizeMode.Stretch)
-        self.add_button = QPushButton(resources.icon("plus"), self.tr("Add book…"))
+        self.add_button = QPushButton(resources.icon("plus"), self.tr("&Add book…"))
         self.add_button.clicked.connect(self.open_picker)
-        self.remove_button = QPushButton(resources.icon("trash"), self.tr("Remove line"))
+        self.remove_button = QPushButton(resources.icon("trash"), self.tr("&Remove line"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.items_label = QLabel(objectName="money")
         self.shipping_label = QLabel(objectName="hint")
@@ -134,15 +134,15 @@ class OrderEditor(QDialog):
         return self.history
 
     def _buttons(self) -> QHBoxLayout:
-        self.slip_button = QPushButton(resources.icon("print"), self.tr("Packing slip…"))
+        self.slip_button = QPushButton(resources.icon("print"), self.tr("&Packing slip…"))
         self.slip_button.clicked.connect(self.open_slip)
-        self.revert_button = QPushButton(resources.icon("refresh"), self.tr("Undo changes"))
+        self.revert_button = QPushButton(resources.icon("refresh"), self.tr("&Undo changes"))
         self.revert_button.clicked.connect(self.revert)
-        self.save_button = QPushButton(self.tr("Save"), objectName="primary")
+        self.save_button = QPushButton(self.tr("&Save"), objectName="primary")
         self.save_button.clicked.connect(self.save)
         shortcuts.bind(self.save_button, shortcuts.Key.Save)
         shortcuts.bind(self.slip_button, shortcuts.Key.Print)
-        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button = QPushButton(self.tr("&Close"))
         self.close_button.clicked.connect(self.close)
         row = QHBoxLayout()
         row.addWidget(self.slip_button)

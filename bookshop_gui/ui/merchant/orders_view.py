@@ -69,7 +69,7 @@ class OrdersPane(QWidget):
         self.sort.currentIndexChanged.connect(lambda _index: self.reload())
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
-        filters.addWidget(QLabel(self.tr("Sort:")))
+        filters.addWidget(QLabel(self.tr("Sor&t:"), buddy=self.sort))
         filters.addWidget(self.sort)
         filters.addSpacing(12)
         for button in self._shipping_buttons():
@@ -107,26 +107,26 @@ class OrdersPane(QWidget):
 
     def _shipping_buttons(self) -> tuple[QPushButton, QPushButton]:
         """The packing bench's own tools, apart from what acts on the selected orders."""
-        self.scan_button = QPushButton(resources.icon("scan"), self.tr("Scan to ship…"))
+        self.scan_button = QPushButton(resources.icon("scan"), self.tr("Sc&an to ship…"))
         self.scan_button.clicked.connect(self.scan_to_ship)
-        self.export_button = QPushButton(resources.icon("export"), self.tr("Today's shipments…"))
+        self.export_button = QPushButton(resources.icon("export"), self.tr("Today's shi&pments…"))
         self.export_button.setToolTip(self.tr(
             "Today's parcels as CSV, in the column order a courier's batch import reads"))
         self.export_button.clicked.connect(self.choose_shipments_file)
         return self.scan_button, self.export_button
 
     def _actions(self) -> QHBoxLayout:
-        self.open_button = QPushButton(resources.icon("edit"), self.tr("Open…"))
+        self.open_button = QPushButton(resources.icon("edit"), self.tr("&Open…"))
         self.open_button.clicked.connect(lambda: self.open_order(self.current_order()))
-        self.ship_button = QPushButton(resources.icon("ship"), self.tr("Mark shipped"),
+        self.ship_button = QPushButton(resources.icon("ship"), self.tr("Mark s&hipped"),
                                        objectName="primary")
         self.ship_button.clicked.connect(self.ship_selected)
-        self.cancel_button = QPushButton(resources.icon("cancel"), self.tr("Cancel order…"),
+        self.cancel_button = QPushButton(resources.icon("cancel"), self.tr("&Cancel order…"),
                                          objectName="danger")
         self.cancel_button.clicked.connect(self.cancel_selected)
-        self.slip_button = QPushButton(resources.icon("print"), self.tr("Packing slip…"))
+        self.slip_button = QPushButton(resources.icon("print"), self.tr("Packing &slip…"))
         self.slip_button.clicked.connect(self.open_slip)
-        self.refresh_button = QPushButton(resources.icon("refresh"), self.tr("Refresh"))
+        self.refresh_button = QPushButton(resources.icon("refresh"), self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.reload)
         self.count_label = QLabel(objectName="hint")
         shortcuts.bind(self.slip_button, shortcuts.Key.Print)

@@ -101,7 +101,7 @@ class MerchantWindow(QMainWindow):
         who.setText(self.tr("Signed in as %1").replace("%1", self.session.username))
         shop = QLabel(self.session.shop_name or self.tr("Administrator"), objectName="heading",
                       wordWrap=True)
-        self.sign_out_button = QPushButton(resources.icon("sign-out"), self.tr("Sign out"))
+        self.sign_out_button = QPushButton(resources.icon("sign-out"), self.tr("Sign o&ut"))
         self.sign_out_button.clicked.connect(self.sign_out)
         column = QVBoxLayout()
         column.setContentsMargins(10, 12, 0, 12)
