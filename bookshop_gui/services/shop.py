@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from bookshop_gui import domain
 from bookshop_gui.domain import AuditEntry, BatchOutcome, OrderDetail, OrderRow, OrderStatus, Role
@@ -183,6 +183,8 @@ def ship_many(token, parcels: Mapping[int, str | None], *, courier=DEFAULT_COURI
     stops the batch, which is sent again under the same `request_id`; each
     order has its own id derived from it, so none is shipped twice.
     """
+    if not isinstance(parcels, Mapping):
+        raise InvalidInput("Give each order its waybill number.")
     return _each(parcels, lambda order_id, rid: ship(
         token, order_id, tracking=parcels[order_id], courier=courier, request_id=rid),
         request_id)
@@ -196,6 +198,8 @@ def cancel_many(token, order_ids, *, request_id=None) -> BatchOutcome:
 
 
 def _each(order_ids, call, request_id) -> BatchOutcome:
+    if isinstance(order_ids, (str, bytes)) or not isinstance(order_ids, Iterable):
+        raise InvalidInput("Choose the orders first.")
     done, refunded, refused = [], [], []
     for order_id in order_ids:
         try:

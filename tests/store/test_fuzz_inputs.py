@@ -104,6 +104,16 @@ def calls(s) -> list[Call]:
         Call(shop.ship, {"token": staff, "order_id": s.paid, "request_id": "shipment-0001"}, {
             "request_id": REQUEST_IDS, "tracking": TEXT + ["short", "x" * 31, "SF 1234 5678"],
             "courier": TEXT}),
+        Call(shop.ship_many, {"token": staff, "parcels": {s.paid: "SF1000000001"},
+                              "request_id": "shipments-0001"}, {
+            "token": SECRETS, "request_id": REQUEST_IDS, "courier": TEXT,
+            "parcels": [{i: None} for i in IDS if isinstance(i, (int, str, type(None)))]
+            + [{s.paid: t} for t in TEXT + ["short"]]
+            + [None, 5, "parcels", [s.paid], b"x"]}),
+        Call(shop.cancel_many, {"token": staff, "order_ids": [s.paid],
+                                "request_id": "cancels-0001"}, {
+            "token": SECRETS, "request_id": REQUEST_IDS,
+            "order_ids": [[i] for i in IDS] + [None, 5, "12", b"x"]}),
         Call(ledger.reconcile, {}, {}),
         Call(ledger.statement, {"token": staff, "username": "alice"},
              {"token": SECRETS, "username": SECRETS, "offset": PAGES, "limit": PAGES}),
