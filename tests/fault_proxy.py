@@ -5,14 +5,20 @@ cable pulled (the link goes silent, no reset), a router restarting (every
 connection reset), or a reply lost after the server already committed. The
 proxy forwards bytes both ways and can do each of those to every connection
 that passes through it, so tests can watch the program face them for real.
+
+It can also hold every chunk for a while each way (`delay`), as a server in
+another city does, and counts the chunks clients send (`sent`): a driver sends
+each round trip's messages in one write, so the count is the round trips.
 """
 
 from __future__ import annotations
 
 import contextlib
+import queue
 import socket
 import struct
 import threading
+import time
 from urllib.parse import urlparse, urlunparse
 
 CHUNK = 65536
@@ -32,6 +38,8 @@ class FaultProxy:
         self._cut_pattern: bytes | None = None
         self._cut_clients: set[socket.socket] = set()
         self.cuts = 0
+        self._delay = 0.0
+        self.sent = 0  # chunks forwarded from clients to the server
         threading.Thread(target=self._accept, daemon=True).start()
 
     @classmethod
@@ -68,6 +76,14 @@ class FaultProxy:
         server, then the connection is cut before any answer comes back."""
         self._cut_pattern = pattern
 
+    def delay(self, seconds: float) -> None:
+        """Hold each chunk `seconds` before passing it on, in each direction (0: no delay).
+
+        Chunks keep their order and are not held up by one another, as on a long
+        line: a round trip costs twice `seconds`, however many bytes it carries.
+        """
+        self._delay = seconds
+
     def close(self) -> None:
         """Stop listening (new connections are refused) and reset every connection."""
         with contextlib.suppress(OSError):
@@ -96,6 +112,13 @@ class FaultProxy:
             threading.Thread(target=self._pump, args=(server, client, False), daemon=True).start()
 
     def _pump(self, source: socket.socket, sink: socket.socket, upstream: bool) -> None:
+        line = _Line(sink)
+        try:
+            self._forward(source, sink, upstream, line)
+        finally:
+            line.close()
+
+    def _forward(self, source, sink, upstream: bool, line: _Line) -> None:
         while True:
             try:
                 data = source.recv(CHUNK)
@@ -103,6 +126,7 @@ class FaultProxy:
                 data = b""
             self._flowing.wait()
             if not data or (not upstream and sink in self._cut_clients):
+                line.flush()  # what was already on its way still arrives
                 _abort(sink)
                 _abort(source)
                 return
@@ -110,8 +134,15 @@ class FaultProxy:
             if cutting:
                 self._cut_pattern = None
                 self._cut_clients.add(source)  # no reply may reach this client any more
+            if upstream:
+                with self._lock:
+                    self.sent += 1
             try:
-                sink.sendall(data)
+                if self._delay and not cutting:
+                    line.put(data, self._delay)
+                else:
+                    line.flush()
+                    sink.sendall(data)
             except OSError:
                 _abort(source)
                 _abort(sink)
@@ -128,6 +159,43 @@ class FaultProxy:
         _abort(client)
         with self._lock:
             self._links = [pair for pair in self._links if pair[0] is not client]
+
+
+class _Line:
+    """Delivers chunks to `sink` each at its due time, in order, from a thread of its own."""
+
+    def __init__(self, sink: socket.socket):
+        self.sink = sink
+        self.queue: queue.Queue = queue.Queue()
+        self.thread: threading.Thread | None = None
+
+    def put(self, data: bytes, delay: float) -> None:
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._deliver, daemon=True)
+            self.thread.start()
+        self.queue.put((time.monotonic() + delay, data))
+
+    def flush(self) -> None:
+        """Wait until every chunk put so far has been sent (or the sink has failed)."""
+        if self.thread is not None:
+            self.queue.join()
+
+    def close(self) -> None:
+        if self.thread is not None:
+            self.queue.put((0.0, None))
+
+    def _deliver(self) -> None:
+        while True:
+            due, data = self.queue.get()
+            try:
+                if data is None:
+                    return
+                time.sleep(max(0.0, due - time.monotonic()))
+                self.sink.sendall(data)
+            except OSError:
+                _abort(self.sink)
+            finally:
+                self.queue.task_done()
 
 
 def _abort(sock: socket.socket) -> None:

@@ -26,10 +26,14 @@ KEYS = "aeiou"
 
 
 class Driver:
-    """Times interactions against one Tasks worker; collects input-to-paint figures."""
+    """Times interactions against one Tasks worker; collects input-to-paint figures.
 
-    def __init__(self, tasks: Tasks):
-        self.tasks = tasks
+    `sent` (optional) counts what has gone to the database server so far: each
+    run then also notes how many round trips it took.
+    """
+
+    def __init__(self, tasks: Tasks, sent=None):
+        self.tasks, self.sent = tasks, sent
         self.figures: dict[str, dict] = {}
 
     def wait(self, ready) -> None:
@@ -41,34 +45,61 @@ class Driver:
             QTimer.singleShot(1, loop.quit)
             loop.exec()
 
+    def run(self, runs: Runs, start, ready, window) -> None:
+        """One run: start -> ready -> `window()` painted; noted unless it warms caches."""
+        trips = self.sent() if self.sent else 0
+        began = time.perf_counter()
+        start()
+        self.wait(ready)
+        window().repaint()
+        took = (time.perf_counter() - began) * 1000
+        trips = self.sent() - trips if self.sent else None
+        runs.add(took, common.timed(window().repaint)[0], trips)
+
     def time(self, name: str, window, start, ready, repeat: int, *, before=None) -> None:
         """`repeat` runs (after one to warm caches) of start -> ready -> painted."""
-        runs, floors = [], []
-        for index in range(repeat + 1):
+        runs = Runs()
+        for _ in range(repeat + 1):
             if before is not None:
                 before()
                 self.wait(lambda: True)
-            began = time.perf_counter()
-            start()
-            self.wait(ready)
-            window.repaint()
-            took = (time.perf_counter() - began) * 1000
-            floors.append(common.timed(window.repaint)[0])
-            if index:
-                runs.append(took)
-        self.figures[name] = summary(runs, floors)
+            self.run(runs, start, ready, lambda: window)
+        self.figures[name] = runs.summary()
 
 
-def summary(runs: list[float], floors: list[float]) -> dict:
-    return {"p50_ms": common.ms(statistics.median(runs)),
-            "p95_ms": common.ms(common.percentile(runs, 0.95)),
-            "max_ms": common.ms(max(runs)),
-            "floor_ms": common.ms(statistics.median(floors)), "runs": len(runs)}
+class Runs:
+    """The timed runs of one interaction; the first is dropped (it warms caches)."""
+
+    def __init__(self):
+        self.took: list[float] = []
+        self.floors: list[float] = []
+        self.trips: list[int] = []
+        self.warm = False
+
+    def add(self, took: float, floor: float, trips: int | None) -> None:
+        self.floors.append(floor)
+        if not self.warm:
+            self.warm = True
+            return
+        self.took.append(took)
+        if trips is not None:
+            self.trips.append(trips)
+
+    def summary(self) -> dict:
+        took = self.took
+        figures = {"p50_ms": common.ms(statistics.median(took)),
+                   "p95_ms": common.ms(common.percentile(took, 0.95)),
+                   "max_ms": common.ms(max(took)),
+                   "floor_ms": common.ms(statistics.median(self.floors)), "runs": len(took)}
+        if self.trips:
+            figures["round_trips"] = round(statistics.median(self.trips))
+        return figures
 
 
-def measure_all(buyer: str, staff: str, repeat: int) -> dict:
+def measure_all(buyer: str, staff: str, repeat: int, sent=None) -> dict:
+    """Every interaction's figures by name; `sent` counts round trips (see Driver)."""
     tasks = Tasks()
-    driver = Driver(tasks)
+    driver = Driver(tasks, sent)
     try:
         _sign_in(driver, staff, repeat)
         _buyer(driver, auth.login(buyer, "bookshop"), repeat)
@@ -106,21 +137,14 @@ def _sign_in(driver: Driver, username: str, repeat: int) -> None:
             window.close()
             window.deleteLater()
 
-    runs, floors = [], []
-    for index in range(repeat + 1):
-        began = time.perf_counter()
-        start()
-        driver.wait(ready)
-        opened[-1].repaint()
-        took = (time.perf_counter() - began) * 1000
-        floors.append(common.timed(opened[-1].repaint)[0])
-        if index:
-            runs.append(took)
+    runs = Runs()
+    for _ in range(repeat + 1):
+        driver.run(runs, start, ready, lambda: opened[-1])
         auth.logout(opened[-1].session.token)
         close()
         driver.wait(lambda: True)
     screen.close()
-    driver.figures["sign_in_to_first_screen"] = summary(runs, floors)
+    driver.figures["sign_in_to_first_screen"] = runs.summary()
 
 
 # -- the buyer at a kiosk ----------------------------------------------------------
@@ -134,6 +158,7 @@ def _buyer(driver: Driver, session, repeat: int) -> None:
                                region="浙江省杭州市", street="1 West Lake Road")
     window = BuyerWindow(session, driver.tasks, kiosk=True)
     window.show()
+    window.watcher.stop()  # its poll would land inside timed runs
     page = window.catalog
     page._pause.setInterval(0)  # the typing pause is waiting on purpose: not counted
     driver.wait(lambda: page.model.rowCount() > 0)
@@ -177,29 +202,18 @@ def _add_to_cart(driver: Driver, window, repeat: int) -> None:
 def _order_and_pay(driver: Driver, window, repeat: int) -> None:
     """Cart -> preview (no server call), then timed: submit -> payment, pay -> thanks."""
     payment, preview = window.payment, window.preview
-    submit_runs, pay_runs, submit_floor, pay_floor = [], [], [], []
+    submitted, paid = Runs(), Runs()
     book = window.catalog.model.book(0)
-    for index in range(repeat + 1):
+    for _ in range(repeat + 1):
         window.buy_now(book, 1)
         driver.wait(lambda: preview.submit_button.isEnabled())
-        began = time.perf_counter()
-        QTest.mouseClick(preview.submit_button, LEFT)
-        driver.wait(lambda: payment.pay_button.isEnabled())
-        window.repaint()
-        took = (time.perf_counter() - began) * 1000
-        submit_floor.append(common.timed(window.repaint)[0])
-        began = time.perf_counter()
-        QTest.mouseClick(payment.pay_button, LEFT)
-        driver.wait(lambda: window.current_page() == "orders"
-                    and window.orders.model.rowCount() > 0)
-        window.repaint()
-        paid = (time.perf_counter() - began) * 1000
-        pay_floor.append(common.timed(window.repaint)[0])
-        if index:
-            submit_runs.append(took)
-            pay_runs.append(paid)
-    driver.figures["create_order_to_payment_page"] = summary(submit_runs, submit_floor)
-    driver.figures["pay_to_confirmation"] = summary(pay_runs, pay_floor)
+        driver.run(submitted, lambda: QTest.mouseClick(preview.submit_button, LEFT),
+                   lambda: payment.pay_button.isEnabled(), lambda: window)
+        driver.run(paid, lambda: QTest.mouseClick(payment.pay_button, LEFT),
+                   lambda: window.current_page() == "orders"
+                   and window.orders.model.rowCount() > 0, lambda: window)
+    driver.figures["create_order_to_payment_page"] = submitted.summary()
+    driver.figures["pay_to_confirmation"] = paid.summary()
 
 
 def _open_order(driver: Driver, window, repeat: int) -> None:
@@ -278,20 +292,13 @@ def _open_editor(driver: Driver, pane, repeat: int) -> None:
             editor.close()
             editor.deleteLater()
 
-    runs, floors = [], []
-    for index in range(repeat + 1):
+    runs = Runs()
+    for _ in range(repeat + 1):
         close()
         driver.wait(lambda: True)
-        began = time.perf_counter()
-        start()
-        driver.wait(lambda: opened[-1].order is not None)
-        opened[-1].repaint()
-        took = (time.perf_counter() - began) * 1000
-        floors.append(common.timed(opened[-1].repaint)[0])
-        if index:
-            runs.append(took)
+        driver.run(runs, start, lambda: opened[-1].order is not None, lambda: opened[-1])
     close()
-    driver.figures["open_the_editor"] = summary(runs, floors)
+    driver.figures["open_the_editor"] = runs.summary()
 
 
 def _save_an_edit(driver: Driver, pane, repeat: int) -> None:
@@ -341,7 +348,7 @@ def _ship_fifty(driver: Driver, window, pane, repeat: int) -> None:
     rounds = min(repeat, 5) + 1
     waiting = shop.count_orders(window.session.token, OrderStatus.PENDING_SHIPMENT)
     batch = min(50, waiting // rounds)
-    runs, floors = [], []
+    runs = Runs()
     for index in range(rounds if batch else 0):
         while pane.model.canFetchMore() and pane.model.rowCount() < batch:
             pane.model.fetchMore()
@@ -351,16 +358,10 @@ def _ship_fifty(driver: Driver, window, pane, repeat: int) -> None:
         dialog = pane.ship_selected()
         for number, field in enumerate(dialog.fields.values()):
             field.setText(f"SF{index}{number:06d}")
-        began = time.perf_counter()
-        QTest.mouseClick(dialog.ship_button, LEFT)
-        driver.wait(lambda ids=ids: pane.model.row_of(ids[0]) < 0)
-        window.repaint()
-        took = (time.perf_counter() - began) * 1000
-        floors.append(common.timed(window.repaint)[0])
-        if index:
-            runs.append(took)
-    if runs:
-        driver.figures["ship_50_selected"] = {**summary(runs, floors), "orders_a_run": batch}
+        driver.run(runs, lambda dialog=dialog: QTest.mouseClick(dialog.ship_button, LEFT),
+                   lambda ids=ids: pane.model.row_of(ids[0]) < 0, lambda: window)
+    if runs.took:
+        driver.figures["ship_50_selected"] = {**runs.summary(), "orders_a_run": batch}
 
 
 def _choose(pane, ids) -> None:
