@@ -96,6 +96,20 @@ class Runs:
         return figures
 
 
+def prepare() -> tuple[str, str]:
+    """The buyer and the clerk the windows are opened for, on a freshly seeded database.
+
+    Every book gets copies enough for every run: bought again and again, a
+    seeded book (0 to 200 copies) would run out, and a refusal is not what is timed.
+    """
+    from bookshop_gui.models import Book, User
+
+    Book.update(stock=1_000_000).execute()
+    buyer = User.select().where(User.role == "buyer").order_by(User.id).first()
+    staff = User.select().where(User.role == "staff").order_by(User.id).first()
+    return buyer.username, staff.username
+
+
 def measure_all(buyer: str, staff: str, repeat: int, sent=None) -> dict:
     """Every interaction's figures by name; `sent` counts round trips (see Driver)."""
     tasks = Tasks()

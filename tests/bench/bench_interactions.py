@@ -22,11 +22,11 @@ import multiprocessing
 import os
 
 import _common as common
+import _interactions
 
 GOAL_MS = 100
 GOAL_SLOW_MS = 300  # sign-in to the first screen, and a year's report
 SLOW = {"sign_in_to_first_screen", "year_report"}
-WAIT_S = 60
 SEARCH_KEYS = "abcdefghij"
 
 
@@ -48,14 +48,11 @@ def main() -> None:
 
 def run(backend: str, orders: int, repeat: int) -> dict:
     """Seed in this process; drive the windows in a fresh one."""
-    from bookshop_gui.models import User
-
     sizes = {"books": orders, "orders": orders, "buyers": max(10, orders // 20), "shops": 1}
     with common.bulk_database(backend, **sizes) as (url, _, _counts):
-        staff = User.select().where(User.role == "staff").order_by(User.id).first()
-        buyer = User.select().where(User.role == "buyer").order_by(User.id).first()
+        buyer, staff = _interactions.prepare()
         with multiprocessing.get_context("spawn").Pool(1) as pool:
-            figures = pool.apply(measure, (url, buyer.username, staff.username, repeat))
+            figures = pool.apply(measure, (url, buyer, staff, repeat))
     return {"sizes": sizes, "interactions": figures, **verdict(figures)}
 
 
@@ -76,8 +73,6 @@ def measure(url: str, buyer: str, staff: str, repeat: int) -> dict:
     app = QApplication.instance() or QApplication(["bookshop-bench"])
     app.setStyleSheet(resources.style_sheet())  # painted as the program paints it
     db.connect(url)
-    import _interactions
-
     return _interactions.measure_all(buyer, staff, repeat)
 
 

@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 import _common as common
+import _interactions
 
 GOAL_MS = 300
 GOAL_ROUND_TRIPS = 3
@@ -49,14 +50,11 @@ def main() -> None:
 
 
 def run(orders: int, repeat: int, delay_ms: float) -> dict:
-    from bookshop_gui.models import User
-
     sizes = {"books": orders, "orders": orders, "buyers": max(10, orders // 20), "shops": 1}
     with common.bulk_database("postgresql", **sizes) as (url, _, _counts):
-        staff = User.select().where(User.role == "staff").order_by(User.id).first()
-        buyer = User.select().where(User.role == "buyer").order_by(User.id).first()
+        buyer, staff = _interactions.prepare()
         with multiprocessing.get_context("spawn").Pool(1) as pool:
-            figures = pool.apply(measure, (url, buyer.username, staff.username, repeat,
+            figures = pool.apply(measure, (url, buyer, staff, repeat,
                                            delay_ms))
     for figure in figures.values():
         figure["network_ms"] = common.ms(figure.get("round_trips", 0) * delay_ms)
@@ -86,8 +84,6 @@ def measure(url: str, buyer: str, staff: str, repeat: int, delay_ms: float) -> d
     proxy.delay(delay_ms / 2000)  # half the round trip each way
     try:
         db.connect(proxy.url(url))
-        import _interactions
-
         return _interactions.measure_all(buyer, staff, repeat, sent=lambda: proxy.sent)
     finally:
         proxy.close()
