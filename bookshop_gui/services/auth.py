@@ -14,12 +14,24 @@ _DUMMY_HASH = hash_password("not a password")
 @writes
 def login(username, password, *, remember: bool = False) -> Session:
     """Check the credentials and open a session; `remember` makes it last for weeks."""
-    if not all(isinstance(given, str) and storable(given) for given in (username, password)):
-        raise AuthError("Wrong username or password.")
-    user = User.get_or_none(User.username == username.strip())
-    if not check_password(password, user.password_hash if user else _DUMMY_HASH) or user is None:
+    user = verified_user(username, password)
+    if user is None:
         raise AuthError("Wrong username or password.")
     return _session(user, open_session(user, remember=remember))
+
+
+def verified_user(username, password) -> User | None:
+    """The user these credentials belong to, or None, inside the caller's transaction.
+
+    Sign-in and an administrator's approval both ask this; an unknown name
+    costs as long as a wrong password, so neither tells which names exist.
+    """
+    if not all(isinstance(given, str) and storable(given) for given in (username, password)):
+        return None
+    user = User.get_or_none(User.username == username.strip())
+    if not check_password(password, user.password_hash if user else _DUMMY_HASH) or user is None:
+        return None
+    return user
 
 
 @writes

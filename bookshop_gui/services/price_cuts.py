@@ -14,7 +14,7 @@ from bookshop_gui import domain
 from bookshop_gui.domain import Role
 from bookshop_gui.errors import ApprovalRequired, AuthError, InvalidInput
 from bookshop_gui.models import Order, Setting, User
-from bookshop_gui.services.passwords import check_password
+from bookshop_gui.services import auth
 
 PRICE_CUT_LIMIT = "price_cut_limit"
 
@@ -41,9 +41,8 @@ def approver(approval) -> str | None:
             or len(approval) != 2
             or not all(isinstance(part, str) and domain.storable(part) for part in approval)):
         raise AuthError("An approval is an administrator's user name and password.")
-    username, password = approval
-    admin = User.get_or_none(User.username == username.strip(), User.role == Role.ADMIN)
-    if admin is None or not check_password(password, admin.password_hash):
+    admin = auth.verified_user(*approval)
+    if admin is None or admin.role != Role.ADMIN:
         raise AuthError("That is not an administrator's user name and password.")
     return admin.username
 

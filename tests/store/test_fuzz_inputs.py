@@ -143,6 +143,8 @@ def calls(s) -> list[Call]:
         Call(accounts.list_shops, {}, {}),
         Call(auth.login, {"username": "alice", "password": PASSWORD},
              {"username": SECRETS, "password": SECRETS}),
+        Call(auth.verified_user, {"username": "alice", "password": PASSWORD},
+             {"username": SECRETS, "password": SECRETS}),
         Call(auth.logout, {"token": buyer}, {"token": SECRETS}),
         Call(auth.resume, {"token": buyer}, {"token": SECRETS}),
         Call(cart.get, {"token": buyer}, {"token": SECRETS}),
