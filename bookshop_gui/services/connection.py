@@ -22,6 +22,7 @@ from bookshop_gui.errors import (
 )
 from bookshop_gui.models import database
 from bookshop_gui.redact import mask_password
+from bookshop_gui.services import transactions
 
 
 class Problem(enum.Enum):
@@ -222,3 +223,9 @@ def describe(url: str) -> str:
         return parts.path[1:]  # sqlite:///C:/x or sqlite:////home/x: the path after "///"
     hosts = server_url.join(server_url.hosts(url))
     return f"{parts.scheme.split('+')[0]}://{parts.username or ''}@{hosts}{parts.path}"
+
+
+def ping() -> None:
+    """Whether the shop server is back, asked while the windows show it lost: returns
+    once a host accepts this program again, else raises `DatabaseUnavailable`."""
+    transactions.round_trip()

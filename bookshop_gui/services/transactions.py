@@ -110,6 +110,19 @@ def _attempts(fn, args, kwargs, write, seconds):
             raise
 
 
+def round_trip() -> None:
+    """One statement outside any transaction: the cheapest proof that a host takes this
+    program again. Bounded like a call; raises `DatabaseUnavailable` while no host does
+    (and drops the connection, so the next look opens a new one)."""
+    _connect()
+    try:
+        with deadline.watch(database.obj, deadline.CALL_SECONDS):
+            database.execute_sql("SELECT 1")
+    except Exception as exc:
+        _raise_typed(fault(exc), exc)
+        raise
+
+
 def _unknown() -> OutcomeUnknown:
     """The server may have committed before the connection went: nobody can say yet."""
     return OutcomeUnknown(

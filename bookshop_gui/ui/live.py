@@ -14,13 +14,17 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from bookshop_gui.domain import Changes, Kind
-from bookshop_gui.errors import DatabaseUnavailable
 
 POLL_MS = 3000
 
 
 class Watcher(QObject):
-    """Reads the change log every few seconds and publishes other windows' changes."""
+    """Reads the change log every few seconds and publishes other windows' changes.
+
+    A poll that finds the server gone is how an idle window learns of it: the
+    Tasks then put up the reconnecting notice and look for the server
+    themselves, so polling rests until a host answers again.
+    """
 
     def __init__(self, tasks, token: str, parent: QObject | None = None):
         from bookshop_gui.services.feed import ChangeFeed
@@ -30,25 +34,31 @@ class Watcher(QObject):
         self.feed = ChangeFeed(tasks.source)
         self.timer = QTimer(self, interval=POLL_MS)
         self.timer.timeout.connect(self.poll)
+        self.active = False
+        tasks.reconnecting.connect(self._reconnecting)
 
     def start(self) -> None:
+        self.active = True
         self.poll()  # the first poll only notes where the log is now
         self.timer.start()
 
     def stop(self) -> None:
+        self.active = False
         self.timer.stop()
+
+    def _reconnecting(self, lost: bool) -> None:
+        if lost:
+            self.timer.stop()
+        elif self.active:
+            self.timer.start()
 
     def poll(self) -> None:
         self.tasks.run(self._read, done=self.tasks.publish, failed=lambda _error: None,
                        key=f"change-feed-{self.tasks.source}")
 
     def _read(self) -> Changes:
-        """One look at the log (on the worker). A server that has gone away is for the
-        person's next action to report, not for a dialog every few seconds."""
-        try:
-            return self.feed.poll(self.token)
-        except DatabaseUnavailable:
-            return Changes()
+        """One look at the log (on the worker)."""
+        return self.feed.poll(self.token)
 
 
 class _Follower(QObject):

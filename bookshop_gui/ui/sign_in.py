@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.errors import AuthError, BookshopError
 from bookshop_gui.ui import resources
+from bookshop_gui.ui.reconnecting import ReconnectingNotice
 from bookshop_gui.ui.tasks import Tasks
 
 if TYPE_CHECKING:
@@ -75,13 +76,15 @@ class SignInWindow(QWidget):
         self.remember_note = QLabel(objectName="hint", wordWrap=True)
         self.error = QLabel(objectName="error", wordWrap=True)
         self.error.hide()
+        self.reconnecting_notice = ReconnectingNotice(self.tasks)
         self.sign_in_button = QPushButton(self.tr("Sign in"), objectName="primary")
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.submit)
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
         for widget in (title, subtitle, self.username, self.password, self.remember,
-                       self.remember_note, self.error, self.sign_in_button):
+                       self.remember_note, self.error, self.reconnecting_notice,
+                       self.sign_in_button):
             form.addWidget(widget)
         self.set_remember_available(can_remember)
         if self.kiosk:

@@ -13,12 +13,22 @@ comes back within the database limits (`bookshop_gui.deadline`). Under test,
 
 A person's action that moves money or stock goes through `Tasks.act`: it gets
 one request id when the button is pressed, and every retry of it, automatic or
-asked for, sends that same id, so the database does it at most once. When the
-connection is lost mid-call, the call is asked again after a short wait (the
-window keeps working meanwhile); the answer is then the truth, whether the
-first attempt had been saved or not. An action the window names (`action=`)
-keeps its id until it gets an answer, so pressing the button again for the
-same thing after a lost connection repeats it rather than doing it twice.
+asked for, sends that same id, so the database does it at most once. An
+action the window names (`action=`) keeps its id until it gets an answer, so
+pressing the button again for the same thing after a lost connection repeats
+it rather than doing it twice.
+
+When a call finds the server unreachable, the call waits and the worker looks
+for the server again and again, with growing pauses (each look bounded by the
+connection limits); a server with a standby answers again from the promoted
+one. Only if a look fails too is the server gone: `reconnecting` tells the
+windows once, which show one notice instead of a dialog per call, and once a
+host answers they hide it and every view reads again. The calls that waited
+then run again: reads, writes that changed nothing, and actions under their
+same request id, whose answer is the truth whether an earlier attempt was
+saved or not. A call that may have been saved without a request id is never
+sent blindly again, and an action still waiting after `give_up_ms` is told to
+the person (`on_unavailable`), so nobody waits on a button for ever.
 
 After each call, `changed` carries what it wrote (a `domain.Changes`, Anki's
 operation_did_execute): every view that shows that kind of data reads it
@@ -32,6 +42,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 import uuid
 from collections.abc import Callable
 from concurrent import futures
@@ -47,7 +58,7 @@ class Task:
     """One call asked for, with what to do with its result; `job` once it is queued."""
 
     __slots__ = ("fn", "args", "kwargs", "done", "failed", "key", "job", "retries", "unknown",
-                 "action")
+                 "action", "lost_at")
 
     def __init__(self, fn: Callable, args: tuple, kwargs: dict, done: Callable | None = None,
                  failed: Callable | None = None, key: str | None = None):
@@ -57,6 +68,7 @@ class Task:
         self.retries = 0  # automatic retries made since the last answer or "Check again"
         self.unknown = False  # an attempt was lost while committing: it may have happened
         self.action = None  # what the window calls this action, while its id is kept
+        self.lost_at: float | None = None  # when it first found the server gone (monotonic)
 
     @property
     def once(self) -> bool:
@@ -92,9 +104,14 @@ class Tasks(QObject):
 
     busy_changed = Signal(bool)
     changed = Signal(object)  # domain.Changes
+    # True once the server is found gone; False when a host answers again.
+    reconnecting = Signal(bool)
     serial = False
-    # Waits before each automatic retry of an action whose connection was lost.
-    retry_waits_ms: tuple[int, ...] = (300, 1000, 3000)
+    # Waits before each look for a server that a call lost; the last one repeats.
+    probe_waits_ms: tuple[int, ...] = (200, 500, 1000, 2000, 4000)
+    # Times a call is run again while the server does answer (replies lost on the way).
+    reruns = 3
+    give_up_ms = 30_000  # an action waiting this long for the server is told to the person
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -110,6 +127,11 @@ class Tasks(QObject):
         self.on_unavailable: Callable | None = None
         self.on_error: Callable | None = None
         self._unanswered: dict = {}  # action → request id, until the action is answered
+        self.server_lost = False  # the reconnecting notice is up
+        self._waiting: list[tuple[Task, DatabaseUnavailable]] = []  # run again once it answers
+        self._probe: Task | None = None  # the look for the server under way
+        self._looking = False  # looks are being made (under way or scheduled)
+        self._looks = 0  # looks failed since the server was lost
 
     @property
     def busy(self) -> bool:
@@ -169,6 +191,10 @@ class Tasks(QObject):
         old = self._queued.pop(key, None) if key else None
         if old is not None and old.job is not None and old.job.cancel():
             self._forget(old)
+        for waiting, error in list(self._waiting) if key else ():
+            if waiting.key == key:  # a newer search or poll replaces the one that waited
+                self._waiting.remove((waiting, error))
+                self._forget(waiting)
 
     def _forget(self, task: Task):
         self._running.discard(task)
@@ -183,6 +209,9 @@ class Tasks(QObject):
             self.changed.emit(changes)
 
     def _finish(self, task: Task, result, error, changes):
+        if task is self._probe:
+            self._probed(error)
+            return
         self._forget(task)
         self._answer(task, result, error)
         self.publish(changes)
@@ -208,14 +237,20 @@ class Tasks(QObject):
             log.warning("unhandled service error: %s", error)
 
     def _unavailable(self, task: Task, error: DatabaseUnavailable):
-        """Ask an action again by itself a few times; then tell the person what is known."""
+        """Let the call wait for the server if running it again is safe; else say what is known."""
         task.unknown = task.unknown or isinstance(error, OutcomeUnknown)
-        if task.once and task.retries < len(self.retry_waits_ms):
-            wait = self.retry_waits_ms[task.retries]
+        safe = task.once or not task.unknown
+        if safe and task.retries < self.reruns:
             task.retries += 1
+            task.lost_at = task.lost_at or time.monotonic()
             self._hold(task)
-            QTimer.singleShot(wait, self, lambda: self._start(task))
+            self._waiting.append((task, error))
+            self._look_for_server()
             return
+        self._look_for_server()
+        self._tell(task, error)
+
+    def _tell(self, task: Task, error: DatabaseUnavailable):
         if task.unknown and not isinstance(error, OutcomeUnknown):
             error = OutcomeUnknown(str(error))  # an earlier attempt may still have been saved
         # Without a request id, a call lost while committing must not be sent blindly again.
@@ -228,5 +263,58 @@ class Tasks(QObject):
 
     def _check_again(self, task: Task):
         """The person asked to try again: the same call, the same request id."""
-        task.retries = 0
+        task.retries, task.lost_at = 0, None
         self._start(task)
+
+    # -- the server gone, and back ------------------------------------------------
+
+    def _look_for_server(self):
+        if not self._looking:
+            self._looking = True
+            QTimer.singleShot(self.probe_waits_ms[0], self, self._look)
+
+    def _look(self):
+        """One round trip on the worker, behind whatever is queued there."""
+        from bookshop_gui.services import connection  # loads peewee: not at start
+
+        self._probe = Task(connection.ping, (), {})
+        if self.serial:
+            _work(self._probe, self._relay)
+        else:
+            self._probe.job = self._pool.submit(_work, self._probe, self._relay)
+
+    def _probed(self, error):
+        self._probe = None
+        if not isinstance(error, DatabaseUnavailable):
+            self._server_back()  # it answered (even a refusal is an answer)
+            return
+        if not self.server_lost:
+            self.server_lost = True
+            self.reconnecting.emit(True)
+        self._looks += 1
+        self._give_up_waiting()
+        wait = self.probe_waits_ms[min(self._looks, len(self.probe_waits_ms) - 1)]
+        QTimer.singleShot(wait, self, self._look)
+
+    def _give_up_waiting(self):
+        """An action the person waits on is told after `give_up_ms`; other calls wait on."""
+        now = time.monotonic()
+        for task, error in list(self._waiting):
+            if task.once and (now - task.lost_at) * 1000 >= self.give_up_ms:
+                self._waiting.remove((task, error))
+                self._forget(task)
+                self._tell(task, error)
+
+    def _server_back(self):
+        """A host answers: the notice goes, the waiting calls run again, every view reads."""
+        from bookshop_gui.domain import Changes, Kind
+
+        self._looking, self._looks = False, 0
+        waiting, self._waiting = self._waiting, []
+        was_lost, self.server_lost = self.server_lost, False
+        for task, _error in waiting:
+            task.lost_at = None
+            self._start(task)
+        if was_lost:
+            self.reconnecting.emit(False)
+            self.publish(Changes(frozenset(Kind)))  # anything may have moved meanwhile

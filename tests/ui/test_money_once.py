@@ -123,7 +123,7 @@ def server_shop(backend, db_url, monkeypatch):
     proxy = LosingProxy.for_url(db_url)
     database = db.connect(proxy.url(db_url))
     demo_data.seed()
-    monkeypatch.setattr(Tasks, "retry_waits_ms", (1, 1, 1))
+    monkeypatch.setattr(Tasks, "probe_waits_ms", (1,))
     yield proxy
     database.close()
     proxy.close()

@@ -28,6 +28,7 @@ from bookshop_gui.ui.buyer.idle import IdleWatcher
 from bookshop_gui.ui.buyer.order_detail import OrderDetailPage
 from bookshop_gui.ui.buyer.orders_view import OrdersPage
 from bookshop_gui.ui.buyer.payment import PaymentPage
+from bookshop_gui.ui.reconnecting import ReconnectingNotice
 from bookshop_gui.ui.tasks import Tasks
 
 PREVIEW, PAYMENT, DETAIL, ADDRESSES = "preview", "payment", "detail", "addresses"
@@ -87,6 +88,8 @@ class BuyerWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        self.reconnecting_notice = ReconnectingNotice(self.tasks)
+        layout.addWidget(self.reconnecting_notice)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.go_back)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from bookshop_gui.domain import Role, Session
 from bookshop_gui.ui import live, resources
 from bookshop_gui.ui.about import about_action
+from bookshop_gui.ui.reconnecting import ReconnectingNotice
 from bookshop_gui.ui.tasks import Tasks
 
 STATUS_SECONDS = 6
@@ -55,7 +56,11 @@ class MerchantWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._sidebar())
-        layout.addWidget(self.pages, 1)
+        self.reconnecting_notice = ReconnectingNotice(tasks)
+        right = QVBoxLayout()
+        right.addWidget(self.reconnecting_notice)
+        right.addWidget(self.pages, 1)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
         self._status_bar()
         self.nav.setCurrentRow(0)
