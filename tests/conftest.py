@@ -196,3 +196,39 @@ def unpaid_order(db_url):
     order_id = orders.create(buyer.token, book, 2)
     database.close()
     return buyer, order_id
+
+
+@pytest.fixture
+def pair():
+    """A PostgreSQL primary and its hot standby of their own (shop_floor/standby_pair.py)."""
+    from shop_floor.standby_pair import StandbyPair, server_bin
+
+    bin_dir = server_bin()
+    if bin_dir is None:
+        message = "the PostgreSQL server programs (initdb, pg_ctl) are not installed"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    servers = StandbyPair(bin_dir)
+    try:
+        servers.start()
+        yield servers
+    finally:
+        servers.close()
+
+
+@pytest.fixture
+def chain(pair):
+    """The shop opened through both hosts: a buyer and a book to order."""
+    from decimal import Decimal
+
+    from bookshop_gui.services import accounts, auth, catalog
+
+    database = db.connect(pair.url)
+    shop_id = accounts.create_shop("Lakeside Books")
+    accounts.create_user("clerk", "clerk-pass", "staff", shop_id=shop_id)
+    accounts.create_user("wang", "wang-pass", "buyer", balance=Decimal("100.00"))
+    clerk = auth.login("clerk", "clerk-pass")
+    book = catalog.add_book(clerk.token, title="Moby-Dick", price=Decimal("10.00"), stock=20)
+    yield auth.login("wang", "wang-pass"), book
+    database.close()

@@ -131,7 +131,7 @@ class Tasks(QObject):
         self._waiting: list[tuple[Task, DatabaseUnavailable]] = []  # run again once it answers
         self._probe: Task | None = None  # the look for the server under way
         self._looking = False  # looks are being made (under way or scheduled)
-        self._looks = 0  # looks failed since the server was lost
+        self.failed_looks = 0  # looks for the server failed since it was lost
 
     @property
     def busy(self) -> bool:
@@ -291,9 +291,9 @@ class Tasks(QObject):
         if not self.server_lost:
             self.server_lost = True
             self.reconnecting.emit(True)
-        self._looks += 1
+        self.failed_looks += 1
         self._give_up_waiting()
-        wait = self.probe_waits_ms[min(self._looks, len(self.probe_waits_ms) - 1)]
+        wait = self.probe_waits_ms[min(self.failed_looks, len(self.probe_waits_ms) - 1)]
         QTimer.singleShot(wait, self, self._look)
 
     def _give_up_waiting(self):
@@ -309,7 +309,7 @@ class Tasks(QObject):
         """A host answers: the notice goes, the waiting calls run again, every view reads."""
         from bookshop_gui.domain import Changes, Kind
 
-        self._looking, self._looks = False, 0
+        self._looking, self.failed_looks = False, 0
         waiting, self._waiting = self._waiting, []
         was_lost, self.server_lost = self.server_lost, False
         for task, _error in waiting:

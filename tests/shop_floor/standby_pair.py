@@ -68,7 +68,14 @@ class StandbyPair:
 
     def fail_over(self) -> None:
         """The primary goes away (a fast shutdown) and the standby takes over as primary."""
+        self.stop_primary()
+        self.promote_standby()
+
+    def stop_primary(self) -> None:
+        """The primary goes away: until the standby is promoted, no host takes writes."""
         self._run("pg_ctl", "stop", "-D", self._dir("primary"), "-m", "fast", "-w")
+
+    def promote_standby(self) -> None:
         self._run("pg_ctl", "promote", "-D", self._dir("standby"), "-w")
 
     def close(self) -> None:

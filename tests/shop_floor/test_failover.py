@@ -8,9 +8,6 @@ standby promoted; every committed order is on the new primary, and the next
 service calls, on the same connection settings, carry on there by themselves.
 """
 
-import os
-from decimal import Decimal
-
 import pytest
 
 from bookshop_gui import db
@@ -18,38 +15,7 @@ from bookshop_gui.admin import backup
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.errors import InvalidInput
 from bookshop_gui.models import database as bound
-from bookshop_gui.services import accounts, auth, catalog, connection, orders
-
-from .standby_pair import StandbyPair, server_bin
-
-
-@pytest.fixture
-def pair():
-    bin_dir = server_bin()
-    if bin_dir is None:
-        message = "the PostgreSQL server programs (initdb, pg_ctl) are not installed"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    servers = StandbyPair(bin_dir)
-    try:
-        servers.start()
-        yield servers
-    finally:
-        servers.close()
-
-
-@pytest.fixture
-def chain(pair):
-    """The shop opened through both hosts: a buyer and a book to order."""
-    database = db.connect(pair.url)
-    shop_id = accounts.create_shop("Lakeside Books")
-    accounts.create_user("clerk", "clerk-pass", "staff", shop_id=shop_id)
-    accounts.create_user("wang", "wang-pass", "buyer", balance=Decimal("100.00"))
-    clerk = auth.login("clerk", "clerk-pass")
-    book = catalog.add_book(clerk.token, title="Moby-Dick", price=Decimal("10.00"), stock=20)
-    yield auth.login("wang", "wang-pass"), book
-    database.close()
+from bookshop_gui.services import catalog, connection, orders
 
 
 def _server_port() -> int:
