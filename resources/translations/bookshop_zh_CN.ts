@@ -1681,6 +1681,17 @@
     </message>
 </context>
 <context>
+    <name>ReconnectingNotice</name>
+    <message>
+        <source>Connection to the shop server lost — reconnecting…</source>
+        <translation>与商店服务器的连接已断开，正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation>连接状态</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPane</name>
     <message>
         <source>Export CSV…</source>
