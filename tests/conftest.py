@@ -198,10 +198,9 @@ def unpaid_order(db_url):
     return buyer, order_id
 
 
-@pytest.fixture
-def pair():
-    """A PostgreSQL primary and its hot standby of their own (shop_floor/standby_pair.py)."""
-    from shop_floor.standby_pair import StandbyPair, server_bin
+def _server_programs():
+    """The PostgreSQL server programs' folder; a test needing them fails in CI without them."""
+    from shop_floor.standby_pair import server_bin
 
     bin_dir = server_bin()
     if bin_dir is None:
@@ -209,12 +208,33 @@ def pair():
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
-    servers = StandbyPair(bin_dir)
+    return bin_dir
+
+
+@pytest.fixture
+def pair():
+    """A PostgreSQL primary and its hot standby of their own (shop_floor/standby_pair.py)."""
+    from shop_floor.standby_pair import StandbyPair
+
+    servers = StandbyPair(_server_programs())
     try:
         servers.start()
         yield servers
     finally:
         servers.close()
+
+
+@pytest.fixture
+def password_server():
+    """A PostgreSQL server of its own that asks for passwords, as a shop's does."""
+    from shop_floor.standby_pair import PasswordServer
+
+    server = PasswordServer(_server_programs())
+    try:
+        server.start()
+        yield server
+    finally:
+        server.close()
 
 
 @pytest.fixture

@@ -7,10 +7,12 @@ their worker thread, and for the thread's connection to be closed on exit.
 from __future__ import annotations
 
 import enum
+import getpass
+import socket
 from dataclasses import dataclass
-from urllib.parse import quote, urlparse
+from urllib.parse import quote, unquote, urlparse, urlsplit
 
-from bookshop_gui import db, server_url
+from bookshop_gui import db, server_check, server_url
 from bookshop_gui.db_errors import Fault, driver_error, fault
 from bookshop_gui.errors import (
     BookshopError,
@@ -28,7 +30,9 @@ from bookshop_gui.services import transactions
 class Problem(enum.Enum):
     """Why a database could not be opened, in the terms a person can act on."""
 
-    UNREACHABLE = "unreachable"  # no server answers at that host and port
+    UNREACHABLE = "unreachable"  # nothing listens at that host and port: server down, port wrong
+    UNKNOWN_HOST = "unknown_host"  # the host name resolves to no address
+    TIMED_OUT = "timed_out"  # nothing came back in time: a silent network or a firewall
     WRONG_PASSWORD = "wrong_password"  # the server refused the user name or password
     MISSING_DATABASE = "missing_database"  # the server has no database of that name
     NOT_ALLOWED = "not_allowed"  # the server does not let this user or computer in
@@ -60,26 +64,23 @@ class ConnectionCheck:
 
 # What a server's refusal at sign-in means, by MySQL error number and PostgreSQL SQLSTATE.
 _MYSQL_CODES = {
-    2002: Problem.UNREACHABLE, 2003: Problem.UNREACHABLE, 2005: Problem.UNREACHABLE,
-    2006: Problem.UNREACHABLE, 2013: Problem.UNREACHABLE,
+    2002: Problem.UNREACHABLE, 2003: Problem.UNREACHABLE, 2006: Problem.UNREACHABLE,
+    2013: Problem.UNREACHABLE, 2005: Problem.UNKNOWN_HOST,
     1045: Problem.WRONG_PASSWORD, 1049: Problem.MISSING_DATABASE,
     1044: Problem.NOT_ALLOWED, 1130: Problem.NOT_ALLOWED,
 }
 _PG_CODES = {
-    "28P01": Problem.WRONG_PASSWORD, "28000": Problem.WRONG_PASSWORD,
-    "3D000": Problem.MISSING_DATABASE, "42501": Problem.NOT_ALLOWED,
+    "28P01": Problem.WRONG_PASSWORD,  # invalid_password (also an unknown user, asked one)
+    "28000": Problem.NOT_ALLOWED,  # invalid_authorization_specification: no such user, pg_hba
+    "3D000": Problem.MISSING_DATABASE,  # invalid_catalog_name
+    "42501": Problem.NOT_ALLOWED,  # insufficient_privilege: CONNECT not granted
 }
-# libpq reports a failed connection with no SQLSTATE at all, only its own
-# (English, fixed) sentences: these are the one place words are read.
-_LIBPQ_PHRASES = (
-    ("password authentication failed", Problem.WRONG_PASSWORD),
-    ("no password supplied", Problem.WRONG_PASSWORD),
-    ("authentication failed", Problem.WRONG_PASSWORD),
-    ("role \"", Problem.WRONG_PASSWORD),
-    ("does not exist", Problem.MISSING_DATABASE),
-    ("no pg_hba.conf entry", Problem.NOT_ALLOWED),
-    ("permission denied", Problem.NOT_ALLOWED),
-)
+# How far the network got, where no server said anything.
+_REACH = {
+    server_check.Reach.UNKNOWN_HOST: Problem.UNKNOWN_HOST,
+    server_check.Reach.REFUSED: Problem.UNREACHABLE,
+    server_check.Reach.TIMED_OUT: Problem.TIMED_OUT,
+}
 _OPENING_ERRORS = (DatabaseUnavailable, SchemaTooNew, DatabaseDamaged, InvalidInput)
 # A file that is not a database, or a damaged one, is a DatabaseError, not a connection error.
 _CHECK_ERRORS = (*db.CONNECTION_ERRORS, db.peewee.DatabaseError)
@@ -135,7 +136,7 @@ def check(url: str) -> ConnectionCheck:
 
 def explain(error: BaseException, url: str = "") -> ConnectionProblem:
     """Classify a failure to open a database, with the driver's message as detail."""
-    kind = classify(error)
+    kind = classify(error, url)
     cause = driver_error(error)
     detail = " ".join(str(cause).split()) or type(cause).__name__
     password = urlparse(url).password if url else None
@@ -144,26 +145,69 @@ def explain(error: BaseException, url: str = "") -> ConnectionProblem:
     return ConnectionProblem(kind, mask_password(detail))
 
 
-def classify(error: BaseException) -> Problem:
-    """Which `Problem` a driver error (or the error wrapping it) stands for, by its code."""
+def classify(error: BaseException, url: str = "") -> Problem:
+    """Which `Problem` a failure to open `url` stands for: by code, never by message.
+
+    A PostgreSQL connection that fails gives no SQLSTATE, so the program
+    looks for itself (server_check.py); MySQL's error numbers say it all, with
+    the socket's own exception kept under a "cannot connect" one.
+    """
     typed = _typed_problem(error)
     if typed is not None:
         return typed
     cause = driver_error(error)
     module = type(cause).__module__.split(".")[0]
     if module == "pymysql" and cause.args and cause.args[0] in _MYSQL_CODES:
+        network = getattr(cause, "original_exception", None) or cause.__context__
+        if isinstance(network, OSError):
+            return _network_problem(network)
         return _MYSQL_CODES[cause.args[0]]
     if module == "psycopg":
         state = getattr(cause, "sqlstate", None)
         if state in _PG_CODES:
             return _PG_CODES[state]
-        if state is None:
-            message = str(cause).lower()
-            for phrase, problem in _LIBPQ_PHRASES:
-                if phrase in message:
-                    return problem
-    if isinstance(cause, OSError) or fault(error) is Fault.LOST:
-        return Problem.UNREACHABLE  # refused, unknown host, timed out, or cut
+        if state is None and url and fault(cause) is Fault.LOST:
+            return _postgres_problem(url)
+    if isinstance(cause, OSError):
+        return _network_problem(cause)
+    if fault(error) is Fault.LOST:
+        return Problem.UNREACHABLE
+    return Problem.OTHER
+
+
+def _network_problem(error: OSError) -> Problem:
+    if isinstance(error, socket.gaierror):
+        return Problem.UNKNOWN_HOST
+    if isinstance(error, TimeoutError):
+        return Problem.TIMED_OUT
+    return Problem.UNREACHABLE
+
+
+def _postgres_problem(url: str) -> Problem:
+    """Why no host of `url` let this program in: each host tried as libpq tried them."""
+    parts = urlsplit(url)
+    user = unquote(parts.username or "") or getpass.getuser()  # libpq's default user
+    password = unquote(parts.password) if parts.password is not None else None
+    name = unquote(parts.path.lstrip("/")) or user
+    seen = []
+    for host, port in server_url.hosts(url):
+        reached, sock = server_check.reach(host, port or 5432, db.CONNECT_SECONDS)
+        if sock is None:
+            seen.append(_REACH[reached])
+            continue
+        try:
+            state = server_check.refusal(sock, user, password, name)
+        except server_check.NeedsPassword:
+            return Problem.WRONG_PASSWORD
+        except OSError as exc:  # went quiet, or hung up, before saying why
+            seen.append(_network_problem(exc))
+            continue
+        if state is not None:
+            return _PG_CODES.get(state, Problem.OTHER)
+    # A host that let this user in failed libpq for another reason (it only reads, say).
+    for problem in (Problem.TIMED_OUT, Problem.UNREACHABLE, Problem.UNKNOWN_HOST):
+        if problem in seen:
+            return problem
     return Problem.OTHER
 
 

@@ -23,6 +23,12 @@ def problem_text(problem: ConnectionProblem, url: str) -> str:
         Problem.UNREACHABLE: translate(
             "connection", "No database server answers at %1. Check that the server is running "
             "and that the host and port are right, and that the network is up."),
+        Problem.UNKNOWN_HOST: translate(
+            "connection", "No computer has the host name in %1. Check the name for typing "
+            "mistakes, and that this computer's network is up."),
+        Problem.TIMED_OUT: translate(
+            "connection", "Nothing came back in time from %1. The network may be down or very "
+            "slow, or a firewall may be blocking the way; check the network, then Retry."),
         Problem.WRONG_PASSWORD: translate(
             "connection", "The server at %1 refused the user name or password."),
         Problem.MISSING_DATABASE: translate(

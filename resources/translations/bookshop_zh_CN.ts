@@ -2304,6 +2304,14 @@
         <translation>%1 没有数据库服务器响应。请检查服务器是否在运行、主机和端口是否正确、网络是否连通。</translation>
     </message>
     <message>
+        <source>No computer has the host name in %1. Check the name for typing mistakes, and that this computer&apos;s network is up.</source>
+        <translation>找不到 %1 中的主机名。请检查名称是否拼写有误，以及本机网络是否正常。</translation>
+    </message>
+    <message>
+        <source>Nothing came back in time from %1. The network may be down or very slow, or a firewall may be blocking the way; check the network, then Retry.</source>
+        <translation>%1 没有及时回应。网络可能已断开或非常缓慢，也可能被防火墙拦截；请检查网络后点“重试”。</translation>
+    </message>
+    <message>
         <source>The server at %1 refused the user name or password.</source>
         <translation>%1 的服务器拒绝了该用户名或密码。</translation>
     </message>

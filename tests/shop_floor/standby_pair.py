@@ -100,3 +100,26 @@ class StandbyPair:
         if os.geteuid() == 0:
             command = ["runuser", "-u", "postgres", "--", *command]
         subprocess.run(command, check=True, capture_output=True, timeout=60, cwd=self.root)
+
+
+class PasswordServer(StandbyPair):
+    """One server of its own that asks for a password over TCP (SCRAM-SHA-256), as a shop's
+    does; `url_for(...)` reaches its `shop` database as the user `till`."""
+
+    USER, PASSWORD = "till", "right horse battery"
+
+    def __init__(self, bin_dir: Path):
+        super().__init__(bin_dir)
+        self.ports = {"server": _free_port()}
+
+    def url_for(self, *, user: str = USER, password: str | None = PASSWORD, name: str = "shop"):
+        auth = f"{user}:{password}" if password is not None else user
+        return f"postgresql://{auth}@127.0.0.1:{self.ports['server']}/{name}"
+
+    def start(self) -> None:
+        self._run("initdb", "-D", self._dir("server"), "-U", "postgres", "--auth-local=trust",
+                  "--auth-host=scram-sha-256", "--no-sync", "--no-instructions")
+        self._start("server")
+        self._run("psql", "-h", str(self.root), "-p", str(self.ports["server"]), "-U", "postgres",
+                  "-c", f"CREATE ROLE {self.USER} LOGIN PASSWORD '{self.PASSWORD}'",
+                  "-c", f"CREATE DATABASE shop OWNER {self.USER}")

@@ -93,7 +93,7 @@ def test_opening_over_a_silent_link_is_explained_within_the_bound(
     proxy.go_silent()
     started = time.monotonic()
     problem = connection.open_or_explain(url)
-    assert problem.problem is Problem.UNREACHABLE
+    assert problem.problem is Problem.TIMED_OUT
     assert time.monotonic() - started < short_timeouts + SLACK
 
 

@@ -32,6 +32,27 @@ def test_an_unreachable_server_says_why_and_offers_retry_settings_quit(
     assert not shell.sign_in.isEnabled()
 
 
+@pytest.mark.parametrize("backend", ["postgresql", "mysql"])
+def test_a_mistyped_host_name_is_said_to_be_one(qtbot, script, shells, server_databases,
+                                                backend):
+    parts = urlparse(server_databases[backend].new_url())
+    url = urlunparse(parts._replace(netloc=f"{parts.username}@shopserver.invalid:{parts.port}"))
+    script.choices = [connection_problems.QUIT]
+    shells(url)
+    qtbot.waitUntil(lambda: bool(script.shown), timeout=10_000)
+    assert script.shown[0][1].startswith("No computer has the host name in ")
+
+
+def test_a_server_that_never_answers_is_said_to_be_slow_or_cut_off(
+        qtbot, script, shells, server_databases, fault_proxy, short_timeouts):
+    proxy, url = fault_proxy(server_databases["postgresql"].new_url())
+    proxy.go_silent()
+    script.choices = [connection_problems.QUIT]
+    shells(url)
+    qtbot.waitUntil(lambda: bool(script.shown), timeout=15_000)
+    assert script.shown[0][1].startswith("Nothing came back in time from ")
+
+
 def test_settings_from_the_failure_switch_to_a_working_database(
         qtbot, script, shells, server_databases, tmp_path):
     url = _closed_port(server_databases["mysql"].new_url())
