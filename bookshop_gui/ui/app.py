@@ -274,6 +274,7 @@ class Shell(QObject):
         from bookshop_gui.ui import credentials
 
         credentials.forget(self.url)
+        self.tasks.drop_waiting()  # their window goes: nothing is left to answer
         self._sign_out_token(session.token)
         window, self.window = self.window, None
         if window is not None:

@@ -292,9 +292,9 @@ class Tasks(QObject):
             self.server_lost = True
             self.reconnecting.emit(True)
         self.failed_looks += 1
-        self._give_up_waiting()
         wait = self.probe_waits_ms[min(self.failed_looks, len(self.probe_waits_ms) - 1)]
         QTimer.singleShot(wait, self, self._look)
+        self._give_up_waiting()  # after the next look is set: the person may take a while
 
     def _give_up_waiting(self):
         """An action the person waits on is told after `give_up_ms`; other calls wait on."""
@@ -304,6 +304,12 @@ class Tasks(QObject):
                 self._waiting.remove((task, error))
                 self._forget(task)
                 self._tell(task, error)
+
+    def drop_waiting(self):
+        """Forget the calls waiting for the server: the person they were for has gone."""
+        waiting, self._waiting = self._waiting, []
+        for task, _error in waiting:
+            self._forget(task)
 
     def _server_back(self):
         """A host answers: the notice goes, the waiting calls run again, every view reads."""

@@ -20,9 +20,11 @@ from bookshop_gui.domain import OrderStatus
 from bookshop_gui.models import BalanceEntry
 from bookshop_gui.models import database as bound
 from bookshop_gui.services import accounts, auth, connection, orders
+from bookshop_gui.ui import unreachable
 from bookshop_gui.ui.buyer.header import ORDERS
 from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant.window import MerchantWindow
+from bookshop_gui.ui.tasks import Tasks
 
 from .live_helpers import choose, row_status
 from .test_merchant_orders import enter_waybills
@@ -87,7 +89,43 @@ def test_a_cut_link_shows_one_notice_and_the_kiosk_pays_once_when_it_is_back(
     assert accounts.me(buyer.token).balance == Decimal("49.00")  # charged exactly once
     assert BalanceEntry.select().where(BalanceEntry.order_id == order_id,
                                        BalanceEntry.reason == "payment").count() == 1
-    window.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_a_payment_still_waiting_is_reported_once_and_sent_again_under_its_id(
+        qtbot, threaded, unpaid_order, db_url, fault_proxy, short_timeouts, dialog_script,
+        monkeypatch):
+    monkeypatch.setattr(Tasks, "give_up_ms", 1)  # reported at the first failed look
+    buyer, order_id = unpaid_order
+    proxy, url = fault_proxy(db_url)
+    tasks = threaded()
+    opened_on(qtbot, tasks, url)
+    window = BuyerWindow(buyer, tasks, kiosk=True)
+    qtbot.addWidget(window)
+    tasks.on_unavailable = lambda error, retry, failed: unreachable.tell(
+        window, error, retry, failed)
+    window.show()
+    window.pay([order_id])
+    qtbot.waitUntil(window.payment.pay_button.isEnabled, timeout=15_000)
+
+    proxy.go_silent()
+    proxy.reset()
+    dialog_script.answers = [False]  # Cancel: the buyer will press Pay again later
+    qtbot.mouseClick(window.payment.pay_button, LEFT)
+    qtbot.waitUntil(lambda: bool(dialog_script.shown), timeout=15_000)
+    assert [(kind, title) for kind, title, _ in dialog_script.shown] == [
+        ("ask", "Database unreachable")]
+    assert window.reconnecting_notice.isVisible()
+    assert window.payment.pay_button.isEnabled()
+    assert "never charged twice" in window.payment.error.text()
+
+    proxy.resume()
+    qtbot.waitUntil(lambda: not window.reconnecting_notice.isVisible(), timeout=15_000)
+    qtbot.mouseClick(window.payment.pay_button, LEFT)
+    qtbot.waitUntil(lambda: window.current_page() == ORDERS, timeout=15_000)
+    idle(qtbot, tasks)
+    assert len(dialog_script.shown) == 1
+    assert accounts.me(buyer.token).balance == Decimal("49.00")
 
 
 def test_through_a_failover_the_workstation_shows_one_notice_and_ships_on_the_new_primary(
@@ -126,4 +164,24 @@ def test_through_a_failover_the_workstation_shows_one_notice_and_ships_on_the_ne
     assert statuses == [OrderStatus.PENDING_RECEIPT, OrderStatus.PENDING_SHIPMENT,
                         OrderStatus.PENDING_PAYMENT]
     assert bound.execute_sql("SELECT inet_server_port()").fetchone()[0] == pair.ports["standby"]
-    window.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_the_calls_of_someone_who_signed_out_are_not_answered_when_the_server_is_back(
+        qtbot, threaded, db_url, fault_proxy, short_timeouts):
+    proxy, url = fault_proxy(db_url)
+    tasks = threaded()
+    opened_on(qtbot, tasks, url)
+    proxy.go_silent()
+    proxy.reset()
+    answered = []
+    tasks.run(connection.is_demo, done=answered.append)
+    qtbot.waitUntil(lambda: tasks.server_lost, timeout=15_000)
+    assert tasks.busy  # the call waits for the server
+    tasks.drop_waiting()  # the window it was for signs out
+    assert not tasks.busy
+
+    proxy.resume()
+    qtbot.waitUntil(lambda: not tasks.server_lost, timeout=15_000)
+    idle(qtbot, tasks)
+    assert answered == []
