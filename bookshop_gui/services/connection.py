@@ -159,8 +159,8 @@ def classify(error: BaseException, url: str = "") -> Problem:
     module = type(cause).__module__.split(".")[0]
     if module == "pymysql" and cause.args and cause.args[0] in _MYSQL_CODES:
         network = getattr(cause, "original_exception", None) or cause.__context__
-        if isinstance(network, OSError):
-            return _network_problem(network)
+        if _MYSQL_CODES[cause.args[0]] is Problem.UNREACHABLE and isinstance(network, OSError):
+            return _network_problem(network)  # what the socket said, under "cannot connect"
         return _MYSQL_CODES[cause.args[0]]
     if module == "psycopg":
         state = getattr(cause, "sqlstate", None)

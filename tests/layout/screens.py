@@ -53,7 +53,15 @@ def sign_in(walk, *, kiosk: bool) -> None:
     walk.look(window, "kiosk-sign-in" if kiosk else "sign-in", kiosk=kiosk)
     window.show_error(window.tr("Wrong username or password."))
     walk.look(window, "kiosk-sign-in-error" if kiosk else "sign-in-error", kiosk=kiosk)
+    reconnecting(walk, window, "kiosk-sign-in" if kiosk else "sign-in", kiosk=kiosk)
     _close(window)
+
+
+def reconnecting(walk, window, name: str, *, kiosk: bool) -> None:
+    """The screen as it is while the shop server is away: with the reconnecting notice."""
+    window.tasks.reconnecting.emit(True)
+    walk.look(window, f"{name}-reconnecting", kiosk=kiosk)
+    window.tasks.reconnecting.emit(False)
 
 
 def _buyer_window(username: str) -> BuyerWindow:
@@ -100,6 +108,7 @@ def buyer(walk, made: dict[str, int]) -> None:
     walk.look(window, "kiosk-preview", kiosk=True)
     window.pay([made["unpaid"]])
     walk.look(window, "kiosk-payment", kiosk=True)
+    reconnecting(walk, window, "kiosk-payment", kiosk=True)
     for status in (None, *OrderStatus):
         window.show_orders(status)
         name = "all" if status is None else status.name.lower()
@@ -132,6 +141,7 @@ def merchant(walk, made: dict[str, int]) -> None:
         orders.tabs.setCurrentIndex(index)
         walk.look(window, f"merchant-orders-{index}", kiosk=False)
     orders.tabs.setCurrentIndex(0)
+    reconnecting(walk, window, "merchant-orders", kiosk=False)
     orders.select_order(made["paid"])
     editor = orders.open_order(orders.current_order())
     walk.look(editor, "merchant-order-editor", kiosk=False)
