@@ -12,7 +12,7 @@ from conftest import _admin_sql
 from keyring.backends import fail
 from PySide6.QtCore import QSettings, Qt
 
-from bookshop_gui import paths
+from bookshop_gui import db, paths
 from bookshop_gui.services import auth, settings
 from bookshop_gui.ui import preferences
 from bookshop_gui.ui.settings_dialog import SettingsDialog
@@ -256,3 +256,30 @@ def test_a_host_list_that_cannot_work_is_refused_and_nothing_is_saved(
     assert told in dialog_script.texts()
     assert dialog.isVisible() and preferences.database_choice().kind == "local"
     dialog.close()
+
+
+def test_a_primary_and_its_hot_standby_typed_in_lead_to_the_one_taking_writes(
+        qtbot, tasks, pair):
+    ports = pair.ports
+    dialog = make(qtbot, tasks)
+    click(qtbot, dialog.server)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("postgresql"))
+    # The standby first: only target_session_attrs=read-write keeps the program off it.
+    type_into(qtbot, dialog.host, f"127.0.0.1:{ports['standby']},127.0.0.1:{ports['primary']}")
+    type_into(qtbot, dialog.name, "shop")
+    type_into(qtbot, dialog.user, "postgres")
+    click(qtbot, dialog.test_button)
+    assert dialog.test_result.text().startswith("Connected.")
+
+    with qtbot.waitSignal(dialog.database_changed) as changed:
+        click(qtbot, dialog.save_button)
+    saved = changed.args[0]
+    assert saved.endswith("/shop?target_session_attrs=read-write")
+    opened = db.open_url(saved)
+    opened.connect()
+    try:
+        port, standby = opened.execute_sql(
+            "SELECT inet_server_port(), pg_is_in_recovery()").fetchone()
+    finally:
+        opened.close()
+    assert (port, standby) == (ports["primary"], False)
