@@ -45,6 +45,8 @@ class OrdersPane(QWidget):
         self.editors: dict[int, OrderEditor] = {}
         self.model = OrdersModel(session, tasks, self)
         self.model.failed.connect(lambda error: self.message.emit(messages.describe(error)))
+        self.model.loaded.connect(self._selection_arrived)
+        self._selection_held = True  # every selected row's order is in the model
         self._build()
         live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.poll())
         self.reload()
@@ -195,6 +197,8 @@ class OrdersPane(QWidget):
         return row >= 0
 
     def _selection_changed(self, *_args):
+        rows = [index.row() for index in self.table.selectionModel().selectedRows()]
+        self._selection_held = self.model.hold(rows)
         chosen = self.selected_orders()
         statuses = {order.status for order in chosen}
         self.open_button.setEnabled(len(chosen) == 1)
@@ -203,6 +207,11 @@ class OrdersPane(QWidget):
         self.cancel_button.setEnabled(any(allows("shop.cancel", s) for s in statuses))
         self.count_label.setText(
             formatting.fill(self.tr("%1 selected"), len(chosen)) if len(chosen) > 1 else "")
+
+    def _selection_arrived(self):
+        """Rows selected before their page was read count once it is."""
+        if not self._selection_held:
+            self._selection_changed()
 
     # -- actions ------------------------------------------------------------------
 
