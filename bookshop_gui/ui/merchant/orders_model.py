@@ -227,11 +227,13 @@ class OrdersModel(ColumnsModel):
 
     # -- the poll ------------------------------------------------------------------
 
-    def poll(self, done=None):
-        """Read the count and the pages held again and fold them in; `done()` afterwards."""
+    def poll(self, shown: range = range(0), done=None):
+        """Read the count and the pages of the rows `shown` and of the selection again, and
+        fold them in; `done()` afterwards. Other pages are let go: read again if scrolled to."""
         epoch = self._epoch
+        numbers = {row // PAGE for row in shown} | self.rows.held
         self.tasks.run(
-            read_pages, self.session.token, self._filters(), sorted(self.rows.pages) or [0],
+            read_pages, self.session.token, self._filters(), sorted(numbers) or [0],
             done=lambda result: self._merged(epoch, result, done),
             failed=lambda _error: None, key="orders-poll",
         )
@@ -263,6 +265,8 @@ class OrdersModel(ColumnsModel):
         moved = [self._moved(index, old, shift) for index in kept]
         self.changePersistentIndexList(kept, moved)
         self.layoutChanged.emit()
+        if pages:
+            self._want(max(pages) + 1, ahead=True)
         self.loaded.emit()
 
     def _moved(self, index, old: OrderPages, shift: int) -> QModelIndex:

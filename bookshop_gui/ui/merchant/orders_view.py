@@ -157,8 +157,15 @@ class OrdersPane(QWidget):
         top = self.table.indexAt(self.table.viewport().rect().topLeft())
         top_id = self._order(top.row()).id if top.isValid() else None
         scrolled = self.table.verticalScrollBar().value() > 0
-        self.model.poll(done=lambda: self._keep_place(top_id, scrolled))
+        self.model.poll(self._on_screen(), done=lambda: self._keep_place(top_id, scrolled))
         self._refresh_counts()
+
+    def _on_screen(self) -> range:
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        if first < 0:
+            return range(0)
+        return range(first, (last if last >= 0 else self.model.rowCount() - 1) + 1)
 
     def _keep_place(self, top_id, scrolled: bool):
         if scrolled and top_id is not None and (row := self.model.row_of(top_id)) >= 0:
