@@ -164,12 +164,13 @@ class OrdersModel(ColumnsModel):
                 done=lambda total: self._counted(epoch, total), failed=self._failed,
                 key="orders-count",
             )
-            self._read(1, ahead=True)
         self.loaded.emit()
 
     def _counted(self, epoch: int, total: int):
+        """The scrollbar spans the tab from now on, and the second page is read ahead."""
         if epoch == self._epoch:
             self._resize(total)
+            self._read(1, ahead=True)
 
     def _resize(self, total: int):
         """As many rows as the tab has orders, those not held shown as placeholders."""
