@@ -257,3 +257,14 @@ def test_the_packing_slip_reads_the_whole_order(qtbot, window, placed):
     slip = pane.findChild(SlipDialog)
     assert "Dracula" in slip.preview.toPlainText()
     slip.close()
+
+
+def test_sorting_the_model_by_a_column_asks_the_database(staff_session, tasks, placed):
+    model = OrdersModel(staff_session, tasks)
+    model.reload()
+    model.sort(COL_TOTAL, Qt.SortOrder.DescendingOrder)
+    totals = [model.order_at(row).total for row in range(model.rowCount())]
+    assert totals == sorted(totals, reverse=True) and model.order_by == "total_desc"
+    model.sort(orders_model.COL_CREATED, Qt.SortOrder.AscendingOrder)
+    assert [model.order_at(row).id for row in range(5)] == sorted(
+        [*placed["unpaid"], *placed["paid"]])
