@@ -364,9 +364,7 @@ def _ship_fifty(driver: Driver, window, pane, repeat: int) -> None:
     batch = min(50, waiting // rounds)
     runs = Runs()
     for index in range(rounds if batch else 0):
-        while pane.model.canFetchMore() and pane.model.rowCount() < batch:
-            pane.model.fetchMore()
-            driver.wait(lambda: True)
+        driver.wait(lambda: all(pane.model.order_at(row) for row in range(batch)))
         ids = [pane._order(row).id for row in range(batch)]
         _choose(pane, ids)
         dialog = pane.ship_selected()

@@ -34,6 +34,21 @@ def test_rows_page_after_page_are_the_full_list_in_every_sort(world):
                 tuple((line.name, line.cnt) for line in o.lines) for o in full]
 
 
+def test_a_page_found_by_offset_is_the_same_page_as_walked_to(world):
+    book = make_book(world.shop_a, stock=100)
+    for i in range(12):
+        orders.create(world.bob.token, book, 1 + i % 3)
+    token = world.staff_a.token
+    for sort in shop.SORTS:
+        walked = [r.id for r in walk(token, 5, sort=sort)]
+        for offset in (0, 1, 5, 11):
+            page = shop.order_rows(token, offset=offset, limit=5, sort=sort)
+            assert [r.id for r in page] == walked[offset:offset + 5], (sort, offset)
+        assert shop.order_rows(token, offset=12, limit=5, sort=sort) == []
+        after = shop.order_rows(token, after=walked[2], offset=3, limit=2, sort=sort)
+        assert [r.id for r in after] == walked[6:8]
+
+
 def test_a_page_of_rows_costs_the_same_for_2_or_30_orders(world):
     book_a, book_b = make_book(world.shop_a, stock=100), make_book(world.shop_b, stock=100)
     for _ in range(2):

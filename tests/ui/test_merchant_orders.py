@@ -205,17 +205,19 @@ def test_a_new_kiosk_order_appears_by_itself_keeping_selection_and_place(
     assert pane.tabs.tabText(0) == "All (41)"
 
 
-def test_orders_load_a_page_at_a_time(qtbot, staff_session, tasks, buyer_session, monkeypatch):
+def test_the_whole_tab_is_rows_at_once_read_a_page_at_a_time(
+        qtbot, staff_session, tasks, buyer_session, monkeypatch):
     monkeypatch.setattr(orders_model, "PAGE", 10)
     titles = ["Heart of Darkness", "Alice's Adventures in Wonderland", "Oliver Twist"]
     for i in range(25):
         place(buyer_session, titles[i % 3])
     model = OrdersModel(staff_session, tasks)
     model.reload()
-    assert (model.rowCount(), model.total, model.canFetchMore()) == (10, 25, True)
-    model.fetchMore()
-    model.fetchMore()
-    assert model.rowCount() == 25 and not model.canFetchMore()
+    assert (model.rowCount(), model.total) == (25, 25)  # the scrollbar covers the whole tab
+    assert model.order_at(9) is not None and model.order_at(19) is not None  # one read ahead
+    assert model.order_at(20) is None
+    assert model.index(20, 0).data() == orders_model.PLACEHOLDER  # drawn, and asked for
+    qtbot.waitUntil(lambda: model.order_at(24) is not None)
     assert len({model.index(row, 0).data() for row in range(25)}) == 25
 
 
@@ -227,7 +229,7 @@ def test_the_orders_model_passes_the_model_tester(qtmodeltester, staff_session, 
 
 
 def test_the_orders_model_keeps_light_rows_and_reads_the_next_page_ahead(
-        staff_session, tasks, buyer_session, monkeypatch):
+        qtbot, staff_session, tasks, buyer_session, monkeypatch):
     monkeypatch.setattr(orders_model, "PAGE", 10)
     titles = ["Heart of Darkness", "Alice's Adventures in Wonderland", "Oliver Twist"]
     for i in range(25):
@@ -237,12 +239,11 @@ def test_the_orders_model_keeps_light_rows_and_reads_the_next_page_ahead(
     monkeypatch.setattr(shop, "order_rows", lambda *a, **k: reads.append(k) or order_rows(*a, **k))
     model = OrdersModel(staff_session, tasks)
     model.reload()
-    assert (model.rowCount(), len(reads)) == (10, 2)  # the first page, and the next read ahead
-    model.fetchMore()
-    assert (model.rowCount(), len(reads)) == (20, 3)  # shown at once; the last one read ahead
-    model.fetchMore()
-    assert model.rowCount() == 25 and not model.canFetchMore()
-    assert reads[-1]["after"] == model.order_at(19).id
+    assert len(reads) == 2  # the first page, and the next read ahead
+    assert reads[1]["after"] == model.order_at(9).id
+    model.index(15, 0).data()  # the page read ahead is drawn: the one after it is read next
+    qtbot.waitUntil(lambda: len(reads) == 3)
+    assert reads[2]["after"] == model.order_at(19).id
     gc.collect()
     assert not [o for o in gc.get_objects() if isinstance(o, OrderDetail)]
     assert {type(model.order_at(row)) for row in range(25)} == {OrderRow}
@@ -256,3 +257,14 @@ def test_the_packing_slip_reads_the_whole_order(qtbot, window, placed):
     slip = pane.findChild(SlipDialog)
     assert "Dracula" in slip.preview.toPlainText()
     slip.close()
+
+
+def test_sorting_the_model_by_a_column_asks_the_database(staff_session, tasks, placed):
+    model = OrdersModel(staff_session, tasks)
+    model.reload()
+    model.sort(COL_TOTAL, Qt.SortOrder.DescendingOrder)
+    totals = [model.order_at(row).total for row in range(model.rowCount())]
+    assert totals == sorted(totals, reverse=True) and model.order_by == "total_desc"
+    model.sort(orders_model.COL_CREATED, Qt.SortOrder.AscendingOrder)
+    assert [model.order_at(row).id for row in range(5)] == sorted(
+        [*placed["unpaid"], *placed["paid"]])

@@ -1,270 +1,314 @@
-"""The shop's orders as a lazy table: pages of 100 are loaded as the view scrolls.
+"""The shop's orders as a table as long as the tab, holding only a few pages of rows.
 
-Only the rows scrolled to are ever loaded, so a shop with 100,000 orders opens
-as fast as one with ten. Each row is a compact `OrderRow` (what the columns
-show), so scrolling through every order keeps memory small; whoever needs an
-order in full reads it with `shop.get_order`. The first page is asked for
-before the count, so a tab shows its orders without waiting to count them all.
-Each further page carries on after the last row loaded, however far down.
-`merge_head` folds a fresh first page into the rows already shown (the poll
-for new kiosk orders) with row inserts and removals, so the view keeps its
-selection and its place.
+The view's scrollbar covers every order of the tab (counted after the first
+page shows), but only the pages around what is on screen are held in memory
+(`OrderPages`): a row not held is drawn as a placeholder while its page is
+read on the worker, by a keyset walk from the page before it when that page
+was seen, by offset when the scrollbar was dragged straight to the middle. So
+memory stays flat however far staff scroll, and each row is a compact
+`OrderRow`; whoever needs an order in full reads it with `shop.get_order`.
+The page after the one just shown is read ahead, so scrolling down rarely waits.
+
+A change notice (`poll`) reads the held pages again with the count: orders
+keep their selection wherever they moved to, and rows not held move with the
+rows around them, so the view keeps its place when kiosk orders arrive above.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from collections import Counter
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 
 from bookshop_gui.domain import OrderRow, OrderStatus, Session
 from bookshop_gui.services import shop
 from bookshop_gui.ui import formatting
-
-ROOT = QModelIndex()  # "no parent": the top level of a flat table
+from bookshop_gui.ui.columns import RIGHT, ROOT, ROW_ROLE, Column, ColumnsModel
+from bookshop_gui.ui.merchant.order_pages import OrderPages
 
 PAGE = 100
+HELD_PAGES = 5  # besides the selection's: more rows than any screen shows, and one page ahead
 COL_NUMBER, COL_BUYER, COL_CREATED, COL_ITEMS, COL_TOTAL, COL_STATUS, COL_CITY = range(7)
-ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
+ORDER_ROLE = ROW_ROLE
+PLACEHOLDER = "…"  # the number column of a row whose page is being read
 # Plain ints, compared once per cell and role on every paint: enum arithmetic costs more.
-_DISPLAY, _ALIGN, _TIP = (int(role) for role in (
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole))
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_DISPLAY, _ALIGN, _TIP, _ORDER = (int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole,
+    ORDER_ROLE))
+_SORTS = {COL_CREATED: ("oldest", "newest"), COL_TOTAL: ("total_asc", "total_desc")}
 
 
-class OrdersModel(QAbstractTableModel):
-    """Rows are OrderRow values; `ORDER_ROLE` hands a row to the view.
-
-    The page after the last row shown is read ahead, so when the view scrolls
-    to the bottom `fetchMore` shows it at once instead of waiting for the
-    database; then the next one is read.
-    """
+class OrdersModel(ColumnsModel):
+    """`rows` holds the pages read; `total` is how many orders the tab has."""
 
     loaded = Signal()
     failed = Signal(object)
 
     def __init__(self, session: Session, tasks, parent=None):
         super().__init__(parent)
-        self.session, self.tasks = session, tasks
-        self.rows: list[OrderRow] = []
-        self.total = 0
-        self.status = None
-        self.search = ""
-        self.sort = "newest"
-        self._fetching = False  # a page is being read
-        self._ahead: list[OrderRow] | None = None  # read, not shown yet
-        self._wanted = False  # the view asked for more before the page ahead arrived
-        self._generation = 0
         self._status_names = {status: formatting.status_name(status) for status in OrderStatus}
+        self.session, self.tasks = session, tasks
+        self.rows = OrderPages(PAGE, HELD_PAGES)
+        self.total = 0
+        self.status, self.search, self.order_by = None, "", "newest"
+        self._epoch = 0  # a reload or a merge moves rows: pages read before it are not placed
+        self._reading: set[int] = set()
+        self._wanted: dict[int, bool] = {}  # page number → whether it is a read ahead
+        self._ahead: int | None = None  # the page read ahead, not yet drawn
+        self._later = QTimer(self, singleShot=True, interval=0)
+        self._later.timeout.connect(self._read_wanted)
+
+    def columns(self):
+        return (
+            Column(self.tr("Order"), lambda order: f"#{order.id}", RIGHT),
+            Column(self.tr("Buyer"), lambda order: order.buyer),
+            Column(self.tr("Created"), lambda order: formatting.when(order.created_at)),
+            Column(self.tr("Items"), items_text),
+            Column(self.tr("Total"), lambda order: formatting.money(order.total), RIGHT),
+            Column(self.tr("Status"), lambda order: self._status_names[order.status]),
+            Column(self.tr("Ship to"), lambda order: order.city),
+        )
 
     # -- Qt's model interface ------------------------------------------------
 
     def rowCount(self, parent=ROOT):
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=ROOT):
-        return 0 if parent.isValid() else 7
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Order"), self.tr("Buyer"), self.tr("Created"), self.tr("Items"),
-                self.tr("Total"), self.tr("Status"), self.tr("Ship to"))[section]
-
-    def flags(self, index):
-        """Never loads anything: a row is selectable whether or not it is on screen yet."""
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return 0 if parent.isValid() else self.total
 
     def data(self, index, role=_DISPLAY):
-        """Called for every visible cell and role on each paint, so it is kept short."""
+        """Called for every visible cell and role on each paint, so it is kept short; a row
+        not held asks for its page (read once the paint is over) and shows a placeholder."""
         row = index.row()  # -1 for an invalid index
-        if not 0 <= row < len(self.rows):
-            return None
-        order = self.rows[row]
+        order = self.rows.get(row) if row >= 0 else None
+        if order is None:
+            return self._placeholder(row, index.column(), role)
+        if row // PAGE == self._ahead:
+            self._want(self._ahead + 1, ahead=True)
+            self._ahead = None
+        column = self._columns[index.column()]
         if role == _DISPLAY:
-            return self._text(order, index.column())
+            return column.text(order)
         if role == _ALIGN:
-            return _RIGHT if index.column() in (COL_TOTAL, COL_NUMBER) else None
+            return column.align
         if role == _TIP and index.column() == COL_ITEMS:
             return "\n".join(f"{name} × {cnt}" for name, cnt in order.items)
-        if role == ORDER_ROLE:
+        if role == _ORDER:
             return order
-        if role == ID_ROLE:
-            return order.id
         return None
 
-    def canFetchMore(self, parent=ROOT):
-        return not parent.isValid() and not self._wanted and len(self.rows) < self.total
+    def _placeholder(self, row: int, column: int, role: int):
+        if not 0 <= row < self.total:
+            return None
+        self._want(row // PAGE)
+        return PLACEHOLDER if role == _DISPLAY and column == COL_NUMBER else None
 
-    def fetchMore(self, parent=ROOT):
-        """Show the page read ahead, or have the page in flight shown as soon as it lands."""
-        if not self.canFetchMore(parent):
-            return
-        if self._ahead is None:
-            self._wanted = True
-            self._read_ahead()
-            return
-        page, self._ahead = self._ahead, None
-        self._show(page)
-        self._read_ahead()
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Only the database sees every row, so it sorts: by time or by total."""
+        if column in _SORTS:
+            keys = _SORTS[column]
+            self.reload(status=self.status, search=self.search,
+                        sort=keys[order == Qt.SortOrder.DescendingOrder])
+
+    # -- rows ------------------------------------------------------------------
+
+    def order_at(self, row: int) -> OrderRow | None:
+        return self.rows.get(row) if 0 <= row < self.total else None
+
+    def row_of(self, order_id: int) -> int:
+        """The row of an order held now, or -1."""
+        return self.rows.row_of(order_id)
+
+    def hold(self, rows) -> bool:
+        """Keep the pages of these rows (the selection's) whatever the bound, reading any
+        not held; True if all of them are here now."""
+        numbers = {row // PAGE for row in rows}
+        self.rows.held = numbers
+        missing = self.rows.missing(numbers)
+        for number in missing:
+            self._want(number)
+        return not missing
 
     # -- loading ---------------------------------------------------------------
 
     def reload(self, *, status=None, search="", sort="newest"):
         """Start again from the first page with a new filter, search or sort."""
-        self.status, self.search, self.sort = status, search, sort
-        self._generation += 1
-        generation = self._generation
+        self.status, self.search, self.order_by = status, search, sort
         self.beginResetModel()
-        self.rows, self.total, self._fetching = [], 0, True
-        self._ahead, self._wanted = None, False
+        self.rows, self.total = OrderPages(PAGE, HELD_PAGES), 0
+        self._moved_on()
+        self._reading.add(0)
         self.endResetModel()
+        epoch = self._epoch
         self.tasks.run(
-            shop.order_rows, self.session.token, status, limit=PAGE, search=search, sort=sort,
-            done=lambda page: self._first(generation, page), failed=self._failed,
-            key="orders-first",
+            read_page, self.session.token, self._filters(), 0, None,
+            done=lambda page: self._first(epoch, page), failed=self._failed, key="orders-first",
         )
 
-    def order_at(self, row: int) -> OrderRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+    def _filters(self) -> tuple:
+        return self.status, self.search, self.order_by
 
-    def row_of(self, order_id: int) -> int:
-        return next((i for i, order in enumerate(self.rows) if order.id == order_id), -1)
+    def _moved_on(self):
+        """Rows are where they were no longer: what was being read is not wanted."""
+        self._epoch += 1
+        self._reading, self._wanted, self._ahead = set(), {}, None
 
-    def _first(self, generation: int, page: list[OrderRow]):
+    def _first(self, epoch: int, page: list[OrderRow]):
         """Show the first page at once: a full one means more may follow, counted next."""
-        if generation != self._generation:
+        if epoch != self._epoch:
             return
-        self._fetching = False
-        self._show(page)
+        self._reading.discard(0)
+        self.rows.put(0, page)
+        self._resize(len(page))
         if len(page) == PAGE:
-            self.total = len(self.rows) + 1
             self.tasks.run(
                 shop.count_orders, self.session.token, self.status, search=self.search,
-                done=lambda total: self._counted(generation, total), failed=self._failed,
+                done=lambda total: self._counted(epoch, total), failed=self._failed,
                 key="orders-count",
             )
-            self._read_ahead()
+        self.loaded.emit()
 
-    def _counted(self, generation: int, total: int):
-        if generation == self._generation:
-            self.total = max(total, len(self.rows))
+    def _counted(self, epoch: int, total: int):
+        """The scrollbar spans the tab from now on, and the second page is read ahead."""
+        if epoch == self._epoch:
+            self._resize(total)
+            self._read(1, ahead=True)
 
-    def _read_ahead(self):
-        """Read the page after the last row shown, unless it is read, in flight, or past the end."""
-        if self._fetching or self._ahead is not None or len(self.rows) >= self.total:
+    def _resize(self, total: int):
+        """As many rows as the tab has orders, those not held shown as placeholders."""
+        old = self.total
+        if total > old:
+            self.beginInsertRows(ROOT, old, total - 1)
+            self.total = total
+            self.endInsertRows()
+        elif total < old:
+            self.beginRemoveRows(ROOT, total, old - 1)
+            self.total = total
+            self.rows.drop_from(total)
+            self.endRemoveRows()
+
+    def _want(self, number: int, ahead: bool = False):
+        """Read the page once the paint asking for it is over (and with others asked too)."""
+        if number not in self._reading and number not in self._wanted:
+            self._wanted[number] = ahead
+            self._later.start()
+
+    def _read_wanted(self):
+        wanted, self._wanted = self._wanted, {}
+        for number, ahead in sorted(wanted.items()):
+            self._read(number, ahead=ahead)
+
+    def _read(self, number: int, *, ahead: bool = False):
+        """Read a page not held, unless it is in flight or past the end."""
+        if number in self._reading or number in self.rows.pages or number * PAGE >= self.total:
             return
-        self._fetching = True
-        generation = self._generation
+        self._reading.add(number)
+        epoch = self._epoch
         self.tasks.run(
-            shop.order_rows, self.session.token, self.status, after=self.rows[-1].id,
-            limit=PAGE, search=self.search, sort=self.sort,
-            done=lambda page: self._landed(generation, page), failed=self._failed,
+            read_page, self.session.token, self._filters(), number, self.rows.anchors.get(number),
+            done=lambda page: self._landed(epoch, number, page, ahead), failed=self._failed,
         )
 
-    def _landed(self, generation: int, page: list[OrderRow]):
-        if generation != self._generation:
+    def _landed(self, epoch: int, number: int, page: list[OrderRow], ahead: bool):
+        if epoch != self._epoch:
             return
-        self._fetching = False
-        if len(page) < PAGE:
-            self.total = len(self.rows) + len(page)  # the end of the list
-        if self._wanted:
-            self._wanted = False
-            self._show(page)
-            self._read_ahead()
+        self._reading.discard(number)
+        self.rows.put(number, page)
+        first = number * PAGE
+        last = min(first + len(page), self.total) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, COL_CITY))
+        if ahead:
+            self._ahead = number
         else:
-            self._ahead = page
-
-    def _show(self, page: list[OrderRow]):
-        """Append the page's rows not already listed (a poll may have brought some)."""
-        known = {order.id for order in self.rows}
-        fresh = [order for order in page if order.id not in known]
-        if fresh:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(fresh) - 1)
-            self.rows.extend(fresh)
-            self.endInsertRows()
-        if len(page) < PAGE:
-            self.total = len(self.rows)  # the last page; nothing further to ask for
+            self._read(number + 1, ahead=True)
         self.loaded.emit()
 
     def _failed(self, error):
-        self._fetching = self._wanted = False
+        self._reading.clear()
         self.failed.emit(error)
 
     # -- the poll ------------------------------------------------------------------
 
-    def poll(self, done=None):
-        """Fetch the first page again and fold it in; `done()` afterwards."""
-        generation = self._generation
+    def poll(self, shown: range = range(0), done=None):
+        """Read the count and the pages of the rows `shown` and of the selection again, and
+        fold them in; `done()` afterwards. Other pages are let go: read again if scrolled to."""
+        epoch = self._epoch
+        numbers = {row // PAGE for row in shown} | self.rows.held
         self.tasks.run(
-            self._head, self.session.token, self.status, self.search, self.sort,
-            done=lambda result: self._merged(generation, result, done),
+            read_pages, self.session.token, self._filters(), sorted(numbers) or [0],
+            done=lambda result: self._merged(epoch, result, done),
             failed=lambda _error: None, key="orders-poll",
         )
 
-    @staticmethod
-    def _head(token, status, search, sort):
-        total = shop.count_orders(token, status, search=search)
-        return total, shop.order_rows(token, status, limit=PAGE, search=search, sort=sort)
-
-    def _merged(self, generation, result, done):
-        if generation == self._generation and not self._fetching:
-            self.merge_head(*result)
+    def _merged(self, epoch: int, result, done):
+        if epoch == self._epoch:
+            self.merge(*result)
         if done:
             done()
 
-    def merge_head(self, total: int, page: list[OrderRow]):
-        """Bring the first rows up to date: new orders in, changed ones redrawn, gone ones out."""
-        wanted = {order.id for order in page}
-        self._remove_gone(page, wanted)
-        self._insert_new(page)
-        self._update_changed(page)
-        self.total = max(total, len(self.rows)) if len(page) == PAGE else len(self.rows)
+    def merge(self, total: int, pages: dict[int, list[OrderRow]]):
+        """New orders in, changed ones redrawn, gone ones out, as one change of layout.
 
-    def _remove_gone(self, page, wanted):
-        """Rows shown above the page's last known order that the page no longer holds."""
-        positions = {order.id: i for i, order in enumerate(self.rows)}
-        known = [positions[o.id] for o in page if o.id in positions]
-        limit = max(known) if known and len(page) == PAGE else len(self.rows) - 1
-        for row in range(limit, -1, -1):
-            if self.rows[row].id not in wanted:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self.rows[row]
-                self.endRemoveRows()
+        The selection and the view's place are persistent indexes: each held order's
+        moves to where the order is now, and every other one moves as most held
+        orders did (orders added or gone above them).
+        """
+        old, shift = self.rows, _shift(self.rows, pages)
+        fresh = OrderPages(PAGE, HELD_PAGES)
+        fresh.held = old.held
+        for number, page in sorted(pages.items()):
+            fresh.put(number, page)
+        if shift == 0 and total == self.total:  # nothing moved: the other pages' starts hold
+            fresh.anchors = {**old.anchors, **fresh.anchors}
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()
+        self.rows, self.total = fresh, total
+        self._moved_on()
+        moved = [self._moved(index, old, shift) for index in kept]
+        self.changePersistentIndexList(kept, moved)
+        self.layoutChanged.emit()
+        if pages:
+            self._want(max(pages) + 1, ahead=True)
+        self.loaded.emit()
 
-    def _insert_new(self, page):
-        known = {order.id for order in self.rows}
-        for position, order in enumerate(page):
-            if order.id in known:
-                continue
-            self.beginInsertRows(ROOT, position, position)
-            self.rows.insert(position, order)
-            self.endInsertRows()
-            known.add(order.id)
+    def _moved(self, index, old: OrderPages, shift: int) -> QModelIndex:
+        """Where a persistent index goes: with its order, else with the rows around it."""
+        order = old.get(index.row())
+        if order is not None and (row := self.rows.row_of(order.id)) >= 0:
+            return self.index(row, index.column())
+        row = index.row() + shift
+        if order is not None and self.rows.get(row) is not None:
+            return QModelIndex()  # read again, and no longer there: it left the tab
+        return self.index(row, index.column()) if 0 <= row < self.total else QModelIndex()
 
-    def _update_changed(self, page):
-        """One pass over the rows shown, however many thousands are loaded."""
-        fresh = {order.id: order for order in page}
-        for row, order in enumerate(self.rows):
-            new = fresh.get(order.id)
-            if new is not None and new != order:
-                self.rows[row] = new
-                self.dataChanged.emit(self.index(row, 0), self.index(row, COL_CITY))
 
-    def _text(self, order: OrderRow, column: int) -> str:
-        if column == COL_NUMBER:
-            return f"#{order.id}"
-        if column == COL_BUYER:
-            return order.buyer
-        if column == COL_CREATED:
-            return formatting.when(order.created_at)
-        if column == COL_ITEMS:
-            return items_text(order)
-        if column == COL_TOTAL:
-            return formatting.money(order.total)
-        if column == COL_CITY:
-            return order.city
-        return self._status_names[order.status]
+def _shift(old: OrderPages, pages: dict[int, list[OrderRow]]) -> int:
+    """How far most of the orders held before moved (new orders above push them down)."""
+    moves = Counter(
+        number * PAGE + offset - old.row_of(order.id)
+        for number, page in pages.items() for offset, order in enumerate(page)
+        if old.row_of(order.id) >= 0)
+    return moves.most_common(1)[0][0] if moves else 0
+
+
+def read_page(token: str, filters: tuple, number: int, after: int | None) -> list[OrderRow]:
+    """A page by a keyset walk after the order before it, or by offset when none is known."""
+    status, search, sort = filters
+    offset = 0 if after is not None else number * PAGE
+    return shop.order_rows(token, status, after=after, offset=offset, limit=PAGE, search=search,
+                           sort=sort)
+
+
+def read_pages(token: str, filters: tuple, numbers: list[int]) -> tuple[int, dict]:
+    """The count and these pages as they are now; a page right after another walks on from it."""
+    total = shop.count_orders(token, filters[0], search=filters[1])
+    pages: dict[int, list[OrderRow]] = {}
+    for number in numbers:
+        if number and number * PAGE >= total:
+            break
+        before = pages.get(number - 1)
+        after = before[-1].id if before and len(before) == PAGE else None
+        pages[number] = read_page(token, filters, number, after)
+    return total, pages
 
 
 def items_text(order: OrderRow) -> str:

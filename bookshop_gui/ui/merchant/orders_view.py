@@ -45,6 +45,8 @@ class OrdersPane(QWidget):
         self.editors: dict[int, OrderEditor] = {}
         self.model = OrdersModel(session, tasks, self)
         self.model.failed.connect(lambda error: self.message.emit(messages.describe(error)))
+        self.model.loaded.connect(self._selection_arrived)
+        self._selection_held = True  # every selected row's order is in the model
         self._build()
         live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.poll())
         self.reload()
@@ -155,8 +157,15 @@ class OrdersPane(QWidget):
         top = self.table.indexAt(self.table.viewport().rect().topLeft())
         top_id = self._order(top.row()).id if top.isValid() else None
         scrolled = self.table.verticalScrollBar().value() > 0
-        self.model.poll(done=lambda: self._keep_place(top_id, scrolled))
+        self.model.poll(self._on_screen(), done=lambda: self._keep_place(top_id, scrolled))
         self._refresh_counts()
+
+    def _on_screen(self) -> range:
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        if first < 0:
+            return range(0)
+        return range(first, (last if last >= 0 else self.model.rowCount() - 1) + 1)
 
     def _keep_place(self, top_id, scrolled: bool):
         if scrolled and top_id is not None and (row := self.model.row_of(top_id)) >= 0:
@@ -195,6 +204,8 @@ class OrdersPane(QWidget):
         return row >= 0
 
     def _selection_changed(self, *_args):
+        rows = [index.row() for index in self.table.selectionModel().selectedRows()]
+        self._selection_held = self.model.hold(rows)
         chosen = self.selected_orders()
         statuses = {order.status for order in chosen}
         self.open_button.setEnabled(len(chosen) == 1)
@@ -203,6 +214,11 @@ class OrdersPane(QWidget):
         self.cancel_button.setEnabled(any(allows("shop.cancel", s) for s in statuses))
         self.count_label.setText(
             formatting.fill(self.tr("%1 selected"), len(chosen)) if len(chosen) > 1 else "")
+
+    def _selection_arrived(self):
+        """Rows selected before their page was read count once it is."""
+        if not self._selection_held:
+            self._selection_changed()
 
     # -- actions ------------------------------------------------------------------
 
