@@ -66,6 +66,7 @@ def _checks(test: SelfTest, folder: Path) -> None:
         test.check("sign-in", lambda: _sign_in(test))
     test.check("interface", lambda: _application(test))
     test.check("translations", lambda: _translations(test))
+    test.check("on-screen keyboard", lambda: _keyboard(test))
     if opened and "buyer" in test.state:
         test.check("buyer window", lambda: _window(test, "buyer"))
         test.check("merchant window", lambda: _window(test, "staff"))
@@ -209,6 +210,47 @@ def _translations(test: SelfTest) -> str:
         raise AssertionError("the Chinese translations do not translate 'Sign in' / 'Cancel'")
     return f"{', '.join(loaded)}; Qt's own for zh_CN ('Sign in' is '{signed}', " \
         f"'Cancel' is '{cancel}')"
+
+
+KEYBOARD_RESOURCES = ":/qt-project.org/imports/QtQuick/VirtualKeyboard"  # in its QML plugins
+KEYBOARD_QML = b"""
+import QtQuick
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Plugins.Pinyin
+QtObject {}
+"""
+
+
+def _keyboard(test: SelfTest) -> str:
+    """The kiosk's keyboard: its plugin, its QML modules with the pinyin plugin, its layouts.
+
+    A bundle that carries the plugin must load all of it; a source tree whose PySide6
+    has no PySide6-Addons simply has no keyboard, as its kiosk then says in the log.
+    """
+    from bookshop_gui.ui import keyboard
+
+    problem = keyboard.problem()
+    if problem is not None:
+        if getattr(sys, "frozen", False) and keyboard.plugin() is not None:
+            raise ImportError(problem)
+        return f"none here ({problem})"
+    from PySide6.QtQml import QQmlComponent, QQmlEngine
+
+    engine = QQmlEngine()
+    component = QQmlComponent(engine)
+    component.setData(KEYBOARD_QML, "qrc:/bookshop/self_test_keyboard.qml")
+    if component.create() is None:
+        raise ImportError("; ".join(error.toString() for error in component.errors()))
+    from PySide6.QtCore import QFile
+
+    needed = [f"{KEYBOARD_RESOURCES}/Layouts/{name}/main" for name in keyboard.LOCALES]
+    needed = [path + (".qml" if QFile.exists(path + ".qml") else ".fallback") for path in needed]
+    needed.append(f"{KEYBOARD_RESOURCES}/3rdparty/pinyin/data/dict_pinyin.dat")
+    missing = [path for path in needed if not QFile.exists(path)]
+    if missing:
+        raise FileNotFoundError(", ".join(missing))
+    keyboard.choose_layouts(test.state["app"], "en")
+    return f"Qt Virtual Keyboard; layouts {', '.join(keyboard.LOCALES)}; pinyin dictionary"
 
 
 def _window(test: SelfTest, who: str) -> str:

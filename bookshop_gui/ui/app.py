@@ -345,15 +345,31 @@ def start_reporting() -> None:
     crash.install()
 
 
+def on_screen_keyboard() -> bool:
+    """The kiosk's on-screen keyboard, asked for before the QApplication exists (see keyboard)."""
+    from bookshop_gui.ui import keyboard
+
+    if keyboard.enable():
+        return True
+    logging.getLogger("bookshop").warning("no on-screen keyboard: %s", keyboard.problem())
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv if argv is None else argv
     options = parse_args(argv)
+    keyboard = options.kiosk and on_screen_keyboard()
     app = QApplication(argv)
     app.setOrganizationName("Bookshop")
     app.setApplicationName("Bookshop")
     app.setDesktopFileName("bookshop")  # the menu entry: its icon and name in the taskbar
     app.setWindowIcon(resources.app_icon())
-    install_translation(app, options.lang or preferences.language())
+    language = options.lang or preferences.language()
+    install_translation(app, language)
+    if keyboard:
+        from bookshop_gui.ui import keyboard as on_screen
+
+        on_screen.choose_layouts(app, language or QLocale.system().name())
     if options.kiosk:
         from bookshop_gui.ui.touch import KioskStyle
 

@@ -1,0 +1,94 @@
+"""The kiosk's on-screen keyboard: Qt Virtual Keyboard, with English and Chinese (pinyin).
+
+A kiosk has no keyboard, so its search, sign-in and address fields need one on
+the screen. Qt Virtual Keyboard is a platform input context: once
+`QT_IM_MODULE=qtvirtualkeyboard` is set before the QApplication exists, every
+text field gets it, shown at the bottom of the screen when the field is
+tapped; no widget has to know. Only the kiosk asks for it, and only when this
+installation can load it (its libraries come with PySide6-Addons, or with a
+bundle built with the keyboard), so a workstation keeps the system's own input
+methods and a kiosk without it still starts.
+
+The keyboard offers exactly two layouts, English and Chinese (pinyin, whose
+dictionary is built into Qt's pinyin plugin), and starts in the interface's
+language; its language key switches between them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QPluginLoader
+
+IM_MODULE = "qtvirtualkeyboard"
+LOCALES = ("en_US", "zh_CN")
+
+
+def plugin() -> Path | None:
+    """The platform input context plugin's file, if this Qt has one."""
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath), "platforminputcontexts")
+    found = sorted(folder.glob("*qtvirtualkeyboardplugin*")) if folder.is_dir() else []
+    return found[0] if found else None
+
+
+def problem() -> str | None:
+    """Why the keyboard cannot be used here, or None when its plugin loads with its libraries.
+
+    PySide6-Essentials carries the plugin without the libraries it links to, so
+    the file alone proves nothing: loading it does.
+    """
+    path = plugin()
+    if path is None:
+        return "no Qt Virtual Keyboard plugin in this installation"
+    loader = QPluginLoader(str(path))
+    if not loader.load():
+        return loader.errorString()
+    return None
+
+
+def enable() -> bool:
+    """Ask Qt for the on-screen keyboard before the QApplication is made; False if none."""
+    if problem() is not None:
+        return False
+    os.environ["QT_IM_MODULE"] = IM_MODULE
+    return True
+
+
+def enabled() -> bool:
+    return os.environ.get("QT_IM_MODULE") == IM_MODULE
+
+
+SETTINGS_QML = b"""
+import QtQuick
+import QtQuick.VirtualKeyboard.Settings
+QtObject {
+    property var locales: []
+    property string first: ""
+    function apply() {
+        VirtualKeyboardSettings.activeLocales = locales
+        VirtualKeyboardSettings.locale = first
+    }
+}
+"""
+
+
+def choose_layouts(app, language: str) -> None:
+    """English and Chinese only, starting in `language`.
+
+    The keyboard's settings are global to the program, so a small QML object on
+    an engine of our own sets them before the keyboard first shows.
+    """
+    from PySide6.QtQml import QQmlComponent, QQmlEngine
+
+    engine = QQmlEngine(app)
+    component = QQmlComponent(engine)
+    component.setData(SETTINGS_QML, "qrc:/bookshop/keyboard_settings.qml")
+    settings = component.create()
+    if settings is None:
+        raise RuntimeError("; ".join(error.toString() for error in component.errors()))
+    settings.setParent(engine)
+    chinese = language.lower().startswith("zh")
+    settings.setProperty("locales", list(LOCALES))
+    settings.setProperty("first", LOCALES[1] if chinese else LOCALES[0])
+    settings.apply()
