@@ -35,6 +35,14 @@ def plain(text: str) -> str:
     return MNEMONIC.sub("", text).replace("&&", "&")
 
 
+def refresh(pane: QWidget, reload) -> QShortcut:
+    """F5 (the platform's Refresh) anywhere in `pane` reads it again, for a pane with no
+    Refresh button of its own."""
+    shortcut = QShortcut(QKeySequence(Key.Refresh), pane, reload)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    return shortcut
+
+
 def find(pane: QWidget, field: QLineEdit) -> QShortcut:
     """Ctrl+F (the platform's Find) anywhere in `pane` goes to its search field."""
     def go():

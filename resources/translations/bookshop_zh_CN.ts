@@ -680,16 +680,16 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <source>Show older</source>
-        <translation>显示更早的记录</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-    <message>
         <source>Balance history</source>
         <translation>余额明细</translation>
+    </message>
+    <message>
+        <source>Show &amp;older</source>
+        <translation>显示更早的(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
         <source>Export balance history</source>
@@ -736,24 +736,8 @@
         <translation>金额，例如 50.00</translation>
     </message>
     <message>
-        <source>Top up…</source>
-        <translation>充值…</translation>
-    </message>
-    <message>
         <source>Amount to add</source>
         <translation>充值金额</translation>
-    </message>
-    <message>
-        <source>Add to the store balance (cash or card at the counter):</source>
-        <translation>充入店内余额（柜台现金或刷卡）：</translation>
-    </message>
-    <message>
-        <source>Set VIP ratio</source>
-        <translation>设置 VIP 折扣率</translation>
-    </message>
-    <message>
-        <source>Share of the list price this buyer pays:</source>
-        <translation>此买家支付标价的比例：</translation>
     </message>
     <message>
         <source>Buyer</source>
@@ -764,28 +748,48 @@
         <translation>书店店员</translation>
     </message>
     <message>
-        <source>Create account</source>
-        <translation>创建账户</translation>
+        <source>&amp;Top up…</source>
+        <translation>充值(&amp;T)…</translation>
     </message>
     <message>
-        <source>Username</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>Account</source>
-        <translation>账户</translation>
-    </message>
-    <message>
-        <source>Shop</source>
-        <translation>书店</translation>
+        <source>&amp;Add to the store balance (cash or card at the counter):</source>
+        <translation>充入店内余额（在柜台付现金或刷卡）(&amp;A)：</translation>
     </message>
     <message>
         <source>VIP ratio</source>
         <translation>VIP 折扣率</translation>
+    </message>
+    <message>
+        <source>Set &amp;VIP ratio</source>
+        <translation>设置 VIP 折扣(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Share of the list price this buyer &amp;pays:</source>
+        <translation>该买家按定价支付的比例(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>C&amp;reate account</source>
+        <translation>创建账户(&amp;R)</translation>
+    </message>
+    <message>
+        <source>User&amp;name</source>
+        <translation>用户名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>密码(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount</source>
+        <translation>账户类型(&amp;C)</translation>
+    </message>
+    <message>
+        <source>S&amp;hop</source>
+        <translation>书店(&amp;H)</translation>
+    </message>
+    <message>
+        <source>VIP rat&amp;io</source>
+        <translation>VIP 折扣(&amp;I)</translation>
     </message>
     <message>
         <source>New account</source>
@@ -1694,16 +1698,16 @@
 <context>
     <name>ReportsPane</name>
     <message>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>从</translation>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <source>to</source>
-        <translation>至</translation>
+        <source>&amp;to</source>
+        <translation>到(&amp;T)</translation>
     </message>
     <message>
         <source>Sales per day</source>
@@ -1981,10 +1985,6 @@
 <context>
     <name>SettingsPane</name>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
@@ -1999,6 +1999,31 @@
     <message>
         <source>Price cut limit (%)</source>
         <translation>降价上限（%）</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the shipping fee</source>
+        <translation>保存运费</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <comment>the price cut limit</comment>
+        <translation>保存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save the price cut limit</source>
+        <translation>保存降价上限</translation>
+    </message>
+    <message>
+        <source>Shipping &amp;fee</source>
+        <translation>运费(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Price &amp;cut limit (%)</source>
+        <translation>降价上限（%）(&amp;C)</translation>
     </message>
     <message>
         <source>How far below its list price staff may set an order line on their own. A deeper cut needs an administrator&apos;s user name and password. Leave empty for no limit.</source>
@@ -2256,12 +2281,12 @@
         <translation>等待发货的订单</translation>
     </message>
     <message>
-        <source>Open…</source>
-        <translation>打开…</translation>
+        <source>Ope&amp;n…</source>
+        <translation>打开(&amp;N)…</translation>
     </message>
     <message>
-        <source>Mark shipped…</source>
-        <translation>标记为已发货…</translation>
+        <source>Mark &amp;shipped…</source>
+        <translation>标记为已发货(&amp;S)…</translation>
     </message>
     <message>
         <source>Paid over 48 hours ago, not shipped (%1)</source>

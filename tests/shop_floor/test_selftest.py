@@ -18,7 +18,8 @@ def test_the_self_test_passes_and_prints_each_check(tmp_path):
     lines = done.stdout.splitlines()
     checked = [line.split(":")[0][6:] for line in lines if line.startswith("ok    ")]
     for name in ("resources", "migrations", "PostgreSQL driver", "MySQL driver", "keyring",
-                 "database", "demo data", "sign-in", "translations", "buyer window",
+                 "database", "demo data", "sign-in", "translations", "on-screen keyboard",
+                 "buyer window",
                  "merchant window", "clean up"):
         assert name in checked
     assert lines[-1] == "self-test passed"

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar, QWidget
 
-from bookshop_gui.services import catalog, orders
+from bookshop_gui.services import accounts, auth, catalog, orders
 from bookshop_gui.ui.app import install_translation
 from bookshop_gui.ui.merchant.window import MerchantWindow
 
@@ -124,3 +124,80 @@ def test_alt_letters_and_ctrl_s_work_in_the_book_editor(qtbot, window, staff_ses
 def _label_of(editor, field):
     [label] = [label for label in editor.findChildren(QLabel) if label.buddy() is field]
     return label.text()
+
+
+def _pane_window(session, tasks, key):
+    window = MerchantWindow(session, tasks)
+    window.show()
+    return window, window.show_pane(key)
+
+
+def _close(window):
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _usernames(pane):
+    model = pane.table.model()
+    return {model.index(row, 0).data() for row in range(model.rowCount())}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_members_and_reports_have_mnemonics_f5_and_names(qtbot, qapp, lang, staff_session,
+                                                          tasks):
+    installed = install_translation(qapp, "zh_CN") if lang == "zh_CN" else []
+    window, members = _pane_window(staff_session, tasks, "members")
+    try:
+        for button in (members.top_up_button, members.ledger.more_button,
+                       members.ledger.export_button):
+            assert letter(button.text()), button.text()
+        assert any(label.buddy() is members.amount for label in members.findChildren(QLabel))
+        assert_no_clash(window)
+        accounts.create_user("walkin", "walkin", "buyer")  # another workstation's doing
+        assert "walkin" not in _usernames(members)
+        qtbot.keyClick(members.table, Qt.Key.Key_F5)
+        qtbot.waitUntil(lambda: "walkin" in _usernames(members))
+
+        reports = window.show_pane("reports")
+        for button in (reports.export_button, reports.waiting.open_button,
+                       reports.waiting.ship_button):
+            assert letter(button.text()), button.text()
+        assert {label.buddy() for label in reports.findChildren(QLabel)} >= {reports.start,
+                                                                             reports.end}
+        assert_no_clash(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        qtbot.keyClick(window, letter(_label_of(reports, reports.end)), ALT)
+        assert reports.end.hasFocus()
+    finally:
+        _close(window)
+        for translator in installed:
+            QCoreApplication.removeTranslator(translator)
+
+
+def test_settings_and_the_admins_members_pane_have_mnemonics_and_f5(qtbot, demo_shop, tasks):
+    window, settings_pane = _pane_window(auth.login("admin", "admin"), tasks, "settings")
+    try:
+        for button in (settings_pane.save_button, settings_pane.cut_limit_button):
+            assert letter(button.text()), button.text()
+            assert button.accessibleName().startswith("Save the ")
+        assert_no_clash(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        qtbot.keyClick(window, letter(_label_of(settings_pane, settings_pane.fee)), ALT)
+        assert settings_pane.fee.hasFocus()
+        stored = settings_pane.fee.text()
+        settings_pane.fee.setText("99.00")  # typed, not saved: F5 reads the stored fee again
+        qtbot.keyClick(settings_pane.fee, Qt.Key.Key_F5)
+        qtbot.waitUntil(lambda: settings_pane.fee.text() == stored)
+
+        members = window.show_pane("members")
+        for field in (members.vip, members.new_username, members.new_password,
+                      members.new_role, members.new_shop, members.new_vip):
+            assert any(label.buddy() is field for label in members.findChildren(QLabel)), field
+        for button in (members.vip_button, members.create_button):
+            assert letter(button.text()), button.text()
+        assert_no_clash(window)
+    finally:
+        _close(window)

@@ -47,6 +47,7 @@ class MembersPane(QWidget):
         self.search = SearchBox(self.tr("Find a buyer by username"))
         self.search.searched.connect(lambda _text: self.refresh())
         shortcuts.find(self, self.search)
+        shortcuts.refresh(self, self.refresh)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Members"))
         self.table.setModel(self.model)
@@ -81,7 +82,7 @@ class MembersPane(QWidget):
         self.balance_label = QLabel(objectName="total")
         self.vip_label = QLabel(objectName="hint")
         self.amount = QLineEdit(placeholderText=self.tr("Amount, e.g. 50.00"))
-        self.top_up_button = QPushButton(resources.icon("pay"), self.tr("Top up…"),
+        self.top_up_button = QPushButton(resources.icon("pay"), self.tr("&Top up…"),
                                          objectName="primary")
         self.top_up_button.clicked.connect(self.top_up)
         self.amount.setAccessibleName(self.tr("Amount to add"))
@@ -93,19 +94,20 @@ class MembersPane(QWidget):
         layout = QVBoxLayout(card)
         for widget in (self.name_label, self.balance_label, self.vip_label):
             layout.addWidget(widget)
-        layout.addWidget(QLabel(self.tr("Add to the store balance (cash or card at the counter):"),
-                                objectName="hint", wordWrap=True))
+        layout.addWidget(QLabel(
+            self.tr("&Add to the store balance (cash or card at the counter):"),
+            objectName="hint", wordWrap=True, buddy=self.amount))
         layout.addLayout(top_up_row)
         if self.is_admin:
             self.vip = QLineEdit(placeholderText="0.95")
             self.vip.setAccessibleName(self.tr("VIP ratio"))
-            self.vip_button = QPushButton(resources.icon("star"), self.tr("Set VIP ratio"))
+            self.vip_button = QPushButton(resources.icon("star"), self.tr("Set &VIP ratio"))
             self.vip_button.clicked.connect(self.set_vip)
             vip_row = QHBoxLayout()
             vip_row.addWidget(self.vip)
             vip_row.addWidget(self.vip_button)
-            layout.addWidget(QLabel(self.tr("Share of the list price this buyer pays:"),
-                                    objectName="hint"))
+            layout.addWidget(QLabel(self.tr("Share of the list price this buyer &pays:"),
+                                    objectName="hint", buddy=self.vip))
             layout.addLayout(vip_row)
         self._update_buttons()
         return card
@@ -120,16 +122,16 @@ class MembersPane(QWidget):
         self.new_shop = QComboBox()
         self.new_vip = QLineEdit("1")
         self.new_role.currentIndexChanged.connect(self._role_changed)
-        self.create_button = QPushButton(resources.icon("user"), self.tr("Create account"))
+        self.create_button = QPushButton(resources.icon("user"), self.tr("C&reate account"))
         self.create_button.clicked.connect(self.create_account)
         self.create_error = QLabel(objectName="error", wordWrap=True)
         self.create_error.hide()
         form = QFormLayout()
-        form.addRow(self.tr("Username"), self.new_username)
-        form.addRow(self.tr("Password"), self.new_password)
-        form.addRow(self.tr("Account"), self.new_role)
-        form.addRow(self.tr("Shop"), self.new_shop)
-        form.addRow(self.tr("VIP ratio"), self.new_vip)
+        form.addRow(self.tr("User&name"), self.new_username)
+        form.addRow(self.tr("Pass&word"), self.new_password)
+        form.addRow(self.tr("A&ccount"), self.new_role)
+        form.addRow(self.tr("S&hop"), self.new_shop)
+        form.addRow(self.tr("VIP rat&io"), self.new_vip)
         layout = QVBoxLayout(card)
         layout.addWidget(QLabel(self.tr("New account"), objectName="heading"))
         layout.addLayout(form)

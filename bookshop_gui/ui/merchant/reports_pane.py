@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Kind, SalesReport, Session
 from bookshop_gui.services import reports
-from bookshop_gui.ui import dialogs, formatting, live, messages, resources
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts
 from bookshop_gui.ui.merchant.reports_model import (
     ShippedDaysModel,
     StatusTotalsModel,
@@ -60,13 +60,14 @@ class ReportsPane(QWidget):
         for field in (self.start, self.end):
             field.setDisplayFormat("yyyy-MM-dd")
             field.dateChanged.connect(lambda _d: self.refresh())
-        self.export_button = QPushButton(resources.icon("export"), self.tr("Export CSV…"))
+        self.export_button = QPushButton(resources.icon("export"), self.tr("&Export CSV…"))
         self.export_button.clicked.connect(self.choose_export)
         self.summary = QLabel(objectName="total")
+        shortcuts.refresh(self, self.refresh)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("From"), buddy=self.start))
+        top.addWidget(QLabel(self.tr("&From"), buddy=self.start))
         top.addWidget(self.start)
-        top.addWidget(QLabel(self.tr("to"), buddy=self.end))
+        top.addWidget(QLabel(self.tr("&to"), buddy=self.end))
         top.addWidget(self.end)
         top.addStretch()
         top.addWidget(self.summary)

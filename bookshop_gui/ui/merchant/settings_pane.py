@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Kind, Session
 from bookshop_gui.services import settings
-from bookshop_gui.ui import dialogs, formatting, live, messages
+from bookshop_gui.ui import dialogs, formatting, live, messages, shortcuts
 from bookshop_gui.ui.merchant.book_editor import mark
 
 
@@ -28,21 +28,24 @@ class SettingsPane(QWidget):
         self.session, self.tasks = session, tasks
         self.fee = QLineEdit()
         self.fee.setAccessibleName(self.tr("Shipping fee"))
-        self.save_button = QPushButton(self.tr("Save"), objectName="primary")
+        self.save_button = QPushButton(self.tr("&Save"), objectName="primary")
+        self.save_button.setAccessibleName(self.tr("Save the shipping fee"))
         self.save_button.clicked.connect(self.save)
         self.cut_limit = QLineEdit(placeholderText=self.tr("No limit"))
         self.cut_limit.setAccessibleName(self.tr("Price cut limit (%)"))
-        self.cut_limit_button = QPushButton(self.tr("Save"))
+        self.cut_limit_button = QPushButton(self.tr("Sa&ve", "the price cut limit"))
+        self.cut_limit_button.setAccessibleName(self.tr("Save the price cut limit"))
         self.cut_limit_button.clicked.connect(self.save_cut_limit)
         layout = QVBoxLayout(self)
-        layout.addWidget(_card(self.tr("Shipping fee"), self.tr(
+        layout.addWidget(_card(self.tr("Shipping &fee"), self.tr(
             "Charged once on every new order. Orders already made keep the fee they were "
             "made with."), self.fee, self.save_button))
-        layout.addWidget(_card(self.tr("Price cut limit (%)"), self.tr(
+        layout.addWidget(_card(self.tr("Price &cut limit (%)"), self.tr(
             "How far below its list price staff may set an order line on their own. A deeper "
             "cut needs an administrator's user name and password. Leave empty for no limit."),
             self.cut_limit, self.cut_limit_button))
         layout.addStretch()
+        shortcuts.refresh(self, self.load)
         live.follow(self, tasks, (Kind.SETTINGS,), lambda _changes: self.load())
         self.load()
 
@@ -88,7 +91,7 @@ def _card(title: str, hint: str, field: QLineEdit, button: QPushButton) -> QFram
     row.addWidget(field)
     row.addWidget(button)
     inner = QVBoxLayout(card)
-    inner.addWidget(QLabel(title, objectName="heading"))
+    inner.addWidget(QLabel(title, objectName="heading", buddy=field))
     inner.addWidget(QLabel(hint, objectName="hint", wordWrap=True))
     inner.addLayout(row)
     return card

@@ -48,9 +48,9 @@ class WaitingList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
-        self.open_button = QPushButton(resources.icon("edit"), self.tr("Open…"))
+        self.open_button = QPushButton(resources.icon("edit"), self.tr("Ope&n…"))
         self.open_button.clicked.connect(self.open_selected)
-        self.ship_button = QPushButton(resources.icon("ship"), self.tr("Mark shipped…"),
+        self.ship_button = QPushButton(resources.icon("ship"), self.tr("Mark &shipped…"),
                                        objectName="primary")
         self.ship_button.clicked.connect(self.ship_selected)
         top = QHBoxLayout()
