@@ -120,6 +120,10 @@ class Shell(QObject):
             # A name half typed on the start screen is gone too when nobody finishes it.
             self.start_idle = IdleWatcher(preferences.idle_seconds(), self)
             self.start_idle.idle.connect(self._start_screen_idle)
+            from bookshop_gui.ui import keyboard
+
+            if keyboard.enabled():
+                self.room = keyboard.Room(self)
         self.expiry = QTimer(self, interval=EXPIRE_EVERY_MS)
         self.expiry.timeout.connect(self._expire_stale)
 

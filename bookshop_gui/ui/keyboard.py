@@ -19,7 +19,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QPluginLoader
+from PySide6.QtCore import QLibraryInfo, QObject, QPluginLoader, QPoint, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 IM_MODULE = "qtvirtualkeyboard"
 LOCALES = ("en_US", "zh_CN")
@@ -92,3 +94,58 @@ def choose_layouts(app, language: str) -> None:
     settings.setProperty("locales", list(LOCALES))
     settings.setProperty("first", LOCALES[1] if chinese else LOCALES[0])
     settings.apply()
+
+
+class Room(QObject):
+    """Keeps the field being typed in above the keyboard.
+
+    The keyboard is a window of its own over the bottom of the screen (a third of
+    it at 1024×768), and the full-screen kiosk does not know it is there: an address
+    form's lower fields would be typed into unseen. While it shows, a window whose
+    focused field sits in a scroll area gives up the part of it the keyboard covers,
+    and the field is scrolled into what is left. A window without one (the sign-in
+    form, its fields above the keyboard) is left as it is, rather than squeezed.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.adjusted = None  # the window given a bottom margin, while the keyboard shows
+        method = QGuiApplication.inputMethod()
+        method.visibleChanged.connect(self._follow)
+        method.keyboardRectangleChanged.connect(self._follow)
+        QApplication.instance().focusChanged.connect(lambda _old, _new: self._follow())
+
+    def _follow(self):
+        method = QGuiApplication.inputMethod()
+        shown = method.isVisible() and not method.keyboardRectangle().isEmpty()
+        self.make_room(round(method.keyboardRectangle().height()) if shown else 0)
+
+    def make_room(self, height: int) -> None:
+        """Room for a keyboard `height` pixels tall at the bottom of the screen (0: none)."""
+        field = QApplication.focusWidget()
+        window = field.window() if height and scroll_area_of(field) is not None else None
+        if self.adjusted is not None and self.adjusted is not window:
+            self.adjusted.setContentsMargins(0, 0, 0, 0)
+        self.adjusted = window
+        if window is None:
+            return
+        screen = window.screen().geometry()
+        bottom = window.mapToGlobal(QPoint(0, window.height())).y()
+        covered = bottom - (screen.y() + screen.height() - height)
+        window.setContentsMargins(0, 0, 0, max(0, covered))
+        QTimer.singleShot(0, self, show_focus)
+
+
+def scroll_area_of(widget) -> QScrollArea | None:
+    area = widget.parentWidget() if widget is not None else None
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
+    return area
+
+
+def show_focus() -> None:
+    """Scroll the focused field into view in its scroll area."""
+    field = QApplication.focusWidget()
+    area = scroll_area_of(field)
+    if area is not None:
+        area.ensureWidgetVisible(field)
