@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QObject, QPluginLoader, QPoint, QTimer
+from PySide6.QtCore import QLibraryInfo, QObject, QPluginLoader, QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QScrollArea
 
@@ -107,6 +107,8 @@ class Room(QObject):
     form, its fields above the keyboard) is left as it is, rather than squeezed.
     """
 
+    AFTER_RELEASE_MS = 50
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.adjusted = None  # the window given a bottom margin, while the keyboard shows
@@ -116,6 +118,11 @@ class Room(QObject):
         QApplication.instance().focusChanged.connect(lambda _old, _new: self._follow())
 
     def _follow(self):
+        if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            # A finger still down on the field it just tapped: moving the field now would
+            # put the release outside it, and a release outside asks for no keyboard.
+            QTimer.singleShot(self.AFTER_RELEASE_MS, self, self._follow)
+            return
         method = QGuiApplication.inputMethod()
         shown = method.isVisible() and not method.keyboardRectangle().isEmpty()
         self.make_room(round(method.keyboardRectangle().height()) if shown else 0)
