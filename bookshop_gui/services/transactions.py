@@ -32,7 +32,7 @@ from bookshop_gui.errors import (
     OutcomeUnknown,
 )
 from bookshop_gui.models import database
-from bookshop_gui.services import changes
+from bookshop_gui.services import changes, sessions
 
 ATTEMPTS = 6
 SQLITE_TURN_SECONDS = 0.12  # longer than the busy handler's longest sleep (100 ms)
@@ -87,6 +87,7 @@ def _attempts(fn, args, kwargs, write, seconds):
             with deadline.watch(database.obj, seconds or deadline.CALL_SECONDS) as watch, \
                     contextlib.ExitStack() as transaction:
                 transaction.enter_context(_begin(write, seconds))
+                transaction.enter_context(sessions.remembered())
                 began = True
                 result = fn(*args, **kwargs)
                 committing = write
