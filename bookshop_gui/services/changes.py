@@ -5,7 +5,8 @@ Every write call is declared here once with the kinds of data it changes
 each call so that its transaction also adds one row to the change log (for
 the other workstations, which read it every few seconds) and, once it has
 committed, tells the window that asked for it through `collecting`.
-The service modules themselves know nothing of this.
+The service modules know nothing of this, but for one thing: a call that
+finds nothing to change says so (`unchanged`), and wakes no one.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def call_name(fn) -> str:
 
 
 def logged(fn):
-    """`fn`, adding one change-log row to its transaction when it changes anything."""
+    """`fn`, adding one change-log row to its transaction unless it says `unchanged()`."""
     name = call_name(fn)
     kinds = CALLS.get(name, EVERYTHING)
     if not kinds:
@@ -79,13 +80,34 @@ def logged(fn):
 
     @functools.wraps(fn)
     def call(*args, **kwargs):
-        result = fn(*args, **kwargs)
+        outer, _local.unchanged = getattr(_local, "unchanged", False), False
+        try:
+            result = fn(*args, **kwargs)
+            if _local.unchanged:
+                return result
+        finally:
+            _local.unchanged = outer  # a write call made inside another leaves it as it was
         ids = _order_ids(name, args, kwargs, order_id_at, result)
         _local.pending = Changes(frozenset(kinds), ids)
         ChangeLog.create(kinds=",".join(kinds), order_ids=_ids_text(ids), origin=origin())
         return result
 
     return call
+
+
+def unchanged() -> None:
+    """Say that the running write call found nothing to change: it adds no change-log row.
+
+    Every row in the log wakes every workstation's views, so a save of the
+    values already there, or a repeat answered from its request id, must not
+    add one. Only the call itself knows that it was such a save.
+    """
+    _local.unchanged = True
+
+
+def holds(row, values: dict) -> bool:
+    """Whether `row` holds `values` already, so that saving them would change nothing."""
+    return all(getattr(row, name) == value for name, value in values.items())
 
 
 def noted(fn):
