@@ -63,6 +63,7 @@ EVERYTHING = tuple(Kind)  # an undeclared call: every view reads again
 MAX_IDS_TEXT = 255
 
 _local = threading.local()
+_NOTHING, _REPEAT = "nothing", "repeat"  # what a call that logs no row says of itself
 
 
 def call_name(fn) -> str:
@@ -80,16 +81,18 @@ def logged(fn):
 
     @functools.wraps(fn)
     def call(*args, **kwargs):
-        outer, _local.unchanged = getattr(_local, "unchanged", False), False
+        outer, _local.unchanged = getattr(_local, "unchanged", None), None
         try:
             result = fn(*args, **kwargs)
-            if _local.unchanged:
-                return result
+            unchanged = _local.unchanged
         finally:
             _local.unchanged = outer  # a write call made inside another leaves it as it was
+        if unchanged is _NOTHING:
+            return result
         ids = _order_ids(name, args, kwargs, order_id_at, result)
         _local.pending = Changes(frozenset(kinds), ids)
-        ChangeLog.create(kinds=",".join(kinds), order_ids=_ids_text(ids), origin=origin())
+        if unchanged is None:
+            ChangeLog.create(kinds=",".join(kinds), order_ids=_ids_text(ids), origin=origin())
         return result
 
     return call
@@ -99,10 +102,20 @@ def unchanged() -> None:
     """Say that the running write call found nothing to change: it adds no change-log row.
 
     Every row in the log wakes every workstation's views, so a save of the
-    values already there, or a repeat answered from its request id, must not
-    add one. Only the call itself knows that it was such a save.
+    values already there must not add one. Only the call itself knows that
+    it was such a save.
     """
-    _local.unchanged = True
+    _local.unchanged = _NOTHING
+
+
+def repeated() -> None:
+    """Say that the running call repeats one that was done and logged already.
+
+    The other workstations were woken by the first call's row; the window
+    asking again may never have heard how the first call ended (its reply
+    was lost), so it alone is told what changed, once this call returns.
+    """
+    _local.unchanged = _REPEAT
 
 
 def holds(row, values: dict) -> bool:

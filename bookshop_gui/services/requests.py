@@ -56,7 +56,7 @@ def once(operation: str):
             fingerprint = _fingerprint(operation, signature.bind(token, *args, **kwargs))
             answered = _claim(user.id, request_id, operation, fingerprint)
             if answered is not _NEW:
-                changes.unchanged()  # the first call told every window already
+                changes.repeated()
                 return answered
             result = fn(token, *args, **kwargs)
             if result is not None:

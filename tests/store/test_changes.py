@@ -141,7 +141,8 @@ def test_a_write_that_changes_nothing_wakes_no_window(world):
             call()
         assert snapshot() == before, name
         assert ChangeLog.select().count() == logged, name
-        assert not collected.changes, name
+        # A repeat is told to the window that asked: the first reply may never have come.
+        assert bool(collected.changes) is name.endswith("repeat"), name
 
 
 def test_a_write_that_changes_something_is_still_told(world):
