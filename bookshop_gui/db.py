@@ -136,7 +136,9 @@ def open_url(url: str):
             client_flag=CLIENT.FOUND_ROWS,
             # Read what others committed, as PostgreSQL does, so a check
             # before a guarded update never sees a stale snapshot. A row lock
-            # held longer than the read timeout ends the call like a lost link.
+            # held past the call's statement limit ends it as busy: the limit
+            # is set per call (deadline.limit_mysql), a second inside the read
+            # timeout.
             init_command="SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED",
         )
     raise InvalidInput(

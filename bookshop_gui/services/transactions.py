@@ -156,6 +156,8 @@ def _begin(write: bool, seconds: float):
         with database.atomic(lock_type="IMMEDIATE" if write else "DEFERRED"):
             yield
         return
+    if isinstance(database.obj, peewee.MySQLDatabase):
+        deadline.limit_mysql(database.connection(), seconds)
     with database.atomic():
         if seconds and isinstance(database.obj, peewee.PostgresqlDatabase):
             database.execute_sql(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")
