@@ -58,9 +58,9 @@ def set_count(token, book_id, cnt) -> None:
 def remove(token, book_id) -> None:
     """Remove the book's whole line; a book not in the cart is left alone."""
     buyer = caller(token, Role.BUYER)
-    if not domain.is_row_id(book_id) or not (
-            CartLine.delete().where(CartLine.user == buyer.id, CartLine.book == book_id)
-            .execute()):
+    removed = domain.is_row_id(book_id) and (
+        CartLine.delete().where(CartLine.user == buyer.id, CartLine.book == book_id).execute())
+    if not removed:
         changes.unchanged()
 
 

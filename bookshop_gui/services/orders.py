@@ -68,8 +68,8 @@ def submit(token, order_id) -> PaymentRequest:
     order = records.find(order_id, buyer_id=buyer.id)
     records.require(order, "pay", "paid")
     edits = records.audit_entries(order.id)
-    changes = tuple(entry for entry in edits if entry.action == "set_lines")
-    return PaymentRequest(order.id, order.total, buyer.balance, changes)
+    line_edits = tuple(entry for entry in edits if entry.action == "set_lines")
+    return PaymentRequest(order.id, order.total, buyer.balance, line_edits)
 
 
 @writes
