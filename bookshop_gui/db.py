@@ -119,6 +119,8 @@ def open_url(url: str):
             raise InvalidInput("Several server hosts work with PostgreSQL only: "
                                "name one MySQL / MariaDB host.")
         load_mysql_driver()
+        from pymysql.constants import CLIENT
+
         params = db_url.parse(url, unquote_password=True, unquote_user=True)
         if "passwd" in params:  # PyMySQL's old name for it, deprecated
             params["password"] = params.pop("passwd")
@@ -128,9 +130,15 @@ def open_url(url: str):
             connect_timeout=CONNECT_SECONDS,
             read_timeout=int(deadline.CALL_SECONDS),
             write_timeout=int(deadline.CALL_SECONDS),
+            # Count the rows an UPDATE matched, as PostgreSQL and SQLite do, not
+            # only those whose values it changed: saving a value that is already
+            # there must not read as "no such row".
+            client_flag=CLIENT.FOUND_ROWS,
             # Read what others committed, as PostgreSQL does, so a check
             # before a guarded update never sees a stale snapshot. A row lock
-            # held longer than the read timeout ends the call like a lost link.
+            # held past the call's statement limit ends it as busy: the limit
+            # is set per call (deadline.limit_mysql), a second inside the read
+            # timeout.
             init_command="SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED",
         )
     raise InvalidInput(

@@ -1,4 +1,4 @@
-"""A time limit on each call to a PostgreSQL server, kept by the program itself.
+"""Time limits on each call to a database server: the server's own, and the program's.
 
 libpq waits for a reply for as long as its socket is open. TCP keepalives and
 `tcp_user_timeout` close the socket when the kernel finds the link dead, and
@@ -8,6 +8,12 @@ packets and forwards none) would hold the call, and the window's worker
 behind it, for ever. So each call is watched: past its time the socket is shut
 down, libpq sees the connection end, and the call fails as a lost connection.
 PyMySQL needs none of this: its `read_timeout` and `write_timeout` do the same.
+
+On MySQL and MariaDB the server's limit on a statement is set per call
+(`limit_mysql`), as PostgreSQL's `statement_timeout` is: a long call such as
+a report gets its minute there too, and the program waits a second longer
+than the server, so a statement that runs too long is told as busy, never
+as a lost connection.
 """
 
 from __future__ import annotations
@@ -15,8 +21,13 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import weakref
 
 CALL_SECONDS = 10.0  # with the 5 s to connect, a person hears back within about 15 s
+
+# The statement limit each MySQL / MariaDB connection has now, so the usual
+# call, which shares the default, costs no statement to set it again.
+_MYSQL_LIMITS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class Deadline:
@@ -62,3 +73,25 @@ def watch(database, seconds: float = CALL_SECONDS):
     if conn is None or type(conn).__module__.split(".")[0] != "psycopg":
         return contextlib.nullcontext()
     return Deadline(conn, seconds)
+
+
+def limit_mysql(connection, seconds: float | None = None) -> None:
+    """Give a PyMySQL `connection` the limits of the call about to run on it.
+
+    The server stops each statement after `seconds` (by default a second short
+    of CALL_SECONDS, as PostgreSQL's session default is) and the program waits
+    a second more for a reply, so the server's error (busy) comes first.
+    MariaDB counts in seconds and stops any statement; MySQL counts in
+    milliseconds and stops only SELECTs.
+    """
+    limit = seconds or CALL_SECONDS - 1
+    # PyMySQL applies these before each read and write; it has no setter for them.
+    connection._read_timeout = connection._write_timeout = limit + 1
+    if _MYSQL_LIMITS.get(connection) == limit:
+        return
+    with connection.cursor() as cursor:
+        if "MariaDB" in connection.get_server_info():
+            cursor.execute("SET SESSION max_statement_time = %s", (limit,))
+        else:
+            cursor.execute("SET SESSION max_execution_time = %s", (int(limit * 1000),))
+    _MYSQL_LIMITS[connection] = limit

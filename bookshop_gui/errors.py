@@ -33,6 +33,15 @@ class SessionEnded(AuthError):
     """The token is unknown, expired or signed out: the person must sign in again."""
 
 
+class ApprovalRefused(AuthError):
+    """An approval given with a wrong password, or by someone who is not an administrator.
+
+    Still an AuthError, as the contract says, but the person who asked is
+    signed in all along: a window asks for the approval again instead of
+    sending them to sign in, and the API answers "refused", not "sign in".
+    """
+
+
 class NotFound(BookshopError):
     """An unknown book, order or user, or an order that is not the caller's."""
 

@@ -6,6 +6,12 @@ connection reset), or a reply lost after the server already committed. The
 proxy forwards bytes both ways and can do each of those to every connection
 that passes through it, so tests can watch the program face them for real.
 
+A driver may send a statement's text only once: psycopg prepares a statement
+it has run five times on a connection, and from then on runs it by name. So
+the proxy reads the client's side of PostgreSQL's protocol (`_PostgresStream`)
+and knows what each prepared name stands for; a lost reply armed for COMMIT
+is lost whether COMMIT travels as text or by name.
+
 It can also hold every chunk for a while each way (`delay`), as a server in
 another city does, and counts the chunks clients send (`sent`): a driver sends
 each round trip's messages in one write, so the count is the round trips.
@@ -114,11 +120,12 @@ class FaultProxy:
     def _pump(self, source: socket.socket, sink: socket.socket, upstream: bool) -> None:
         line = _Line(sink)
         try:
-            self._forward(source, sink, upstream, line)
+            self._forward(source, sink, upstream, line, _PostgresStream() if upstream else None)
         finally:
             line.close()
 
-    def _forward(self, source, sink, upstream: bool, line: _Line) -> None:
+    def _forward(self, source, sink, upstream: bool, line: _Line,
+                 stream: _PostgresStream | None) -> None:
         while True:
             try:
                 data = source.recv(CHUNK)
@@ -130,7 +137,9 @@ class FaultProxy:
                 _abort(sink)
                 _abort(source)
                 return
-            cutting = upstream and self._cut_pattern is not None and self._cut_pattern in data
+            sent = stream.read(data) if stream is not None else [data]
+            pattern = self._cut_pattern
+            cutting = upstream and pattern is not None and any(pattern in part for part in sent)
             if cutting:
                 self._cut_pattern = None
                 self._cut_clients.add(source)  # no reply may reach this client any more
@@ -159,6 +168,72 @@ class FaultProxy:
         _abort(client)
         with self._lock:
             self._links = [pair for pair in self._links if pair[0] is not client]
+
+
+class _PostgresStream:
+    """The client's messages of PostgreSQL's protocol, read as they pass, whatever the chunks.
+
+    `read` returns the chunk itself and, for each Bind that runs a statement
+    prepared by name earlier, that statement's Parse message: what the server
+    runs, in the words it was first sent in. A stream that does not open as
+    PostgreSQL's (MySQL's client speaks second) is passed over.
+    """
+
+    STARTUP = 196608  # protocol 3.0; SSLRequest and GSSENCRequest come before it
+    PRE_STARTUP = (80877103, 80877104)
+
+    def __init__(self):
+        self._pending = b""
+        self._started = False
+        self._postgres: bool | None = None
+        self._prepared: dict[bytes, bytes] = {}
+
+    def read(self, data: bytes) -> list[bytes]:
+        if self._postgres is False:
+            return [data]
+        self._pending += data
+        runs = [data]
+        while (message := self._next()) is not None:
+            runs.extend(self._runs(*message))
+        return runs
+
+    def _next(self) -> tuple[bytes, bytes] | None:
+        """The next whole message as (type, body); None until one has fully arrived."""
+        buffer = self._pending
+        if not self._started:  # startup messages: a length and a code, no type byte
+            if len(buffer) < 8:
+                return None
+            length, code = struct.unpack("!ii", buffer[:8])
+            if self._postgres is None:
+                self._postgres = code == self.STARTUP or code in self.PRE_STARTUP
+                if not self._postgres:
+                    self._pending = b""
+                    return None
+            if len(buffer) < length:
+                return None
+            self._pending, self._started = buffer[length:], code == self.STARTUP
+            return b"", b""
+        if len(buffer) < 5:
+            return None
+        length = struct.unpack("!i", buffer[1:5])[0]
+        if len(buffer) < 1 + length:
+            return None
+        self._pending = buffer[1 + length:]
+        return buffer[:1], buffer[5:1 + length]
+
+    def _runs(self, kind: bytes, body: bytes) -> list[bytes]:
+        """What `kind`/`body` runs, beyond its own bytes: a prepared statement's Parse."""
+        if kind == b"P":  # Parse: statement name, text, parameter types
+            name = body.split(b"\x00", 1)[0]
+            if name:
+                self._prepared[name] = body
+        elif kind == b"B":  # Bind: portal name, statement name, parameters
+            name = body.split(b"\x00", 2)[1]
+            if name in self._prepared:
+                return [self._prepared[name]]
+        elif kind == b"C" and body[:1] == b"S":  # Close a statement: its name is free again
+            self._prepared.pop(body[1:].split(b"\x00", 1)[0], None)
+        return []
 
 
 class _Line:

@@ -15,7 +15,13 @@ import logging
 from fastapi.exceptions import RequestValidationError
 from starlette.requests import Request
 
-from bookshop_gui.errors import ApprovalRequired, AuthError, BookshopError, StaleOrder
+from bookshop_gui.errors import (
+    ApprovalRefused,
+    ApprovalRequired,
+    AuthError,
+    BookshopError,
+    StaleOrder,
+)
 from bookshop_gui.server.render import SeedResponse
 
 log = logging.getLogger(__name__)
@@ -37,11 +43,6 @@ class AmbiguousName(BookshopError):
         self.choices = choices
 
 
-class ApprovalRefused(BookshopError):
-    """setinfo's approver is not an administrator, or their password is wrong: the staff
-    member stays signed in, so it is -1, not the -10 that would send them to sign in."""
-
-
 def failure(path: str, message: str, *, status: int, state: int = REFUSED,
             headers: dict | None = None, **extra) -> SeedResponse:
     """A failure in the dialect of the endpoint at `path`.
@@ -58,9 +59,13 @@ def failure(path: str, message: str, *, status: int, state: int = REFUSED,
 
 
 def refused(request: Request, exc: BookshopError) -> SeedResponse:
-    """A service's typed error as the seed's code: 401 / -10, 501 / -1, or 503."""
+    """A service's typed error as the seed's code: 401 / -10, 501 / -1, or 503.
+
+    A refused approval is an AuthError, but the person who sent it is still
+    signed in: it is refused (-1), never the -10 that would send them to sign in.
+    """
     path = request.url.path
-    if isinstance(exc, AuthError):
+    if isinstance(exc, AuthError) and not isinstance(exc, ApprovalRefused):
         return failure(path, exc.message, status=401, state=NOT_SIGNED_IN)
     if exc.code == 503:
         log.warning("%s: %s", path, exc.message)

@@ -7,7 +7,7 @@ from bookshop_gui.domain import Account, Member, Role
 from bookshop_gui.domain import Shop as ShopValue
 from bookshop_gui.errors import InvalidInput, NotFound
 from bookshop_gui.models import BalanceEntry, Shop, User
-from bookshop_gui.services import requests
+from bookshop_gui.services import changes, requests
 from bookshop_gui.services.addresses import addresses as addresses  # the contract's names
 from bookshop_gui.services.addresses import remove_address as remove_address
 from bookshop_gui.services.addresses import save_address as save_address
@@ -109,7 +109,11 @@ def set_vip_ratio(token, username, vip_ratio) -> None:
     """Admins only: the share of the list price this buyer pays from now on."""
     caller(token, Role.ADMIN)
     ratio = domain.ratio(vip_ratio)
-    User.update(vip_ratio=ratio).where(User.id == _buyer(username).id).execute()
+    buyer = _buyer(username)
+    if buyer.vip_ratio == ratio:
+        changes.unchanged()
+    else:
+        User.update(vip_ratio=ratio).where(User.id == buyer.id).execute()
 
 
 @writes

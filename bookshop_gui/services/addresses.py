@@ -13,6 +13,7 @@ from bookshop_gui.domain import Address as AddressValue
 from bookshop_gui.domain import Role
 from bookshop_gui.errors import InvalidInput, NotFound
 from bookshop_gui.models import Address, Order, User
+from bookshop_gui.services import changes
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads, writes
 
@@ -42,7 +43,11 @@ def save_address(token, *, name, phone, region, street, postcode="", address_id=
         first = not Address.select().where(Address.user == buyer.id).exists()
         saved = Address.create(user=buyer.id, is_default=first, **fields).id
     else:
-        saved = own(buyer, address_id).id
+        current = own(buyer, address_id)
+        saved = current.id
+        if changes.holds(current, fields) and (current.is_default or not default):
+            changes.unchanged()
+            return saved
         Address.update(**fields).where(Address.id == saved).execute()
     if default:
         _make_default(buyer, saved)

@@ -6,6 +6,7 @@ from bookshop_gui.domain import CartLine as CartLineValue
 from bookshop_gui.domain import Role
 from bookshop_gui.errors import InvalidInput, NotFound
 from bookshop_gui.models import Book, CartLine, Shop, database
+from bookshop_gui.services import changes
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import for_update, reads, writes
 
@@ -45,21 +46,22 @@ def set_count(token, book_id, cnt) -> None:
     """Set the line's count outright: what the cart's quantity box does."""
     buyer = caller(token, Role.BUYER)
     cnt = domain.count(cnt)
-    changed = (
-        CartLine.update(cnt=cnt)
-        .where(CartLine.user == buyer.id, CartLine.book == _book(book_id))
-        .execute()
-    )
-    if not changed:
+    line = (CartLine.user == buyer.id) & (CartLine.book == _book(book_id))
+    if CartLine.update(cnt=cnt).where(line, CartLine.cnt != cnt).execute():
+        return
+    if not CartLine.select().where(line).exists():
         raise NotFound("That book is not in your cart.")
+    changes.unchanged()
 
 
 @writes
 def remove(token, book_id) -> None:
     """Remove the book's whole line; a book not in the cart is left alone."""
     buyer = caller(token, Role.BUYER)
-    if domain.is_row_id(book_id):
-        CartLine.delete().where(CartLine.user == buyer.id, CartLine.book == book_id).execute()
+    removed = domain.is_row_id(book_id) and (
+        CartLine.delete().where(CartLine.user == buyer.id, CartLine.book == book_id).execute())
+    if not removed:
+        changes.unchanged()
 
 
 def _created(user_id: int, book: Book, cnt: int) -> bool:

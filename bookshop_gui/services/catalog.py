@@ -6,6 +6,7 @@ from bookshop_gui.domain import Role
 from bookshop_gui.errors import InvalidInput, NotFound
 from bookshop_gui.models import Book, Shop
 from bookshop_gui.models import search as search_index
+from bookshop_gui.services import changes
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads, writes
 
@@ -82,8 +83,11 @@ def update_book(token, book_id, **fields) -> None:
     book = _row(book_id)
     if book.shop_id != staff.shop_id:
         raise NotFound("No such book in your shop.")
-    if fields:
-        Book.update(**_clean(fields)).where(Book.id == book.id).execute()
+    clean = _clean(fields)
+    if changes.holds(book, clean):
+        changes.unchanged()
+    else:
+        Book.update(**clean).where(Book.id == book.id).execute()
 
 
 def normalise_isbn(value) -> str:

@@ -5,7 +5,8 @@ Every write call is declared here once with the kinds of data it changes
 each call so that its transaction also adds one row to the change log (for
 the other workstations, which read it every few seconds) and, once it has
 committed, tells the window that asked for it through `collecting`.
-The service modules themselves know nothing of this.
+The service modules know nothing of this, but for one thing: a call that
+finds nothing to change says so (`unchanged`), and wakes no one.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ EVERYTHING = tuple(Kind)  # an undeclared call: every view reads again
 MAX_IDS_TEXT = 255
 
 _local = threading.local()
+_NOTHING, _REPEAT = "nothing", "repeat"  # what a call that logs no row says of itself
 
 
 def call_name(fn) -> str:
@@ -70,7 +72,7 @@ def call_name(fn) -> str:
 
 
 def logged(fn):
-    """`fn`, adding one change-log row to its transaction when it changes anything."""
+    """`fn`, adding one change-log row to its transaction unless it says `unchanged()`."""
     name = call_name(fn)
     kinds = CALLS.get(name, EVERYTHING)
     if not kinds:
@@ -79,13 +81,46 @@ def logged(fn):
 
     @functools.wraps(fn)
     def call(*args, **kwargs):
-        result = fn(*args, **kwargs)
+        outer, _local.unchanged = getattr(_local, "unchanged", None), None
+        try:
+            result = fn(*args, **kwargs)
+            unchanged = _local.unchanged
+        finally:
+            _local.unchanged = outer  # a write call made inside another leaves it as it was
+        if unchanged is _NOTHING:
+            return result
         ids = _order_ids(name, args, kwargs, order_id_at, result)
         _local.pending = Changes(frozenset(kinds), ids)
-        ChangeLog.create(kinds=",".join(kinds), order_ids=_ids_text(ids), origin=origin())
+        if unchanged is None:
+            ChangeLog.create(kinds=",".join(kinds), order_ids=_ids_text(ids), origin=origin())
         return result
 
     return call
+
+
+def unchanged() -> None:
+    """Say that the running write call found nothing to change: it adds no change-log row.
+
+    Every row in the log wakes every workstation's views, so a save of the
+    values already there must not add one. Only the call itself knows that
+    it was such a save.
+    """
+    _local.unchanged = _NOTHING
+
+
+def repeated() -> None:
+    """Say that the running call repeats one that was done and logged already.
+
+    The other workstations were woken by the first call's row; the window
+    asking again may never have heard how the first call ended (its reply
+    was lost), so it alone is told what changed, once this call returns.
+    """
+    _local.unchanged = _REPEAT
+
+
+def holds(row, values: dict) -> bool:
+    """Whether `row` holds `values` already, so that saving them would change nothing."""
+    return all(getattr(row, name) == value for name, value in values.items())
 
 
 def noted(fn):

@@ -16,6 +16,8 @@ import contextlib
 import csv
 import os
 import re
+import stat
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -59,16 +61,42 @@ class InertWriter:
 
 @contextlib.contextmanager
 def writing(path, *, bom: bool = False) -> Iterator[InertWriter]:
-    """An InertWriter to a new file at `path`; a file that cannot be written is InvalidInput.
+    """An InertWriter for the file at `path`, which appears only once it is whole.
 
-    `bom` starts the file with a byte-order mark, which Excel needs to read UTF-8.
+    The rows go to a hidden file beside it that takes its place at the end: an
+    export refused or failing half-way (a signed-out token, a lost connection,
+    a full disk) leaves no file, and never a cut-off one where a good one was.
+    A file that cannot be written is InvalidInput. `bom` starts the file with
+    a byte-order mark, which Excel needs to read UTF-8.
     """
     target = file_path(path)
+    if target.is_dir() or (target.exists() and not target.is_file()):
+        raise InvalidInput(f"{target} is not a file. Choose a file name.")
     try:
-        with open(target, "w", newline="", encoding="utf-8-sig" if bom else "utf-8") as out:
-            yield InertWriter(out)
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                        dir=target.parent)
     except OSError as exc:
         raise InvalidInput(_cannot_write(target, exc)) from exc
+    partial = Path(name)
+    try:
+        with open(handle, "w", newline="", encoding="utf-8-sig" if bom else "utf-8") as out:
+            yield InertWriter(out)
+        partial.chmod(_mode(target))
+        os.replace(partial, os.path.realpath(target))  # through a link, not over it
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise InvalidInput(_cannot_write(target, exc)) from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def _mode(target: Path) -> int:
+    """The permissions the file had, or rw-r--r-- for a new one (mkstemp's are owner-only)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o644
 
 
 def file_path(path) -> Path:

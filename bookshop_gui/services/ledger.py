@@ -136,11 +136,13 @@ def write_csv(token, username, path: str | Path) -> int:
     csv_files); a refund of -12.00 is a plain number and stays one.
     """
     written = 0
+    page = statement(token, username, limit=MAX_LIMIT)  # refused before any file is made
     with csv_files.writing(path, bom=True) as writer:
         writer.writerow(CSV_HEADER)
-        while page := statement(token, username, offset=written, limit=MAX_LIMIT):
+        while page:
             writer.writerows(_csv_row(entry) for entry in page)
             written += len(page)
+            page = statement(token, username, offset=written, limit=MAX_LIMIT)
     return written
 
 

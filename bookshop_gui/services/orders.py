@@ -9,7 +9,7 @@ from bookshop_gui.domain import OrderDetail, OrderStatus, OrderSummary, PaymentR
 from bookshop_gui.errors import InvalidInput, NotFound, StaleOrder
 from bookshop_gui.models import Book, CartLine, Order, OrderLine, Review, User
 from bookshop_gui.models.fields import utcnow
-from bookshop_gui.services import addresses, requests
+from bookshop_gui.services import addresses, changes, requests
 from bookshop_gui.services import order_records as records
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.settings import current_shipping_fee, current_unpaid_minutes
@@ -68,8 +68,8 @@ def submit(token, order_id) -> PaymentRequest:
     order = records.find(order_id, buyer_id=buyer.id)
     records.require(order, "pay", "paid")
     edits = records.audit_entries(order.id)
-    changes = tuple(entry for entry in edits if entry.action == "set_lines")
-    return PaymentRequest(order.id, order.total, buyer.balance, changes)
+    line_edits = tuple(entry for entry in edits if entry.action == "set_lines")
+    return PaymentRequest(order.id, order.total, buyer.balance, line_edits)
 
 
 @writes
@@ -108,7 +108,11 @@ def set_address(token, order_id, address_id) -> None:
     buyer = caller(token, Role.BUYER)
     order = records.find(order_id, buyer_id=buyer.id, lock=True)
     destination = addresses.order_columns(addresses.own(buyer, address_id))
-    records.move(order, "set_address", "sent to another address", **destination)
+    records.require(order, "set_address", "sent to another address")
+    if changes.holds(order, destination):
+        changes.unchanged()
+    else:
+        records.move(order, "set_address", "sent to another address", **destination)
 
 
 @writes

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from bookshop_gui import domain
 from bookshop_gui.domain import Role
-from bookshop_gui.errors import ApprovalRequired, AuthError, InvalidInput
+from bookshop_gui.errors import ApprovalRefused, ApprovalRequired, InvalidInput
 from bookshop_gui.models import Order, Setting, User
 from bookshop_gui.services import auth
 
@@ -34,16 +34,16 @@ def percentage(value) -> Decimal:
 
 
 def approver(approval) -> str | None:
-    """The approving administrator's user name, or AuthError; None when there is no approval."""
+    """The approving administrator's user name, or ApprovalRefused; None when there is none."""
     if approval is None:
         return None
     if (isinstance(approval, (str, bytes)) or not isinstance(approval, (tuple, list))
             or len(approval) != 2
             or not all(isinstance(part, str) and domain.storable(part) for part in approval)):
-        raise AuthError("An approval is an administrator's user name and password.")
+        raise ApprovalRefused("An approval is an administrator's user name and password.")
     admin = auth.verified_user(*approval)
     if admin is None or admin.role != Role.ADMIN:
-        raise AuthError("That is not an administrator's user name and password.")
+        raise ApprovalRefused("That is not an administrator's user name and password.")
     return admin.username
 
 

@@ -27,6 +27,7 @@ from decimal import Decimal
 from bookshop_gui.errors import InvalidInput
 from bookshop_gui.models import RequestRecord
 from bookshop_gui.models.fields import utcnow
+from bookshop_gui.services import changes
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import writes
 
@@ -55,6 +56,7 @@ def once(operation: str):
             fingerprint = _fingerprint(operation, signature.bind(token, *args, **kwargs))
             answered = _claim(user.id, request_id, operation, fingerprint)
             if answered is not _NEW:
+                changes.repeated()
                 return answered
             result = fn(token, *args, **kwargs)
             if result is not None:

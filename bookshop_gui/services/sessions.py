@@ -3,10 +3,18 @@
 Sessions live in the database, so a token signed in at one workstation works
 at any other on the same database until it expires or is signed out. Only a
 SHA-256 of each token is stored: a copy of the database signs nobody in.
+
+Within one transaction a token is looked up once: a call wrapped by
+`requests.once` asks who is calling before the call itself asks again, and
+both must see the same session. What was found is forgotten when the
+transaction ends, so the next call (or the next attempt of this one) reads
+the session afresh and a sign-out elsewhere is seen at once.
 """
 
+import contextlib
 import hashlib
 import secrets
+import threading
 from datetime import timedelta
 
 from bookshop_gui.domain import Role, storable
@@ -16,6 +24,8 @@ from bookshop_gui.models.fields import utcnow
 
 SESSION_HOURS = 12
 REMEMBERED_DAYS = 30
+
+_local = threading.local()  # each thread has its own connection, so its own transaction
 
 
 def token_digest(token: str) -> str:
@@ -36,17 +46,33 @@ def caller(token, *roles: Role) -> User:
     """The signed-in user behind `token`; AuthError if unknown, expired or the wrong role."""
     if not isinstance(token, str) or not token or not storable(token):
         raise SessionEnded("Please sign in.")
-    user = (
-        User.select(User)
-        .join(AuthSession)
-        .where(AuthSession.token_hash == token_digest(token), AuthSession.expires_at > utcnow())
-        .first()
-    )
+    known = getattr(_local, "users", None)
+    user = known.get(token) if known is not None else None
+    if user is None:
+        user = (
+            User.select(User)
+            .join(AuthSession)
+            .where(AuthSession.token_hash == token_digest(token),
+                   AuthSession.expires_at > utcnow())
+            .first()
+        )
     if user is None:
         raise SessionEnded("Your session has ended. Please sign in again.")
     if roles and user.role not in roles:
         raise AuthError(_ROLE_MESSAGES.get(roles[0], "Your account cannot do this."))
+    if known is not None:
+        known[token] = user
     return user
+
+
+@contextlib.contextmanager
+def remembered():
+    """Look each token up once while the block (one transaction) runs, then forget them all."""
+    outer, _local.users = getattr(_local, "users", None), {}
+    try:
+        yield
+    finally:
+        _local.users = outer
 
 
 _ROLE_MESSAGES = {

@@ -6,7 +6,7 @@ from bookshop_gui import domain
 from bookshop_gui.domain import Role
 from bookshop_gui.errors import InvalidInput
 from bookshop_gui.models import Setting
-from bookshop_gui.services import price_cuts
+from bookshop_gui.services import changes, price_cuts
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads, writes
 
@@ -37,7 +37,8 @@ def set_price_cut_limit(token, percent) -> None:
     """Admins only: the limit in percent, or None to let staff cut freely."""
     caller(token, Role.ADMIN)
     if percent is None:
-        Setting.delete().where(Setting.key == price_cuts.PRICE_CUT_LIMIT).execute()
+        if not Setting.delete().where(Setting.key == price_cuts.PRICE_CUT_LIMIT).execute():
+            changes.unchanged()
     else:
         _store(price_cuts.PRICE_CUT_LIMIT, str(price_cuts.percentage(percent)))
 
@@ -68,5 +69,9 @@ def current_unpaid_minutes() -> int:
 
 
 def _store(key: str, value: str) -> None:
+    """Save one setting: the whole of each setter's change, so a value already there is none."""
+    if Setting.select().where(Setting.key == key, Setting.value == value).exists():
+        changes.unchanged()
+        return
     if not Setting.update(value=value).where(Setting.key == key).execute():
         Setting.create(key=key, value=value)

@@ -32,7 +32,7 @@ from bookshop_gui.errors import (
     OutcomeUnknown,
 )
 from bookshop_gui.models import database
-from bookshop_gui.services import changes
+from bookshop_gui.services import changes, sessions
 
 ATTEMPTS = 6
 SQLITE_TURN_SECONDS = 0.12  # longer than the busy handler's longest sleep (100 ms)
@@ -87,6 +87,7 @@ def _attempts(fn, args, kwargs, write, seconds):
             with deadline.watch(database.obj, seconds or deadline.CALL_SECONDS) as watch, \
                     contextlib.ExitStack() as transaction:
                 transaction.enter_context(_begin(write, seconds))
+                transaction.enter_context(sessions.remembered())
                 began = True
                 result = fn(*args, **kwargs)
                 committing = write
@@ -168,6 +169,8 @@ def _begin(write: bool, seconds: float):
         with database.atomic(lock_type="IMMEDIATE" if write else "DEFERRED"):
             yield
         return
+    if isinstance(database.obj, peewee.MySQLDatabase):
+        deadline.limit_mysql(database.connection(), seconds)
     with database.atomic():
         if seconds and isinstance(database.obj, peewee.PostgresqlDatabase):
             database.execute_sql(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")

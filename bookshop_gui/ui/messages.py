@@ -33,6 +33,10 @@ def describe(error: errors.BookshopError) -> str:
         return translate(
             "messages", "A line is cut more than %1% below its list price. An administrator must approve it.",  # noqa: E501
         ).replace("%1", f"{error.limit.normalize():f}" if error.limit is not None else "")
+    if isinstance(error, errors.ApprovalRefused):
+        return translate(
+            "messages", "That is not an administrator's user name and password. Nothing was saved.",
+        )
     if isinstance(error, errors.OutcomeUnknown):
         return translate(
             "messages",

@@ -1131,10 +1131,6 @@
         <translation>请先更正标红的数值再保存。</translation>
     </message>
     <message>
-        <source>That is not an administrator&apos;s user name and password. Nothing was saved.</source>
-        <translation>这不是管理员的用户名和密码。未保存任何内容。</translation>
-    </message>
-    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2452,6 +2448,10 @@ What you were doing may not have finished; check it before going on. The details
     <message>
         <source>A line is cut more than %1% below its list price. An administrator must approve it.</source>
         <translation>有订单行的价格低于标价超过 %1%，需要管理员批准。</translation>
+    </message>
+    <message>
+        <source>That is not an administrator&apos;s user name and password. Nothing was saved.</source>
+        <translation>这不是管理员的用户名和密码。未保存任何内容。</translation>
     </message>
     <message>
         <source>The connection to the shop database was lost while saving, so it is not known yet whether it was saved. Check before doing it again.</source>

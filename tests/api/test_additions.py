@@ -85,3 +85,17 @@ def test_a_big_price_cut_needs_an_administrators_approval(api, world):
     assert approved == {"state": 0}
     assert shop.get_order(world.staff_a.token, unpaid).total == Decimal("32.00")
     assert api.seed001("/shop/manage/getlist", world.staff_a)["state"] == 0  # still signed in
+
+
+def test_a_buyer_sending_setinfo_is_not_signed_in_as_staff_with_or_without_an_approval(
+        api, world):
+    admin = make_person("boss", "admin")
+    settings.set_price_cut_limit(admin.token, Decimal("20"))
+    unpaid = order_in(world, OrderStatus.PENDING_PAYMENT, cnt=2)
+    cut = {"cid": unpaid, "list": [{"bid": world.book_a1, "cnt": 2, "money": "10.00"}]}
+    before = snapshot()
+    alone = api.seed001("/shop/manage/setinfo", world.alice, **cut)
+    approved = api.seed001("/shop/manage/setinfo", world.alice, **cut, approver="boss",
+                           approver_password=PASSWORD)
+    assert alone["state"] == approved["state"] == NOT_SIGNED_IN
+    assert snapshot() == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -13,9 +14,19 @@ from bookshop_gui.domain import Kind
 from bookshop_gui.errors import InvalidState
 from bookshop_gui.models import ChangeLog
 from bookshop_gui.models.fields import utcnow
-from bookshop_gui.services import accounts, cart, changes, feed, orders, shop
+from bookshop_gui.services import (
+    accounts,
+    addresses,
+    cart,
+    catalog,
+    changes,
+    feed,
+    orders,
+    settings,
+    shop,
+)
 
-from .builders import order_in
+from .builders import make_person, order_in, snapshot
 
 
 def _write_calls():
@@ -89,3 +100,56 @@ def test_old_log_rows_are_pruned(world):
     kept = ChangeLog.select().count()
     assert feed.prune() == 1
     assert ChangeLog.select().count() == kept - 1
+
+
+def _twice(world):
+    """Write calls that, made a second time with the same values, change nothing."""
+    admin = make_person("boss", "admin")
+    address = addresses.save_address(world.alice.token, name="Alice", phone="13800000000",
+                                     region="Shanghai", street="1 Bund Road")
+    unpaid = order_in(world, 0)
+    to_pay = order_in(world, 0)
+    cart.add(world.alice.token, world.book_a1, 2)
+    return {
+        "shipping fee": lambda: settings.set_shipping_fee(admin.token, Decimal("25")),
+        "unpaid minutes": lambda: settings.set_unpaid_minutes(admin.token, 45),
+        "cut limit": lambda: settings.set_price_cut_limit(admin.token, 20),
+        "book": lambda: catalog.update_book(world.staff_a.token, world.book_a2,
+                                            title="Journey West", price=Decimal("12.50")),
+        "vip ratio": lambda: accounts.set_vip_ratio(admin.token, "bob", Decimal("0.90")),
+        "address": lambda: addresses.save_address(
+            world.alice.token, name="Alice Li", phone="13800000000", region="Shanghai",
+            street="1 Bund Road", address_id=address),
+        "cart count": lambda: cart.set_count(world.alice.token, world.book_a1, 3),
+        "cart removal": lambda: cart.remove(world.alice.token, world.book_b1),
+        "order address": lambda: orders.set_address(world.alice.token, unpaid, address),
+        "top-up repeat": lambda: accounts.top_up(world.staff_a.token, "alice", 5,
+                                                 request_id="top-up-0001"),
+        "payment repeat": lambda: orders.pay(world.alice.token, to_pay,
+                                             request_id="payment-0001"),
+    }
+
+
+def test_a_write_that_changes_nothing_wakes_no_window(world):
+    calls = _twice(world)
+    for call in calls.values():
+        call()
+    for name, call in calls.items():
+        logged = ChangeLog.select().count()
+        before = snapshot()
+        with changes.collecting("kiosk-1") as collected:
+            call()
+        assert snapshot() == before, name
+        assert ChangeLog.select().count() == logged, name
+        # A repeat is told to the window that asked: the first reply may never have come.
+        assert bool(collected.changes) is name.endswith("repeat"), name
+
+
+def test_a_write_that_changes_something_is_still_told(world):
+    calls = _twice(world)
+    for name, call in calls.items():
+        logged = ChangeLog.select().count()
+        with changes.collecting("kiosk-1") as collected:
+            call()
+        assert ChangeLog.select().count() == logged + (name != "cart removal"), name
+        assert bool(collected.changes) is (name != "cart removal"), name

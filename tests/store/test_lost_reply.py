@@ -81,3 +81,21 @@ def test_a_connection_lost_before_commit_changed_nothing_and_says_so(world, prox
     assert balance(world.alice) == Decimal("500.00")
     assert accounts.top_up(world.staff_a.token, "alice", Decimal("50.00"),
                            request_id=RID) == Decimal("550.00")
+
+
+@pytest.mark.parametrize("backend", SERVERS)
+def test_a_lost_reply_after_many_calls_on_one_connection_is_answered_truly(
+        world, proxy, backend):
+    """psycopg prepares a statement sent five times: from then on COMMIT travels by name."""
+    for _ in range(7):
+        accounts.top_up(world.staff_a.token, "bob", Decimal("1.00"))
+    proxy.cut_after(COMMIT[backend])
+    assert accounts.top_up(world.staff_a.token, "alice", Decimal("50.00"),
+                           request_id=RID) == Decimal("550.00")
+    assert proxy.cuts == 1  # the reply to the eighth COMMIT on this connection was lost
+    assert balance(world.alice) == Decimal("550.00")
+    proxy.cut_after(COMMIT[backend])
+    with pytest.raises(OutcomeUnknown):
+        accounts.top_up(world.staff_a.token, "alice", Decimal("5.00"))
+    assert proxy.cuts == 2
+    assert balance(world.alice) == Decimal("555.00")

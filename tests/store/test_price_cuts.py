@@ -7,7 +7,13 @@ from decimal import Decimal
 import pytest
 
 from bookshop_gui.domain import OrderStatus
-from bookshop_gui.errors import ApprovalRequired, AuthError, InvalidInput
+from bookshop_gui.errors import (
+    ApprovalRefused,
+    ApprovalRequired,
+    AuthError,
+    InvalidInput,
+    SessionEnded,
+)
 from bookshop_gui.services import settings, shop
 
 from .builders import PASSWORD, make_buyer, make_person, order_in, snapshot
@@ -73,8 +79,10 @@ def test_a_wrong_approval_saves_nothing(world, admin, approval):
     settings.set_price_cut_limit(admin.token, 20)
     order_id = order_in(world, OrderStatus.PENDING_PAYMENT)
     before = snapshot()
-    with pytest.raises(AuthError):
+    with pytest.raises(ApprovalRefused) as refused:
         _cut(world, order_id, "5.00", approval=approval)
+    assert isinstance(refused.value, AuthError)  # what the contract names
+    assert not isinstance(refused.value, SessionEnded)
     assert snapshot() == before
 
 

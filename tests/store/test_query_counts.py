@@ -2,8 +2,13 @@
 
 import contextlib
 import logging
+import threading
 
-from bookshop_gui.services import cart, orders, shop
+import pytest
+
+from bookshop_gui.errors import SessionEnded
+from bookshop_gui.models import database
+from bookshop_gui.services import auth, cart, orders, shop
 
 from .builders import make_book, make_buyer
 
@@ -79,3 +84,47 @@ def test_the_cart_costs_the_same_for_2_or_30_lines(world):
     assert {line.shop_id for line in lines_many} == {world.shop_a, world.shop_b}
     assert small == large
     assert 2 <= large <= 3
+
+
+def _session_lookups(statements) -> int:
+    return sum("auth_sessions" in statement for statement in statements)
+
+
+def test_a_paid_order_with_a_request_id_checks_the_session_once(world):
+    order_id = orders.create(world.alice.token, world.book_a1, 1)
+    with counting() as statements:
+        orders.pay(world.alice.token, order_id, request_id="pay-once-0001")
+    assert _session_lookups(statements) == 1
+    with counting() as statements:  # the repeat, answered from its record
+        orders.pay(world.alice.token, order_id, request_id="pay-once-0001")
+    assert _session_lookups(statements) == 1
+
+
+def test_each_call_checks_the_session_anew(world):
+    """What one transaction learnt of a token is gone when it ends: a sign-out is seen at once."""
+    order_id = orders.create(world.alice.token, world.book_a1, 1)
+    with counting() as statements:
+        orders.info(world.alice.token, order_id)
+        orders.info(world.alice.token, order_id)
+    assert _session_lookups(statements) == 2
+    auth.logout(world.alice.token)
+    with pytest.raises(SessionEnded):
+        orders.pay(world.alice.token, order_id, request_id="pay-once-0002")
+
+
+def test_another_thread_checks_the_session_itself(world):
+    order_id = orders.create(world.alice.token, world.book_a1, 1)
+    seen = []
+
+    def look_up():
+        try:
+            with counting() as statements:
+                orders.info(world.alice.token, order_id)
+            seen.append(_session_lookups(statements))
+        finally:
+            database.close()  # this thread's own connection
+
+    worker = threading.Thread(target=look_up)
+    worker.start()
+    worker.join()
+    assert seen == [1]

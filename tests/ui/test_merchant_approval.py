@@ -4,10 +4,13 @@ limit an administrator sets in the settings pane (20 % in the demo shop)."""
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
+from bookshop_gui import errors
 from bookshop_gui.services import auth, orders, settings, shop
+from bookshop_gui.ui import messages
+from bookshop_gui.ui.app import install_translation
 from bookshop_gui.ui.merchant.order_lines_model import COL_MONEY
 from bookshop_gui.ui.merchant.window import MerchantWindow
 
@@ -74,6 +77,10 @@ def test_a_bigger_cut_is_saved_only_with_an_administrators_password(
     assert "not an administrator" in dialog.error.text()
     assert dialog.password.text() == ""
     assert shop.get_order(staff_session.token, unpaid).total == Decimal("39.08")
+    approve(qtbot, dialog, "admin", "not the password")
+    assert dialog.isVisible()  # asked again; the staff member stays signed in
+    assert "not an administrator" in dialog.error.text()
+    assert shop.get_order(staff_session.token, unpaid).total == Decimal("39.08")
 
     approve(qtbot, dialog, "admin", "admin")
     assert not dialog.isVisible()
@@ -102,3 +109,16 @@ def test_an_administrator_changes_the_limit_in_the_settings_pane(qtbot, demo_sho
     assert settings.price_cut_limit() is None
     window.close()
     window.deleteLater()
+
+
+def test_a_refused_approval_is_told_apart_from_an_ended_session_in_chinese(qapp):
+    refused = errors.ApprovalRefused("That is not an administrator's user name and password.")
+    ended = errors.SessionEnded("Your session has ended. Please sign in again.")
+    installed = install_translation(qapp, "zh_CN")
+    try:
+        told = messages.describe(refused)
+        assert told != messages.describe(ended)
+        assert told.isascii() is False and "管理员" in told
+    finally:
+        for translator in installed:
+            QCoreApplication.removeTranslator(translator)

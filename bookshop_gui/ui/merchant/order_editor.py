@@ -278,20 +278,18 @@ class OrderEditor(QDialog):
                   tuple(tuple(line.items()) for line in lines), approval is not None)
         self.tasks.act(shop.set_lines, self.session.token, self.order.id, lines,
                        expected_version=self.order.version, approval=approval, action=action,
-                       done=self._saved, failed=lambda error: self._save_failed(error, approval))
+                       done=self._saved, failed=self._save_failed)
 
     def _saved(self, _result):
         self.saved.emit(self.order_id)
         self.load()
 
-    def _save_failed(self, error, approval=None):
+    def _save_failed(self, error):
         if isinstance(error, errors.ApprovalRequired):
             self.approval.ask(self._approval_reason(error))
             return
-        if (isinstance(error, errors.AuthError) and not isinstance(error, errors.SessionEnded)
-                and approval is not None):
-            self.approval.ask(self._approval_reason(None), self.tr(
-                "That is not an administrator's user name and password. Nothing was saved."))
+        if isinstance(error, errors.ApprovalRefused):
+            self.approval.ask(self._approval_reason(None), messages.describe(error))
             return
         if isinstance(error, errors.InvalidState):
             dialogs.warn(self, self.tr("Not saved"), self._changed_meanwhile(error))
