@@ -236,7 +236,7 @@ class OrderEditor(QDialog):
         editing = self.lines.editable and self.lines.dirty
         self.save_button.setEnabled(editing and self.lines.valid)
         self.revert_button.setEnabled(editing)
-        hint = "" if self.lines.valid or not self.lines.lines else " ".join((
+        hint = "" if self.lines.valid or not self.lines.rows else " ".join((
             self.tr("Correct the values marked in red before saving."),
             self.lines.first_problem()))
         self.save_button.setToolTip(hint)
@@ -301,7 +301,7 @@ class OrderEditor(QDialog):
     def _approval_reason(self, error: errors.ApprovalRequired | None) -> str:
         """Which lines are cut too far, and what an administrator is asked to do."""
         if error is not None:
-            names = [line.name for line in self.lines.lines if line.book_id in error.book_ids]
+            names = [line.name for line in self.lines.rows if line.book_id in error.book_ids]
             self._cut_lines = messages.describe(error) + "\n" + ", ".join(names)
         return self._cut_lines + "\n\n" + self.tr(
             "An administrator can approve this cut by typing their own user name and password.")

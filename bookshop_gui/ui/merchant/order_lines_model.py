@@ -11,13 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 
 from bookshop_gui.domain import CENT, MAX_COUNT, Book, OrderDetail
 from bookshop_gui.ui import formatting
-
-ROOT = QModelIndex()  # "no parent": the top level of a flat table
+from bookshop_gui.ui.columns import RIGHT, ROOT, Column, ColumnsModel
 
 COL_BOOK, COL_UNIT, COL_COUNT, COL_MONEY = range(4)
 BAD_BACKGROUND = QColor("#fdecea")
@@ -44,78 +43,55 @@ class EditLine:
         return formatting.parse_money(self.money_text)
 
 
-class OrderLinesModel(QAbstractTableModel):
-    """Editable while `editable`; emits `changed` after every edit, add or removal."""
+class OrderLinesModel(ColumnsModel):
+    """Editable while `editable`; emits `changed` after every edit, add or removal.
+
+    A cell's tooltip is why its value cannot be saved (see `problem`).
+    """
 
     changed = Signal()
+    editable = False
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.lines: list[EditLine] = []
         self.original: list[EditLine] = []
         self.shipping = Decimal("0.00")
-        self.editable = False
+
+    def columns(self):
+        return (
+            Column(self.tr("Book"), lambda line: line.name),
+            Column(self.tr("Unit price"), lambda line: formatting.money(line.unit_price), RIGHT,
+                   lambda line: line.unit_price),
+            Column(self.tr("Quantity"), lambda line: line.cnt_text, RIGHT,
+                   lambda line: line.cnt or 0, tip=self._count_problem,
+                   edit=lambda line: line.cnt_text),
+            Column(self.tr("Line money"), _money_text, RIGHT,
+                   lambda line: line.money if line.money is not None else Decimal(-1),
+                   tip=self._money_problem, edit=lambda line: line.money_text),
+        )
 
     def load(self, order: OrderDetail, *, editable: bool):
-        self.beginResetModel()
-        self.lines = [EditLine(line.book_id, line.name, line.unit_price, str(line.cnt),
-                               f"{line.money:.2f}") for line in order.lines]
-        self.original = list(self.lines)
         self.shipping, self.editable = order.shipping, editable
-        self.endResetModel()
+        self.set_rows(EditLine(line.book_id, line.name, line.unit_price, str(line.cnt),
+                               f"{line.money:.2f}") for line in order.lines)
+        self.original = list(self.rows)
         self.changed.emit()
 
-    # -- Qt's model interface ------------------------------------------------
-
-    def rowCount(self, parent=ROOT):
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent=ROOT):
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Book"), self.tr("Unit price"), self.tr("Quantity"),
-                self.tr("Line money"))[section]
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.editable and index.column() in (COL_COUNT, COL_MONEY):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.lines):
-            return None
-        line, column = self.lines[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._text(line, column, role == Qt.ItemDataRole.EditRole)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_BOOK:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        problem = self.problem(index.row(), column)
-        if role == Qt.ItemDataRole.BackgroundRole and problem:
-            return BAD_BACKGROUND
-        if role == Qt.ItemDataRole.ForegroundRole and problem:
-            return BAD_TEXT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return problem or None
-        return None
+        """The columns' parts, with a cell that cannot be saved in red."""
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            if not index.isValid() or not self.problem(index.row(), index.column()):
+                return None
+            return BAD_BACKGROUND if role == Qt.ItemDataRole.BackgroundRole else BAD_TEXT
+        return super().data(index, role)
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
-        if (role != Qt.ItemDataRole.EditRole or not index.isValid()
-                or not self.flags(index) & Qt.ItemFlag.ItemIsEditable):
-            return False
-        row, text = index.row(), str(value).strip()
-        line = self.lines[row]
-        if index.column() == COL_COUNT:
-            self.lines[row] = _with_count(line, text)
-            self.dataChanged.emit(self.index(row, COL_COUNT), self.index(row, COL_MONEY))
+    def write(self, row: int, column: int, value) -> bool:
+        text = str(value).strip()
+        line = self.rows[row]
+        if column == COL_COUNT:
+            self.rows[row] = _with_count(line, text)
         else:
-            self.lines[row] = replace(line, money_text=text)
-            self.dataChanged.emit(index, index)
+            self.rows[row] = replace(line, money_text=text)
         self.changed.emit()
         return True
 
@@ -123,32 +99,37 @@ class OrderLinesModel(QAbstractTableModel):
 
     def problem(self, row: int, column: int) -> str:
         """Why a cell's value cannot be saved, or "" if it can."""
-        line = self.lines[row]
-        if column == COL_COUNT and line.cnt is None:
-            return self.tr("A quantity is a whole number from 1 to %1.").replace(
-                "%1", str(MAX_COUNT))
-        if column == COL_MONEY and line.money is None:
-            return self.tr("An amount of money, 0 or more, with at most two decimal places.")
-        return ""
+        tip = self._columns[column].tip
+        return tip(self.rows[row]) if tip is not None else ""
+
+    def _count_problem(self, line: EditLine) -> str:
+        if line.cnt is not None:
+            return ""
+        return formatting.fill(self.tr("A quantity is a whole number from 1 to %1."), MAX_COUNT)
+
+    def _money_problem(self, line: EditLine) -> str:
+        if line.money is not None:
+            return ""
+        return self.tr("An amount of money, 0 or more, with at most two decimal places.")
 
     def first_problem(self) -> str:
-        return next((problem for row in range(len(self.lines))
+        return next((problem for row in range(len(self.rows))
                      for column in (COL_COUNT, COL_MONEY)
                      if (problem := self.problem(row, column))), "")
 
     @property
     def valid(self) -> bool:
-        return bool(self.lines) and all(line.cnt and line.money is not None
-                                        for line in self.lines)
+        return bool(self.rows) and all(line.cnt and line.money is not None
+                                        for line in self.rows)
 
     @property
     def dirty(self) -> bool:
-        return self.lines != self.original
+        return self.rows != self.original
 
     def items_money(self) -> Decimal | None:
         if not self.valid:
             return None
-        return sum((line.money for line in self.lines), Decimal("0.00"))
+        return sum((line.money for line in self.rows), Decimal("0.00"))
 
     def total(self) -> Decimal | None:
         items = self.items_money()
@@ -157,38 +138,33 @@ class OrderLinesModel(QAbstractTableModel):
     def service_lines(self) -> list[dict]:
         """The lines as `shop.set_lines` takes them (only when `valid`)."""
         return [{"book_id": line.book_id, "cnt": line.cnt, "money": line.money}
-                for line in self.lines]
+                for line in self.rows]
 
     def add_book(self, book: Book) -> int:
         """Add a copy of `book`: one more on its line, or a new line; returns the row."""
-        row = next((i for i, line in enumerate(self.lines) if line.book_id == book.id), -1)
+        row = self._row_of(book.id)
         if row >= 0:
-            line = self.lines[row]
+            line = self.rows[row]
             self.setData(self.index(row, COL_COUNT), str((line.cnt or 0) + 1))
             return row
-        row = len(self.lines)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.lines.append(EditLine(book.id, book.title, book.price, "1", f"{book.price:.2f}"))
-        self.endInsertRows()
+        self.add_rows([EditLine(book.id, book.title, book.price, "1", f"{book.price:.2f}")])
         self.changed.emit()
-        return row
+        return self._row_of(book.id)
 
     def remove(self, row: int):
-        if self.editable and 0 <= row < len(self.lines):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self.lines[row]
+        if self.editable and 0 <= row < len(self.rows):
+            self.beginRemoveRows(ROOT, row, row)
+            del self.rows[row]
             self.endRemoveRows()
             self.changed.emit()
 
-    def _text(self, line: EditLine, column: int, editing: bool) -> str:
-        if column == COL_BOOK:
-            return line.name
-        if column == COL_UNIT:
-            return formatting.money(line.unit_price)
-        if column == COL_COUNT:
-            return line.cnt_text
-        money = line.money
-        return line.money_text if editing or money is None else formatting.money(money)
+    def _row_of(self, book_id: int) -> int:
+        return next((i for i, line in enumerate(self.rows) if line.book_id == book_id), -1)
+
+
+def _money_text(line: EditLine) -> str:
+    """The money as money once it is valid; until then as typed."""
+    return line.money_text if line.money is None else formatting.money(line.money)
 
 
 def _with_count(line: EditLine, text: str) -> EditLine:
