@@ -27,7 +27,7 @@ class Column:
     title: str
     text: Callable[[Any], str] | None  # None: no text (a check box, or a widget over the cell)
     align: int = LEFT
-    sort_key: Callable[[Any], Any] | None = None  # by default the text
+    sort_key: Callable[[Any], Any] | None = None  # by default the text (or the tick)
     picture: Callable[[Any], Any] | None = None  # drawn before the text (a book's cover)
     tip: Callable[[Any], str] | None = None  # the cell's tooltip; "" for none
     edit: Callable[[Any], Any] | None = None  # what an editor starts from: the cell is editable
@@ -77,7 +77,7 @@ class ColumnsModel(QAbstractTableModel):
 
     def _key(self, column: int) -> Callable[[Any], Any]:
         column = self._columns[column]
-        return column.sort_key or column.text or (lambda row: 0)
+        return column.sort_key or column.text or column.check or (lambda row: 0)
 
     def rowCount(self, parent=ROOT):
         return 0 if parent.isValid() else len(self.rows)

@@ -7,7 +7,15 @@ from PySide6.QtCore import Qt
 
 from bookshop_gui.services import auth, cart, catalog, orders
 from bookshop_gui.ui.buyer import orders_model
-from bookshop_gui.ui.buyer.cart_model import COL_COUNT, COL_MONEY, CartModel
+from bookshop_gui.ui.buyer.cart_model import (
+    COL_BOOK,
+    COL_CHOOSE,
+    COL_COUNT,
+    COL_MONEY,
+    COL_SHOP,
+    PROBLEM,
+    CartModel,
+)
 from bookshop_gui.ui.buyer.catalog_model import BOOK_ROLE, PAGE, CatalogModel
 from bookshop_gui.ui.buyer.order_lines_model import OrderLinesModel
 from bookshop_gui.ui.buyer.orders_model import OrdersModel
@@ -80,6 +88,27 @@ def test_cart_model(qtmodeltester, reader):
     assert not model.setData(model.index(row, COL_COUNT), 1000)
     model.choose_all(False)
     assert model.grand_total() == Decimal(0)
+
+
+def test_cart_model_shows_its_lines_as_before(reader):
+    staff = auth.login("lakeside", "lakeside")
+    scarce = catalog.add_book(staff.token, title="Scarce", author="A. Writer",
+                              price=Decimal("10.00"), stock=1)
+    cart.add(reader.token, scarce, 3)
+    model = CartModel(VIP)
+    model.set_lines(cart.get(reader.token))
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)] == [
+        "Order", "Book", "Shop", "Your price", "Quantity", "Money", ""]
+    assert [model.index(0, c).data() for c in range(7)] == [
+        None, "Scarce\nA. Writer", "Lakeside Books", "¥9.50", None, "¥28.50", None]
+    assert model.index(0, COL_CHOOSE).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.index(0, COL_BOOK).data(Qt.ItemDataRole.ToolTipRole) == "Only 1 in stock"
+    assert model.index(0, COL_COUNT).data(Qt.ItemDataRole.EditRole) == 3
+    right = model.index(0, COL_MONEY).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert right & Qt.AlignmentFlag.AlignRight
+    assert model.index(0, COL_BOOK).data(Qt.ItemDataRole.BackgroundRole) is None
+    model.mark_short([scarce])
+    assert model.index(0, COL_SHOP).data(Qt.ItemDataRole.BackgroundRole) == PROBLEM
 
 
 def test_cart_model_keeps_choices_over_a_reload(reader):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.services import catalog, orders, shop
 from bookshop_gui.ui import dialogs
+from bookshop_gui.ui.columns import LEFT, RIGHT
 from bookshop_gui.ui.merchant import packing_slip
 from bookshop_gui.ui.merchant.order_lines_model import (
     BAD_BACKGROUND,
@@ -16,6 +17,7 @@ from bookshop_gui.ui.merchant.order_lines_model import (
     COL_MONEY,
     OrderLinesModel,
 )
+from bookshop_gui.ui.merchant.problem_delegate import PROBLEM
 from bookshop_gui.ui.merchant.window import MerchantWindow
 
 
@@ -78,6 +80,36 @@ def test_editing_quantity_and_line_money_updates_the_total(qtbot, window, unpaid
     assert editor.items_label.text() == "Items ¥20.00"
     assert editor.total_label.text() == "Total ¥42.00"
     assert editor.save_button.isEnabled()
+
+
+def frame_colours(editor, row, column) -> set[str]:
+    """The colours along the left edge of a cell, as the screen shows it."""
+    rect = editor.table.visualRect(editor.lines.index(row, column))
+    picture = editor.table.viewport().grab().toImage()
+    return {picture.pixelColor(rect.left() + dx, rect.center().y()).name() for dx in range(4)}
+
+
+def test_a_wrong_value_stays_red_in_the_selected_row(qtbot, window, unpaid):
+    editor = open_editor(window, unpaid)
+    type_into(qtbot, editor, 0, COL_COUNT, "1000")
+    editor.table.selectRow(0)
+    assert editor.table.selectionModel().isRowSelected(0)
+    assert PROBLEM.name() in frame_colours(editor, 0, COL_COUNT)
+    assert PROBLEM.name() not in frame_colours(editor, 0, COL_MONEY)
+    type_into(qtbot, editor, 0, COL_COUNT, "2")
+    editor.table.selectRow(0)
+    assert PROBLEM.name() not in frame_colours(editor, 0, COL_COUNT)
+
+
+def test_the_lines_show_as_before(window, unpaid):
+    lines = open_editor(window, unpaid).lines
+    assert [lines.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Book", "Unit price", "Quantity", "Line money"]
+    assert [lines.index(0, c).data() for c in range(4)] == ["Emma", "¥8.99", "2", "¥17.08"]
+    assert [lines.index(0, c).data(Qt.ItemDataRole.TextAlignmentRole) for c in range(4)] == [
+        RIGHT if c else LEFT for c in range(4)]
+    assert lines.index(0, COL_MONEY).data(Qt.ItemDataRole.EditRole) == "17.08"
+    assert lines.index(0, COL_MONEY).data(Qt.ItemDataRole.ToolTipRole) is None
 
 
 def test_invalid_values_are_marked_in_place_and_cannot_be_saved(qtbot, window, unpaid):
