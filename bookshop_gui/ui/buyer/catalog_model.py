@@ -4,23 +4,28 @@ Only the rows already shown are held; `fetchMore` asks the service for the
 next page on the worker thread, so a catalog of 100,000 books opens as fast
 as one of ten. A new search bumps a generation number, and pages that arrive
 for an older search are dropped instead of mixing two result lists.
+
+The kiosk shows the catalog as a grid of cards, not as a table, so this stays a
+list model rather than a `ColumnsModel`: a card has no columns, titles, alignment
+or sort order of its own (the service sorts the catalog, and the card delegate
+draws every part of a book from `BOOK_ROLE`, which is the tables' `ROW_ROLE`).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, Qt, Signal
 
 from bookshop_gui import domain
 from bookshop_gui.domain import Book
 from bookshop_gui.services import catalog
 from bookshop_gui.ui import covers, formatting
+from bookshop_gui.ui.columns import ROOT, ROW_ROLE
 from bookshop_gui.ui.tasks import Tasks
 
-TOP = QModelIndex()  # the invisible root: these models are flat
-BOOK_ROLE = Qt.ItemDataRole.UserRole + 1
-VIP_PRICE_ROLE = Qt.ItemDataRole.UserRole + 2
+BOOK_ROLE = ROW_ROLE
+VIP_PRICE_ROLE = ROW_ROLE + 1
 PAGE = 50
 LOW_STOCK = 5
 
@@ -46,7 +51,7 @@ class CatalogModel(QAbstractListModel):
 
     # -- Qt model ---------------------------------------------------------
 
-    def rowCount(self, parent=TOP) -> int:
+    def rowCount(self, parent=ROOT) -> int:
         return 0 if parent.isValid() else len(self._books)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -63,10 +68,10 @@ class CatalogModel(QAbstractListModel):
             return self._describe(book)
         return None
 
-    def canFetchMore(self, parent=TOP) -> bool:
+    def canFetchMore(self, parent=ROOT) -> bool:
         return not parent.isValid() and self._more and not self._loading
 
-    def fetchMore(self, parent=TOP) -> None:
+    def fetchMore(self, parent=ROOT) -> None:
         if self.canFetchMore(parent):
             self._request(len(self._books))
 
@@ -120,7 +125,7 @@ class CatalogModel(QAbstractListModel):
         self._loading = False
         self._more = len(books) == PAGE
         if books:
-            self.beginInsertRows(QModelIndex(), offset, offset + len(books) - 1)
+            self.beginInsertRows(ROOT, offset, offset + len(books) - 1)
             self._books.extend(books)
             self.endInsertRows()
         self.loaded.emit()
@@ -135,9 +140,9 @@ class CatalogModel(QAbstractListModel):
             self.total_changed.emit(total)
 
     def _describe(self, book: Book) -> str:
-        return self.tr("%1 by %2, %3, %4").replace("%1", book.title).replace(
-            "%2", book.author or self.tr("unknown author")).replace(
-            "%3", book.shop_name).replace("%4", formatting.money(self.vip_price(book)))
+        return formatting.fill(self.tr("%1 by %2, %3, %4"), book.title,
+                               book.author or self.tr("unknown author"), book.shop_name,
+                               formatting.money(self.vip_price(book)))
 
 
 def stock_badge(stock: int) -> tuple[str, str] | None:
@@ -146,6 +151,6 @@ def stock_badge(stock: int) -> tuple[str, str] | None:
         return QCoreApplication.translate("CatalogModel", "Out of stock"), "badgeOut"
     if stock <= LOW_STOCK:
         text = QCoreApplication.translate("CatalogModel", "Only %1 left")
-        return text.replace("%1", str(stock)), "badgeLow"
+        return formatting.fill(text, stock), "badgeLow"
     return None
 
