@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.errors import BookshopError
 from bookshop_gui.services import system
-from bookshop_gui.ui import resources
+from bookshop_gui.ui import formatting, resources
 from bookshop_gui.ui.tasks import Tasks
 from bookshop_gui.version import runtime
 
@@ -70,7 +70,7 @@ class AboutDialog(QDialog):
     def _heading(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addWidget(QLabel(pixmap=resources.app_icon().pixmap(64, 64)))
-        title = QLabel(self.tr("Bookshop %1").replace("%1", self.versions["Bookshop"]),
+        title = QLabel(formatting.fill(self.tr("Bookshop %1"), self.versions["Bookshop"]),
                        objectName="heading")
         row.addWidget(title, 1)
         return row

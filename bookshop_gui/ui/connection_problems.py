@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from bookshop_gui.services.connection import ConnectionProblem, Problem, describe
+from bookshop_gui.ui import formatting
 
 translate = QCoreApplication.translate
 
@@ -51,7 +52,7 @@ def problem_text(problem: ConnectionProblem, url: str) -> str:
             "program, or wait for it to finish, then choose Retry."),
         Problem.OTHER: translate("connection", "The database at %1 could not be opened."),
     }
-    sentence = texts[problem.problem].replace("%1", where)
+    sentence = formatting.fill(texts[problem.problem], where)
     return f"{sentence}\n\n{problem.detail}" if problem.detail else sentence
 
 
@@ -76,7 +77,7 @@ def ask_password(parent: QWidget | None, url: str) -> str | None:
     """The server's password, typed now and kept in memory only; None if cancelled."""
     text, ok = QInputDialog.getText(
         parent, translate("connection", "Database password"),
-        translate("connection", "Password for %1:").replace("%1", describe(url)),
+        formatting.fill(translate("connection", "Password for %1:"), describe(url)),
         QLineEdit.EchoMode.Password,
     )
     return text if ok and text else None

@@ -84,9 +84,9 @@ def import_file(token: str, path: str) -> str:
     """
     data = _read_limited(Path(path))
     if data is None:
-        raise InvalidInput(translate(
-            "covers", "This picture is over %1 MB. Choose a smaller one.").replace(
-            "%1", str(MAX_COVER_BYTES // 2**20)))
+        raise InvalidInput(formatting.fill(translate(
+            "covers", "This picture is over %1 MB. Choose a smaller one."),
+            MAX_COVER_BYTES // 2**20))
     reader, _buffer = _reader(data)
     size = reader.size()
     if not size.isValid():

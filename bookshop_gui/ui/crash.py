@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bookshop_gui import logs
 from bookshop_gui.redact import mask_password
+from bookshop_gui.ui import formatting
 
 log = logging.getLogger("bookshop.crash")
 translate = QCoreApplication.translate
@@ -53,11 +54,9 @@ def show_report(report: CrashReport) -> bool:
 
 def message(report: CrashReport) -> str:
     return (
-        translate("crash", "Something went wrong inside Bookshop:\n%1\n\n"
+        formatting.fill(translate("crash", "Something went wrong inside Bookshop:\n%1\n\n"
                   "What you were doing may not have finished; check it before going on. "
-                  "The details are in the log:\n%2")
-        .replace("%1", report.summary)
-        .replace("%2", str(report.log_file))
+                  "The details are in the log:\n%2"), report.summary, report.log_file)
     )
 
 

@@ -15,24 +15,25 @@ def describe(error: errors.BookshopError) -> str:
             "messages",
             "Your balance is %1 but this order costs %2. Please top up %3 at the counter.",
         )
-        return _fill(text, error.balance, error.amount, error.shortfall)
+        return formatting.fill(text, *map(formatting.money,
+                                          (error.balance, error.amount, error.shortfall)))
     if isinstance(error, errors.OutOfStock):
         text = translate("messages", "Not enough copies in stock for: %1")
-        return text.replace("%1", ", ".join(error.titles) or error.message)
+        return formatting.fill(text, ", ".join(error.titles) or error.message)
     if isinstance(error, errors.StaleOrder) and error.total is not None:
-        return translate(
+        return formatting.fill(translate(
             "messages",
             "The shop changed this order meanwhile: it now costs %1. Nothing was charged.",
-        ).replace("%1", formatting.money(error.total))
+        ), formatting.money(error.total))
     if isinstance(error, errors.StaleOrder):
         return translate(
             "messages",
             "Someone else changed this order meanwhile. It has been reloaded; check it and make your change again.",  # noqa: E501
         )
     if isinstance(error, errors.ApprovalRequired):
-        return translate(
+        return formatting.fill(translate(
             "messages", "A line is cut more than %1% below its list price. An administrator must approve it.",  # noqa: E501
-        ).replace("%1", f"{error.limit.normalize():f}" if error.limit is not None else "")
+        ), f"{error.limit.normalize():f}" if error.limit is not None else "")
     if isinstance(error, errors.ApprovalRefused):
         return translate(
             "messages", "That is not an administrator's user name and password. Nothing was saved.",
@@ -63,9 +64,3 @@ def describe(error: errors.BookshopError) -> str:
     if isinstance(error, errors.SessionEnded):
         return translate("messages", "Your session has ended. Please sign in again.")
     return error.message
-
-
-def _fill(text: str, *amounts) -> str:
-    for number, amount in enumerate(amounts, start=1):
-        text = text.replace(f"%{number}", formatting.money(amount))
-    return text

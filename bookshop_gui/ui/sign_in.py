@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from bookshop_gui.errors import AuthError, BookshopError
-from bookshop_gui.ui import resources
+from bookshop_gui.ui import formatting, resources
 from bookshop_gui.ui.reconnecting import ReconnectingNotice
 from bookshop_gui.ui.tasks import Tasks
 
@@ -126,7 +126,7 @@ class SignInWindow(QWidget):
     def set_database(self, description: str):
         """Staff see which database they sign in to; a kiosk's buyers have no use for it."""
         self.database_label.setVisible(not self.kiosk)
-        self.database_label.setText(self.tr("Database: %1").replace("%1", description))
+        self.database_label.setText(formatting.fill(self.tr("Database: %1"), description))
 
     def set_remember_available(self, available: bool):
         self.remember.setEnabled(available)

@@ -178,12 +178,12 @@ class CartPage(QWidget):
     def _add_row_widgets(self):
         for row, line in enumerate(self.model.lines()):
             spin = QSpinBox(minimum=1, maximum=domain.MAX_COUNT, value=line.cnt)
-            spin.setAccessibleName(self.tr("Quantity of %1").replace("%1", line.title))
+            spin.setAccessibleName(formatting.fill(self.tr("Quantity of %1"), line.title))
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(lambda value, r=row: self._spin_changed(r, value))
             self.table.setIndexWidget(self.model.index(row, COL_COUNT), _centred(spin))
             remove = QToolButton(icon=resources.icon("trash"), toolTip=self.tr("Remove"))
-            remove.setAccessibleName(self.tr("Remove %1").replace("%1", line.title))
+            remove.setAccessibleName(formatting.fill(self.tr("Remove %1"), line.title))
             remove.clicked.connect(lambda _=False, b=line.book_id: self.remove(b))
             self.table.setIndexWidget(self.model.index(row, COL_REMOVE), _centred(remove))
         has_lines = self.model.rowCount() > 0
@@ -222,11 +222,11 @@ class CartPage(QWidget):
         while self.summary.rowCount():
             self.summary.removeRow(0)
         for shop, money, shipping in self.model.shop_totals():
-            text = self.tr("%1 + %2 shipping").replace("%1", formatting.money(money)).replace(
-                "%2", formatting.money(shipping))
+            text = formatting.fill(self.tr("%1 + %2 shipping"), formatting.money(money),
+                                   formatting.money(shipping))
             self.summary.addRow(QLabel(shop), QLabel(text, objectName="money"))
         self.grand_total.setText(
-            self.tr("Total %1").replace("%1", formatting.money(self.model.grand_total())))
+            formatting.fill(self.tr("Total %1"), formatting.money(self.model.grand_total())))
         chosen = len(self.model.chosen_lines())
         self.order_button.setEnabled(chosen > 0)
         self.choose_all.setChecked(chosen == self.model.rowCount() and chosen > 0)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Book
 from bookshop_gui.services import accounts, catalog
-from bookshop_gui.ui import resources, touch
+from bookshop_gui.ui import formatting, resources, touch
 from bookshop_gui.ui.buyer.book_delegate import BookDelegate
 from bookshop_gui.ui.buyer.book_panel import BookPanel
 from bookshop_gui.ui.buyer.catalog_model import BOOK_ROLE, CatalogModel
@@ -195,7 +195,7 @@ class CatalogPage(QWidget):
 
     def _scanned(self, code: str, book: Book | None):
         if book is None:
-            self.notice.setText(self.tr("No book has the ISBN %1.").replace("%1", code))
+            self.notice.setText(formatting.fill(self.tr("No book has the ISBN %1."), code))
             self.notice.show()
             self.search.selectAll()
             return
@@ -230,5 +230,5 @@ class CatalogPage(QWidget):
         elif total == 1:
             text = self.tr("1 book")
         else:
-            text = self.tr("%1 books").replace("%1", f"{total:,}")
+            text = formatting.fill(self.tr("%1 books"), f"{total:,}")
         self.total.setText(text)

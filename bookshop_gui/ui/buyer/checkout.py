@@ -126,9 +126,9 @@ class PreviewPage(QWidget):
         self._render()
 
     def _set_hold(self, minutes: int):
-        self.hold_note.setText(self.tr(
+        self.hold_note.setText(formatting.fill(self.tr(
             "The books are set aside for you when you submit. Please pay within %1 minutes."
-        ).replace("%1", str(minutes)))
+        ), minutes))
 
     def _render(self):
         while self.orders_box.count():
@@ -138,14 +138,14 @@ class PreviewPage(QWidget):
         shops = by_shop(self.lines)
         self.heading.setText(
             self.tr("Check your order") if len(shops) < 2 else
-            self.tr("Check your orders: %1 orders, one per shop").replace("%1", str(len(shops))))
+            formatting.fill(self.tr("Check your orders: %1 orders, one per shop"), len(shops)))
         total = Decimal(0)
         for shop, lines in shops.items():
             card, order_total = self._order_card(shop, lines)
             self.orders_box.addWidget(card)
             total += order_total
         self.orders_box.addStretch()
-        self.grand_total.setText(self.tr("Total %1").replace("%1", formatting.money(total)))
+        self.grand_total.setText(formatting.fill(self.tr("Total %1"), formatting.money(total)))
 
     def _order_card(self, shop: str, lines: list[CartLine]) -> tuple[QFrame, Decimal]:
         card = QFrame(objectName="card")
@@ -153,7 +153,7 @@ class PreviewPage(QWidget):
         grid.addWidget(QLabel(shop, objectName="heading"), 0, 0, 1, 3)
         for row, line in enumerate(lines, start=1):
             grid.addWidget(QLabel(line.title, wordWrap=True), row, 0)
-            grid.addWidget(QLabel(self.tr("× %1").replace("%1", str(line.cnt))), row, 1)
+            grid.addWidget(QLabel(formatting.fill(self.tr("× %1"), line.cnt)), row, 1)
             grid.addWidget(self._amount(line.money), row, 2)
         total = domain.order_total((line.money for line in lines), self.shipping)
         extra = len(lines) + 1

@@ -27,7 +27,7 @@ def vip_text(ratio: Decimal) -> str:
     if ratio >= 1:
         return QCoreApplication.translate("Header", "Standard prices")
     off = ((1 - ratio) * 100).normalize()
-    return QCoreApplication.translate("Header", "VIP: %1% off").replace("%1", f"{off:f}")
+    return formatting.fill(QCoreApplication.translate("Header", "VIP: %1% off"), f"{off:f}")
 
 
 class Header(QFrame):
@@ -111,7 +111,7 @@ class Header(QFrame):
             self.group.setExclusive(True)
 
     def set_cart_count(self, copies: int):
-        text = self.tr("Cart (%1)").replace("%1", str(copies)) if copies else self.tr("Cart")
+        text = formatting.fill(self.tr("Cart (%1)"), copies) if copies else self.tr("Cart")
         self.nav[CART].setText(text)
 
     def clear(self):

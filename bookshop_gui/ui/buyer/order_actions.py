@@ -36,10 +36,11 @@ class OrderActions(QObject):
     def cancel(self, order_id: int, status, total) -> None:
         if OrderStatus(status) == OrderStatus.PENDING_SHIPMENT:
             text = self.tr("Cancel order #%1? You have paid for it, so %2 goes back to your "
-                           "balance.").replace("%2", formatting.money(total))
+                           "balance.")
         else:
             text = self.tr("Cancel order #%1? You have not paid for it, so no money moves.")
-        if dialogs.ask(self.window, self.tr("Cancel order"), text.replace("%1", str(order_id)),
+        question = formatting.fill(text, order_id, formatting.money(total))
+        if dialogs.ask(self.window, self.tr("Cancel order"), question,
                        yes=self.tr("Cancel the order"), no=self.tr("Keep it")):
             self.tasks.act(orders.cancel, self.token, order_id, action=("cancel", order_id),
                            failed=self._failed)

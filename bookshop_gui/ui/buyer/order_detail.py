@@ -181,10 +181,10 @@ class OrderDetailPage(QWidget):
     def _show(self, order: OrderDetail, focus_review: bool):
         self.order = order
         self.model.set_rows(order.lines)
-        self.heading.setText(self.tr("Order #%1 · %2").replace("%1", str(order.id)).replace(
-            "%2", order.shop_name))
+        self.heading.setText(formatting.fill(self.tr("Order #%1 · %2"), order.id, order.shop_name))
         self.status.setText(formatting.status_name(order.status))
-        self.placed.setText(self.tr("Placed %1").replace("%1", formatting.when(order.created_at)))
+        self.placed.setText(
+            formatting.fill(self.tr("Placed %1"), formatting.when(order.created_at)))
         self.items_money.setText(formatting.money(order.items_money))
         self.shipping.setText(formatting.money(order.shipping))
         self.total.setText(formatting.money(order.total))
@@ -221,7 +221,7 @@ class OrderDetailPage(QWidget):
             self.review_shown.hide()
             return
         stars = "★" * order.mark + "☆" * (MAX_MARK - order.mark)
-        text = self.tr("Your review: %1").replace("%1", stars)
+        text = formatting.fill(self.tr("Your review: %1"), stars)
         if order.comment:
             text += f"\n“{order.comment}”"
         self.review_shown.setText(text)

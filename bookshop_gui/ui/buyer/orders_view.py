@@ -165,7 +165,7 @@ class OrdersPage(QWidget):
 
     def _name_tabs(self):
         total = sum(self.counts.values())
-        self.tabs.setTabText(0, self.tr("All (%1)").replace("%1", str(total)))
+        self.tabs.setTabText(0, formatting.fill(self.tr("All (%1)"), total))
         for index, status in enumerate(TABS[1:], start=1):
             count = self.counts.get(status, 0)
             self.tabs.setTabText(index, f"{formatting.status_tab_name(status)} ({count})")

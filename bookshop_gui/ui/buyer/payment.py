@@ -128,7 +128,7 @@ class PaymentPage(QWidget):
         self.balance.setText(formatting.money(balance))
         short = balance < amount
         self.balance_after.setText(
-            self.tr("%1 short").replace("%1", formatting.money(amount - balance)) if short
+            formatting.fill(self.tr("%1 short"), formatting.money(amount - balance)) if short
             else formatting.money(balance - amount))
         self._show_changes()
         if self.requests and short and self.error.isHidden():
@@ -152,12 +152,11 @@ class PaymentPage(QWidget):
         card = QFrame(objectName="card")
         row = QHBoxLayout(card)
         items = ", ".join(f"{line.name} × {line.cnt}" for line in detail.lines)
-        text = self.tr("Order #%1 · %2").replace("%1", str(detail.id)).replace(
-            "%2", detail.shop_name)
+        text = formatting.fill(self.tr("Order #%1 · %2"), detail.id, detail.shop_name)
         column = QVBoxLayout()
         column.addWidget(QLabel(text, objectName="money"))
         column.addWidget(QLabel(items, objectName="hint", wordWrap=True))
-        shipping = self.tr("incl. %1 shipping").replace("%1", formatting.money(detail.shipping))
+        shipping = formatting.fill(self.tr("incl. %1 shipping"), formatting.money(detail.shipping))
         column.addWidget(QLabel(shipping, objectName="hint"))
         row.addLayout(column, 1)
         row.addWidget(QLabel(formatting.money(request.amount), objectName="total"))
@@ -179,22 +178,22 @@ class PaymentPage(QWidget):
             return
         changes = "\n".join(self._describe_change(order_id, e) for e in request.changes)
         new = formatting.money(request.amount)
-        text = self.tr("The shop changed order #%1 after this page showed it: it now costs %2 "
-                       "instead of %3.").replace("%1", str(order_id)).replace(
-            "%2", new).replace("%3", formatting.money(shown))
+        text = formatting.fill(self.tr("The shop changed order #%1 after this page showed it: "
+                                       "it now costs %2 instead of %3."),
+                               order_id, new, formatting.money(shown))
         if dialogs.ask(self, self.tr("The order was changed"),
-                       f"{text}\n{changes}\n\n" + self.tr("Pay %1 now?").replace("%1", new),
-                       yes=self.tr("Pay %1").replace("%1", new), no=self.tr("Do not pay")):
+                       f"{text}\n{changes}\n\n" + formatting.fill(self.tr("Pay %1 now?"), new),
+                       yes=formatting.fill(self.tr("Pay %1"), new), no=self.tr("Do not pay")):
             self.pay()
 
     def _describe_change(self, order_id: int, entry: AuditEntry) -> str:
         detail = entry.detail
         before = _line_texts(detail.get("before", []))
         after = _line_texts(detail.get("after", []))
-        return self.tr("Order #%1: %2 → %3 (total %4 → %5)").replace(
-            "%1", str(order_id)).replace("%2", before).replace("%3", after).replace(
-            "%4", formatting.money(Decimal(detail.get("total_before", "0")))).replace(
-            "%5", formatting.money(Decimal(detail.get("total_after", "0"))))
+        return formatting.fill(
+            self.tr("Order #%1: %2 → %3 (total %4 → %5)"), order_id, before, after,
+            formatting.money(Decimal(detail.get("total_before", "0"))),
+            formatting.money(Decimal(detail.get("total_after", "0"))))
 
     def pay(self):
         """Pay the orders in turn; stop at the first refusal."""
@@ -223,8 +222,8 @@ class PaymentPage(QWidget):
         paid = list(self._paid)
         text = messages.describe(error)
         if paid:
-            text = self.tr("Paid: %1.").replace(
-                "%1", ", ".join(f"#{order_id}" for order_id in paid)) + " " + text
+            numbers = ", ".join(f"#{order_id}" for order_id in paid)
+            text = formatting.fill(self.tr("Paid: %1."), numbers) + " " + text
         if isinstance(error, DatabaseUnavailable):
             # Not known to have failed: the page stays, and Pay sends the same payments again.
             self._show_error(text + " " + self.tr(

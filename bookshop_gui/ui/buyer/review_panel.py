@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from bookshop_gui.domain import MAX_MARK
-from bookshop_gui.ui import resources
+from bookshop_gui.ui import formatting, resources
 
 
 class ReviewPanel(QFrame):
@@ -31,7 +31,7 @@ class ReviewPanel(QFrame):
         row = QHBoxLayout()
         for number in range(1, MAX_MARK + 1):
             star = QToolButton(iconSize=QSize(32, 32), autoRaise=True)
-            star.setAccessibleName(self.tr("%1 of 5 stars").replace("%1", str(number)))
+            star.setAccessibleName(formatting.fill(self.tr("%1 of 5 stars"), number))
             star.clicked.connect(lambda _=False, n=number: self.set_mark(n))
             self.stars.append(star)
             row.addWidget(star)
@@ -58,8 +58,7 @@ class ReviewPanel(QFrame):
         self.mark = max(0, min(MAX_MARK, mark))
         for number, star in enumerate(self.stars, start=1):
             star.setIcon(resources.icon("star" if number <= self.mark else "star-empty"))
-        self.mark_label.setText(self.tr("%1 of %2 stars").replace("%1", str(self.mark)).replace(
-            "%2", str(MAX_MARK)))
+        self.mark_label.setText(formatting.fill(self.tr("%1 of %2 stars"), self.mark, MAX_MARK))
 
     def keyPressEvent(self, event):
         if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Minus):

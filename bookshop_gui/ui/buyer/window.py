@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QVBoxLayout,
 from bookshop_gui.domain import Book, Kind, OrderStatus, Session
 from bookshop_gui.errors import BookshopError, OutOfStock
 from bookshop_gui.services import accounts, cart
-from bookshop_gui.ui import dialogs, live, messages, preferences, resources
+from bookshop_gui.ui import dialogs, formatting, live, messages, preferences, resources
 from bookshop_gui.ui.about import about_action
 from bookshop_gui.ui.buyer.address_book import AddressBookPage
 from bookshop_gui.ui.buyer.cart_view import CartPage
@@ -48,7 +48,7 @@ class BuyerWindow(QMainWindow):
         self.setObjectName("buyerWindow")
         # A closed window is never reopened: free it, and the buyer's data with it.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(self.tr("Bookshop — %1").replace("%1", session.username))
+        self.setWindowTitle(formatting.fill(self.tr("Bookshop — %1"), session.username))
         self.setWindowIcon(resources.app_icon())
         self.setMinimumSize(1024, 700)
         self.resize(1280, 800)
@@ -202,8 +202,7 @@ class BuyerWindow(QMainWindow):
 
     def _added(self, book: Book, cnt: int):
         self.statusBar().showMessage(
-            self.tr("Added %1 × %2 to your cart.").replace("%1", str(cnt)).replace(
-                "%2", book.title), 4000)
+            formatting.fill(self.tr("Added %1 × %2 to your cart."), cnt, book.title), 4000)
 
     def buy_now(self, book: Book, cnt: int):
         self._preview([line_for(book, cnt, self.session.vip_ratio)], from_cart=False)

@@ -53,8 +53,8 @@ class BookPicker(QDialog):
     def _show(self, books: list[Book]):
         self.books.clear()
         for book in books:
-            text = self.tr("%1 — %2 · %3 in stock").replace("%1", book.title).replace(
-                "%2", formatting.money(book.price)).replace("%3", str(book.stock))
+            text = formatting.fill(self.tr("%1 — %2 · %3 in stock"), book.title,
+                                   formatting.money(book.price), book.stock)
             item = QListWidgetItem(covers.cover(book.pic, book.title, book.author, 28, 40), text)
             item.setData(BOOK_ROLE, book)
             self.books.addItem(item)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Book, Kind, Session
 from bookshop_gui.services import catalog_io
-from bookshop_gui.ui import dialogs, live, messages, resources, shortcuts
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts
 from bookshop_gui.ui.merchant.book_editor import BookEditor
 from bookshop_gui.ui.merchant.catalog_model import COL_TITLE, CatalogModel
 from bookshop_gui.ui.search_box import SearchBox
@@ -173,15 +173,14 @@ class CatalogPane(QWidget):
         dialogs.inform(self, self.tr("Import finished"), self.import_summary(report))
 
     def import_summary(self, report) -> str:
-        text = self.tr("%1 added, %2 updated, %3 unchanged, %4 refused.")
-        for number, value in enumerate((report.added, report.updated, report.unchanged,
-                                        len(report.refused)), start=1):
-            text = text.replace(f"%{number}", str(value))
-        lines = [self.tr("Line %1: %2").replace("%1", str(r.line)).replace("%2", r.reason)
+        text = formatting.fill(self.tr("%1 added, %2 updated, %3 unchanged, %4 refused."),
+                               report.added, report.updated, report.unchanged,
+                               len(report.refused))
+        lines = [formatting.fill(self.tr("Line %1: %2"), r.line, r.reason)
                  for r in report.refused[:REFUSALS_SHOWN]]
         if len(report.refused) > REFUSALS_SHOWN:
-            lines.append(self.tr("…and %1 more.").replace(
-                "%1", str(len(report.refused) - REFUSALS_SHOWN)))
+            lines.append(formatting.fill(self.tr("…and %1 more."),
+                                         len(report.refused) - REFUSALS_SHOWN))
         return "\n".join([text, *lines])
 
     def _import_failed(self, error):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Session
 from bookshop_gui.services import ledger
-from bookshop_gui.ui import dialogs, messages
+from bookshop_gui.ui import dialogs, formatting, messages
 from bookshop_gui.ui.merchant.ledger_model import COL_REASON, LedgerModel
 
 PAGE = 100
@@ -92,7 +92,7 @@ class LedgerView(QWidget):
 
     def _exported(self, count: int, path: str):
         text = self.tr("Saved %n balance entry(s) to %1.", "", count)
-        self.message.emit(text.replace("%1", path))
+        self.message.emit(formatting.fill(text, path))
 
     def _failed(self, error):
         dialogs.warn(self, self.tr("Balance history"), messages.describe(error))

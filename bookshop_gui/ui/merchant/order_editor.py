@@ -57,7 +57,7 @@ class OrderEditor(QDialog):
         self.approval = ApprovalDialog(self)
         self.approval.approved.connect(lambda name, password: self._send((name, password)))
         self.approval.rejected.connect(self._update_totals)
-        self.setWindowTitle(self.tr("Order #%1").replace("%1", str(order_id)))
+        self.setWindowTitle(formatting.fill(self.tr("Order #%1"), order_id))
         self.setWindowIcon(resources.app_icon())
         self.resize(760, 560)
         self.lines = OrderLinesModel(self)
@@ -170,11 +170,10 @@ class OrderEditor(QDialog):
         self.order = order
         editable = allows("shop.set_lines", order.status)
         self.lines.load(order, editable=editable)
-        self.heading.setText(self.tr("Order #%1 · %2").replace("%1", str(order.id)).replace(
-            "%2", order.buyer))
-        self.subheading.setText(self.tr("%1 · created %2").replace(
-            "%1", formatting.status_name(order.status)).replace(
-            "%2", formatting.when(order.created_at)))
+        self.heading.setText(formatting.fill(self.tr("Order #%1 · %2"), order.id, order.buyer))
+        self.subheading.setText(formatting.fill(self.tr("%1 · created %2"),
+                                                formatting.status_name(order.status),
+                                                formatting.when(order.created_at)))
         self.destination.setText(self.destination_text(order))
         reason = self.read_only_reason(order.status)
         self.notice.setText(reason)
@@ -198,9 +197,9 @@ class OrderEditor(QDialog):
     def destination_text(self, order: OrderDetail) -> str:
         """Who receives the parcel and where, and how it travels once shipped."""
         address = order.address
-        text = self.tr("Ship to: %1").replace("%1", " · ".join(
-            (address.name, address.phone, address.one_line)) if address else self.tr(
-            "no address given"))
+        whom = (" · ".join((address.name, address.phone, address.one_line)) if address
+                else self.tr("no address given"))
+        text = formatting.fill(self.tr("Ship to: %1"), whom)
         if order.courier:
             text += "\n" + formatting.fill(self.tr("Shipped with %1, waybill %2"),
                                             order.courier, order.tracking or "—")
@@ -227,12 +226,12 @@ class OrderEditor(QDialog):
     def _update_totals(self):
         shipping = self.lines.shipping
         items, total = self.lines.items_money(), self.lines.total()
-        self.items_label.setText(self.tr("Items %1").replace(
-            "%1", formatting.money(items) if items is not None else "—"))
-        self.shipping_label.setText(self.tr("+ shipping %1").replace(
-            "%1", formatting.money(shipping)))
-        self.total_label.setText(self.tr("Total %1").replace(
-            "%1", formatting.money(total) if total is not None else "—"))
+        self.items_label.setText(formatting.fill(
+            self.tr("Items %1"), formatting.money(items) if items is not None else "—"))
+        self.shipping_label.setText(formatting.fill(
+            self.tr("+ shipping %1"), formatting.money(shipping)))
+        self.total_label.setText(formatting.fill(
+            self.tr("Total %1"), formatting.money(total) if total is not None else "—"))
         editing = self.lines.editable and self.lines.dirty
         self.save_button.setEnabled(editing and self.lines.valid)
         self.revert_button.setEnabled(editing)
@@ -333,8 +332,8 @@ class OrderEditor(QDialog):
             return True
         self._discard_ok = dialogs.ask(
             self, self.tr("Unsaved changes"),
-            self.tr("Order #%1 has changes that are not saved. Discard them?").replace(
-                "%1", str(self.order_id)),
+            formatting.fill(self.tr("Order #%1 has changes that are not saved. Discard them?"),
+                            self.order_id),
             yes=self.tr("Discard changes"), no=self.tr("Keep editing"))
         return self._discard_ok
 

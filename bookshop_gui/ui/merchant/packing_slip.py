@@ -187,7 +187,7 @@ class SlipDialog(QDialog):
     def __init__(self, order: OrderDetail, parent=None):
         super().__init__(parent)
         self.order = order
-        self.setWindowTitle(self.tr("Packing slip — order #%1").replace("%1", str(order.id)))
+        self.setWindowTitle(formatting.fill(self.tr("Packing slip — order #%1"), order.id))
         self.resize(QSizeF(SLIP_WIDTH + 60, 640).toSize())
         self.preview = QTextBrowser()
         self.preview.setAccessibleName(self.tr("Packing slip"))

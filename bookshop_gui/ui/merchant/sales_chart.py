@@ -106,7 +106,7 @@ class SalesChart(QWidget):
         i = self.bar_at(event.position().x())
         if 0 <= i < len(self.days):
             day = self.days[i]
-            self.setToolTip(self.tr("%1: %n order(s), %2", "", day.orders).replace(
-                "%1", day.day).replace("%2", formatting.money(day.revenue)))
+            self.setToolTip(formatting.fill(self.tr("%1: %n order(s), %2", "", day.orders),
+                                            day.day, formatting.money(day.revenue)))
         else:
             self.setToolTip("")

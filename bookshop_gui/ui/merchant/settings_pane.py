@@ -59,8 +59,8 @@ class SettingsPane(QWidget):
         mark(self.fee, fee is None)
         if fee is not None:
             self.tasks.run(settings.set_shipping_fee, self.session.token, fee,
-                           done=lambda _r: self.message.emit(self.tr("The shipping fee is now %1.")
-                                                             .replace("%1", formatting.money(fee))),
+                           done=lambda _r: self.message.emit(formatting.fill(
+                               self.tr("The shipping fee is now %1."), formatting.money(fee))),
                            failed=self._failed)
 
     def _show_cut_limit(self, limit):
@@ -77,8 +77,8 @@ class SettingsPane(QWidget):
 
     def _cut_limit_saved(self, limit):
         self.message.emit(
-            self.tr("Staff may now cut prices by up to %1% on their own.").replace(
-                "%1", f"{limit.normalize():f}") if limit is not None
+            formatting.fill(self.tr("Staff may now cut prices by up to %1% on their own."),
+                            f"{limit.normalize():f}") if limit is not None
             else self.tr("Staff may now cut prices without limit."))
 
     def _failed(self, error):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from bookshop_gui.domain import Role, Session
-from bookshop_gui.ui import live, resources
+from bookshop_gui.ui import formatting, live, resources
 from bookshop_gui.ui.about import about_action
 from bookshop_gui.ui.reconnecting import ReconnectingNotice
 from bookshop_gui.ui.tasks import Tasks
@@ -69,7 +69,7 @@ class MerchantWindow(QMainWindow):
 
     def _title(self) -> str:
         if self.session.shop_name:
-            return self.tr("Bookshop — %1").replace("%1", self.session.shop_name)
+            return formatting.fill(self.tr("Bookshop — %1"), self.session.shop_name)
         return self.tr("Bookshop — Administration")
 
     def _panes(self):
@@ -103,7 +103,7 @@ class MerchantWindow(QMainWindow):
 
     def _sidebar(self) -> QVBoxLayout:
         who = QLabel(objectName="hint", wordWrap=True)
-        who.setText(self.tr("Signed in as %1").replace("%1", self.session.username))
+        who.setText(formatting.fill(self.tr("Signed in as %1"), self.session.username))
         shop = QLabel(self.session.shop_name or self.tr("Administrator"), objectName="heading",
                       wordWrap=True)
         self.sign_out_button = QPushButton(resources.icon("sign-out"), self.tr("Sign o&ut"))
