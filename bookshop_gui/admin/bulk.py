@@ -21,7 +21,7 @@ from datetime import timedelta
 
 from bookshop_gui import db
 from bookshop_gui._peewee import peewee
-from bookshop_gui.domain import OrderStatus
+from bookshop_gui.domain import OrderStatus, Role
 from bookshop_gui.errors import InvalidInput
 from bookshop_gui.models import (
     BalanceEntry,
@@ -176,10 +176,10 @@ class _Writer:
     def _staff(self) -> None:
         self.tag = f"{self.shop_ids[0]}" if self.shop_ids[0] > 1 else ""
         rows = [
-            (f"clerk{self.tag}_{s + 1}_{k + 1}", self.hash, "staff", shop_id, 10_000, 0)
+            (f"clerk{self.tag}_{s + 1}_{k + 1}", self.hash, Role.STAFF.value, shop_id, 10_000, 0)
             for s, shop_id in enumerate(self.shop_ids) for k in range(STAFF_PER_SHOP)
         ]
-        rows.append((f"manager{self.tag}", self.hash, "admin", None, 10_000, 0))
+        rows.append((f"manager{self.tag}", self.hash, Role.ADMIN.value, None, 10_000, 0))
         self._people(rows)
         self.counts["staff"] = len(rows) - 1
 
@@ -191,7 +191,7 @@ class _Writer:
         self.balances = [rng.randrange(0, 100_000) for _ in range(self.sizes.buyers)]
         self.balances[0] = 500_000  # the regular keeps enough to buy at a kiosk
         rows = [
-            (f"reader{self.tag}{i + 1:0{width}d}", self.hash, "buyer", None, r, b)
+            (f"reader{self.tag}{i + 1:0{width}d}", self.hash, Role.BUYER.value, None, r, b)
             for i, (r, b) in enumerate(zip(self.ratios, self.balances, strict=True))
         ]
         self._people(rows)

@@ -9,6 +9,7 @@ import sys
 from decimal import Decimal, InvalidOperation
 
 from bookshop_gui import db, paths
+from bookshop_gui.domain import Role
 from bookshop_gui.errors import BookshopError
 from bookshop_gui.redact import mask_password
 
@@ -145,7 +146,8 @@ def _parser() -> argparse.ArgumentParser:
     command("create-shop", _create_shop, "add a shop").add_argument("name")
     user = command("create-user", _create_user, "add a buyer, staff or admin account")
     user.add_argument("username")
-    user.add_argument("--role", choices=("buyer", "staff", "admin"), default="buyer")
+    user.add_argument("--role", choices=[role.value for role in Role],
+                      default=Role.BUYER.value)
     user.add_argument("--shop", type=int, help="the shop id a staff account works for")
     user.add_argument("--vip", type=_decimal, default=Decimal("1"), help="price ratio, e.g. 0.95")
     user.add_argument("--balance", type=_decimal, default=Decimal("0"))

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from bookshop_gui.domain import Role
 from bookshop_gui.errors import InvalidInput
 from bookshop_gui.services import accounts, auth, catalog, settings
 
@@ -10,11 +11,11 @@ PRICE_CUT_LIMIT = Decimal("20")  # staff cut a line by more than 20 % only with 
 
 # (username, role, shop index or None, VIP ratio, balance)
 ACCOUNTS = (
-    ("reader", "buyer", None, Decimal("0.95"), Decimal("500.00")),
-    ("guest", "buyer", None, Decimal("1"), Decimal("30.00")),
-    ("lakeside", "staff", 0, Decimal("1"), Decimal("0")),
-    ("moxiang", "staff", 1, Decimal("1"), Decimal("0")),
-    ("admin", "admin", None, Decimal("1"), Decimal("0")),
+    ("reader", Role.BUYER, None, Decimal("0.95"), Decimal("500.00")),
+    ("guest", Role.BUYER, None, Decimal("1"), Decimal("30.00")),
+    ("lakeside", Role.STAFF, 0, Decimal("1"), Decimal("0")),
+    ("moxiang", Role.STAFF, 1, Decimal("1"), Decimal("0")),
+    ("admin", Role.ADMIN, None, Decimal("1"), Decimal("0")),
 )
 
 SHOPS = ("Lakeside Books", "墨香书店")

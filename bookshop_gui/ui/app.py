@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from bookshop_gui import logs
+from bookshop_gui.domain import Role
 from bookshop_gui.ui import preferences, resources
 
 EXPIRE_EVERY_MS = 60_000
@@ -244,18 +245,18 @@ class Shell(QObject):
     def _open_window(self, session):
         from bookshop_gui.ui import credentials
 
-        if self.kiosk and session.role != "buyer":
+        if self.kiosk and session.role != Role.BUYER:
             self.sign_in.show_error(
                 translate("Shell", "This kiosk is for buyers. Staff, please use a workstation.")
             )
             self._sign_out_token(session.token)
             return
-        if self.merchant and session.role == "buyer":
+        if self.merchant and session.role == Role.BUYER:
             self.sign_in.show_error(translate(
                 "Shell", "This workstation is for shop staff. Buyers, please use a kiosk."))
             self._sign_out_token(session.token)
             return
-        if session.role != "buyer" and self.sign_in.remember.isChecked():
+        if session.role != Role.BUYER and self.sign_in.remember.isChecked():
             credentials.remember(self.url, session.username, session.token)
         self.window = self._window_for(session)
         self.window.signed_out.connect(lambda: self._signed_out(session))
@@ -265,7 +266,7 @@ class Shell(QObject):
         self._show(self.window)
 
     def _window_for(self, session):
-        if session.role == "buyer":
+        if session.role == Role.BUYER:
             from bookshop_gui.ui.buyer.window import BuyerWindow
 
             return BuyerWindow(session, self.tasks, kiosk=self.kiosk,

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bookshop_gui.domain import Role
 from bookshop_gui.errors import BookshopError
 from bookshop_gui.ui.tasks import Tasks
 
 HOLD_MS = 3000
-STAFF_ROLES = ("staff", "admin")
+STAFF_ROLES = (Role.STAFF, Role.ADMIN)
 PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
 RELEASES = (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel,
             QEvent.Type.Leave)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from bookshop_gui import paths
-from bookshop_gui.domain import Session
+from bookshop_gui.domain import Role, Session
 from bookshop_gui.errors import InvalidInput
 from bookshop_gui.services import connection, settings
 from bookshop_gui.ui import credentials, dialogs, formatting, messages, preferences
@@ -133,7 +133,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(box)
         form.addRow(self.tr("Shipping fee"), self.fee)
         form.addRow(self.fee_note)
-        admin = self.session is not None and self.session.role == "admin"
+        admin = self.session is not None and self.session.role == Role.ADMIN
         self.fee.setReadOnly(not admin)
         self.fee_note.setText(
             self.tr("Charged once on every new order, on every workstation.") if admin
@@ -279,7 +279,7 @@ class SettingsDialog(QDialog):
             dialogs.warn(self, self.tr("Settings"), problem)
             return
         fee = None
-        if self.session is not None and self.session.role == "admin" and self.fee.isEnabled():
+        if self.session is not None and self.session.role == Role.ADMIN and self.fee.isEnabled():
             fee = formatting.parse_money(self.fee.text())
             if fee is None:
                 dialogs.warn(self, self.tr("Settings"),

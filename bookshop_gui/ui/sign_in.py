@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bookshop_gui.domain import Role
 from bookshop_gui.errors import AuthError, BookshopError
+from bookshop_gui.services import demo_data
 from bookshop_gui.ui import formatting, resources
 from bookshop_gui.ui.reconnecting import ReconnectingNotice
 from bookshop_gui.ui.tasks import Tasks
@@ -32,13 +34,7 @@ if TYPE_CHECKING:
     from bookshop_gui.domain import Session
 
 # (username, what the account is) shown on the demo database.
-DEMO_ACCOUNTS = (
-    ("reader", "buyer"),
-    ("guest", "buyer"),
-    ("lakeside", "staff"),
-    ("moxiang", "staff"),
-    ("admin", "admin"),
-)
+DEMO_ACCOUNTS = tuple((name, role) for name, role, *_ in demo_data.ACCOUNTS)
 
 
 class SignInWindow(QWidget):
@@ -109,9 +105,10 @@ class SignInWindow(QWidget):
         grid = QGridLayout(box)
         grid.addWidget(QLabel(self.tr("Demo accounts (the password is the username):"),
                               wordWrap=True), 0, 0, 1, 2)
-        roles = {"buyer": self.tr("buyer"), "staff": self.tr("staff"), "admin": self.tr("admin")}
+        roles = {Role.BUYER: self.tr("buyer"), Role.STAFF: self.tr("staff"),
+                 Role.ADMIN: self.tr("admin")}
         for row, (name, role) in enumerate(DEMO_ACCOUNTS, start=1):
-            if self.kiosk and role != "buyer":
+            if self.kiosk and role != Role.BUYER:
                 continue
             button = QPushButton(name, objectName="link")
             button.clicked.connect(lambda _=False, n=name: self.fill(n, n))
