@@ -70,15 +70,33 @@ def find(order_id, *, buyer_id=None, shop_id=None, lock=False) -> Order:
     The message never repeats the id, so no caller can tell another's order
     from one that does not exist by comparing what they are told.
     """
+    query = _owned(order_id, buyer_id, shop_id)
+    order = (for_update(query) if lock else query).first()
+    if order is None:
+        raise NotFound(NO_SUCH_ORDER)
+    return order
+
+
+def detail(order_id, *, buyer_id=None, shop_id=None) -> OrderDetail:
+    """The order in full, if it is the caller's (as `find` decides), in one reading.
+
+    The buyer's order page and the staff's order editor both load it so, and
+    the same refusal: another's order is missing.
+    """
+    found = details(_owned(order_id, buyer_id, shop_id))
+    if not found:
+        raise NotFound(NO_SUCH_ORDER)
+    return found[0]
+
+
+def _owned(order_id, buyer_id, shop_id):
+    """The order by id, narrowed to the buyer's or the shop's own when one is given."""
     query = Order.select().where(Order.id == row_id(order_id, NO_SUCH_ORDER))
     if buyer_id is not None:
         query = query.where(Order.buyer == buyer_id)
     if shop_id is not None:
         query = query.where(Order.shop == shop_id)
-    order = (for_update(query) if lock else query).first()
-    if order is None:
-        raise NotFound(NO_SUCH_ORDER)
-    return order
+    return query
 
 
 def require(order: Order, call: str, action: str) -> None:

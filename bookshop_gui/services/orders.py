@@ -217,8 +217,7 @@ def counts(token) -> dict[OrderStatus, int]:
 def info(token, order_id) -> OrderDetail:
     """One of the buyer's orders in full."""
     buyer = caller(token, Role.BUYER)
-    order = records.find(order_id, buyer_id=buyer.id)
-    return records.details(Order.select().where(Order.id == order.id))[0]
+    return records.detail(order_id, buyer_id=buyer.id)
 
 
 def _chosen_ids(book_ids) -> list[int]:

@@ -129,8 +129,7 @@ def status_counts(token) -> dict[OrderStatus, int]:
 def get_order(token, order_id) -> OrderDetail:
     """One of the shop's orders in full: what the order editor loads."""
     staff = caller(token, Role.STAFF)
-    order = records.find(order_id, shop_id=staff.shop_id)
-    return records.details(Order.select().where(Order.id == order.id))[0]
+    return records.detail(order_id, shop_id=staff.shop_id)
 
 
 @writes

@@ -8,7 +8,7 @@ import pytest
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.errors import InvalidInput, NotFound, OutOfStock
 from bookshop_gui.models import Order
-from bookshop_gui.services import cart, orders
+from bookshop_gui.services import cart, orders, shop
 
 from .builders import balance, make_book, make_buyer, order_in, snapshot, stock
 
@@ -158,6 +158,12 @@ def test_info_has_every_field_of_the_order(world):
     assert started <= order.created_at <= datetime.now(UTC) + timedelta(seconds=5)
     assert order.mark is None and order.comment is None
     assert isinstance(order.lines, tuple)
+
+
+def test_the_buyer_and_the_shop_read_an_order_alike(world):
+    order_id = orders.create(world.alice.token, world.book_a1, 2)
+    assert orders.info(world.alice.token, order_id) == shop.get_order(world.staff_a.token,
+                                                                      order_id)
 
 
 def test_list_is_newest_first_with_summaries(world):
