@@ -1,6 +1,6 @@
 """The column-spec table model every table of both windows is built on."""
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 
@@ -9,8 +9,7 @@ from bookshop_gui.ui.columns import RIGHT, ROW_ROLE, Column, ColumnsModel
 Role = Qt.ItemDataRole
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     name: str
     hours: int
     done: bool
@@ -30,9 +29,9 @@ class TasksModel(ColumnsModel):
 
     def write(self, row, column, value):
         if column == 0:
-            self.rows[row] = replace(self.rows[row], done=value)
+            self.rows[row] = self.rows[row]._replace(done=value)
         elif isinstance(value, int) and 1 <= value <= 9:
-            self.rows[row] = replace(self.rows[row], hours=value)
+            self.rows[row] = self.rows[row]._replace(hours=value)
         else:
             return False
         return True
