@@ -72,8 +72,13 @@ def repaint_when_loaded(model) -> None:
             model.dataChanged.emit(model.index(0, 0), model.index(rows - 1, columns - 1),
                                    [Qt.ItemDataRole.DecorationRole])
 
-    _loader().loaded.connect(refresh)
-    model.destroyed.connect(lambda: _loader().loaded.disconnect(refresh))
+    def forget():
+        if shiboken6.isValid(loader):  # at the program's end the loader may be gone first
+            loader.loaded.disconnect(refresh)
+
+    loader = _loader()
+    loader.loaded.connect(refresh)
+    model.destroyed.connect(forget)
 
 
 def import_file(token: str, path: str) -> str:

@@ -4,7 +4,8 @@ import struct
 import zlib
 
 import pytest
-from PySide6.QtCore import QThread
+import shiboken6
+from PySide6.QtCore import QObject, QThread
 from PySide6.QtGui import QColor, QImage
 
 from bookshop_gui.errors import InvalidInput
@@ -90,3 +91,12 @@ def test_a_bundled_demo_cover_named_by_its_file_name_still_shows(tmp_path, monke
     monkeypatch.setattr(resources, "ROOT", tmp_path)
     shown = covers.cover("demo-emma.png", "Emma", "", 30, 45).toImage()
     assert shown.pixelColor(15, 22) == QColor("#225588")
+
+
+def test_a_model_outliving_the_cover_loader_goes_quietly(qtbot, monkeypatch):
+    """At the program's end Qt may free the loader before a table's model."""
+    monkeypatch.setattr(covers, "_LOADER", [])
+    model = QObject()
+    covers.repaint_when_loaded(model)
+    shiboken6.delete(covers._loader())
+    shiboken6.delete(model)  # an error in its `destroyed` handler would fail the test
