@@ -90,7 +90,7 @@ def test_cart_model(qtmodeltester, reader):
     assert model.grand_total() == Decimal(0)
 
 
-def test_cart_model_shows_its_lines_as_before(reader):
+def test_cart_model_shows_its_lines_as_before(qtmodeltester, reader):
     staff = auth.login("lakeside", "lakeside")
     scarce = catalog.add_book(staff.token, title="Scarce", author="A. Writer",
                               price=Decimal("10.00"), stock=1)
@@ -109,6 +109,7 @@ def test_cart_model_shows_its_lines_as_before(reader):
     assert model.index(0, COL_BOOK).data(Qt.ItemDataRole.BackgroundRole) is None
     model.mark_short([scarce])
     assert model.index(0, COL_SHOP).data(Qt.ItemDataRole.BackgroundRole) == PROBLEM
+    qtmodeltester.check(model)
 
 
 def test_cart_model_keeps_choices_over_a_reload(reader):

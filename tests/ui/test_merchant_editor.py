@@ -254,6 +254,10 @@ def test_the_lines_model_passes_the_model_tester(qtmodeltester, staff_session, u
     model.load(shop.get_order(staff_session.token, unpaid), editable=True)
     qtmodeltester.check(model)
     assert model.rowCount() == 1 and not model.dirty
+    assert model.setData(model.index(0, COL_COUNT), "many")
+    model.add_book(catalog.search("Dracula")[0])
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2 and model.problem(0, COL_COUNT)
 
 
 def test_status_is_shown_in_the_editor(qtbot, window, unpaid):
