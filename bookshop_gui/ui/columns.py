@@ -90,7 +90,7 @@ class ColumnsModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         column = self._columns[index.column()]
-        if column.check is not None:
+        if column.check is not None and self.editable:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         if column.edit is not None and self.editable:
             flags |= Qt.ItemFlag.ItemIsEditable
@@ -125,10 +125,10 @@ class ColumnsModel(QAbstractTableModel):
         """An edit or a tick, handed to `write`; the row is drawn again once it is taken."""
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return False
-        column = self._columns[index.column()]
-        if role == _Role.CheckStateRole and column.check is not None:
+        flags = self.flags(index)
+        if role == _Role.CheckStateRole and flags & Qt.ItemFlag.ItemIsUserCheckable:
             value = Qt.CheckState(value) == Qt.CheckState.Checked
-        elif role != _Role.EditRole or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+        elif role != _Role.EditRole or not flags & Qt.ItemFlag.ItemIsEditable:
             return False
         if not self.write(index.row(), index.column(), value):
             return False

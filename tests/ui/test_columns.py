@@ -75,12 +75,16 @@ def test_only_cells_with_an_editor_or_a_check_box_take_changes(qtbot):
     assert model.rows[0].hours == 3
 
 
-def test_a_model_that_is_not_editable_now_takes_no_edit():
+def test_a_model_that_is_not_editable_now_takes_no_edit_nor_tick():
     model = tasks_model()
     model.editable = False
     assert not model.flags(model.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsUserCheckable
     assert not model.setData(model.index(0, 2), 3)
-    assert model.rows[0].hours == 7
+    assert not model.setData(model.index(0, 0), Qt.CheckState.Checked.value,
+                             Role.CheckStateRole)
+    assert model.rows[0] == Task("pack", 7, False)
+    assert model.index(0, 0).data(Role.CheckStateRole) == Qt.CheckState.Unchecked  # still shown
 
 
 def test_sorting_uses_the_columns_key_or_its_tick():
