@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Role
 from bookshop_gui.errors import AuthError, BookshopError
-from bookshop_gui.services import demo_data
 from bookshop_gui.ui import formatting, resources
 from bookshop_gui.ui.reconnecting import ReconnectingNotice
 from bookshop_gui.ui.tasks import Tasks
@@ -33,8 +32,15 @@ from bookshop_gui.ui.tasks import Tasks
 if TYPE_CHECKING:
     from bookshop_gui.domain import Session
 
-# (username, what the account is) shown on the demo database.
-DEMO_ACCOUNTS = tuple((name, role) for name, role, *_ in demo_data.ACCOUNTS)
+# (username, what the account is) shown on the demo database. Written out rather than
+# read from the seeding code, which would load the database code before the window shows.
+DEMO_ACCOUNTS = (
+    ("reader", Role.BUYER),
+    ("guest", Role.BUYER),
+    ("lakeside", Role.STAFF),
+    ("moxiang", Role.STAFF),
+    ("admin", Role.ADMIN),
+)
 
 
 class SignInWindow(QWidget):
