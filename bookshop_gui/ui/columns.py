@@ -123,9 +123,9 @@ class ColumnsModel(QAbstractTableModel):
 
     def setData(self, index, value, role=_Role.EditRole) -> bool:
         """An edit or a tick, handed to `write`; the row is drawn again once it is taken."""
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return False
         flags = self.flags(index)
+        if not flags or not 0 <= index.row() < self.rowCount():
+            return False
         if role == _Role.CheckStateRole and flags & Qt.ItemFlag.ItemIsUserCheckable:
             value = Qt.CheckState(value) == Qt.CheckState.Checked
         elif role != _Role.EditRole or not flags & Qt.ItemFlag.ItemIsEditable:
