@@ -4,6 +4,9 @@
 `Watcher` adds what other workstations and kiosks changed, read from the
 change log every few seconds. A view follows the kinds of data it shows with
 `follow`: a shown view reads again at once, a hidden one when it is next shown.
+A view out of sight when the window opens can make its first read wait for its
+first showing too (`first_read_when_shown`): a workstation then signs in with
+the reads of the one pane in view, not of every pane behind it.
 """
 
 from __future__ import annotations
@@ -63,12 +66,15 @@ class Watcher(QObject):
 
 class _Follower(QObject):
     def __init__(self, view: QWidget, tasks, kinds: tuple[Kind, ...],
-                 refresh: Callable[[Changes], None]):
+                 refresh: Callable[[Changes], None], unread: bool):
         super().__init__(view)
         self.view, self.kinds, self.refresh = view, kinds, refresh
-        self.missed = Changes()
+        # A view that has read nothing yet has, in effect, missed every change it follows.
+        self.missed = Changes(frozenset(kinds)) if unread else Changes()
         tasks.changed.connect(self._changed)
         view.installEventFilter(self)
+        if unread and view.isVisible():
+            self._show_missed()
 
     def _changed(self, changes: Changes) -> None:
         if not changes.touches(*self.kinds):
@@ -80,13 +86,17 @@ class _Follower(QObject):
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.view and event.type() == QEvent.Type.Show and self.missed:
-            missed, self.missed = self.missed, Changes()
-            self.refresh(missed)
+            self._show_missed()
         return False
+
+    def _show_missed(self) -> None:
+        missed, self.missed = self.missed, Changes()
+        self.refresh(missed)
 
 
 def follow(view: QWidget, tasks, kinds: tuple[Kind, ...],
-           refresh: Callable[[Changes], None]) -> None:
+           refresh: Callable[[Changes], None], *, first_read_when_shown: bool = False) -> None:
     """Call `refresh(changes)` whenever a change touches `kinds`; while `view` is hidden,
-    once when it is next shown."""
-    _Follower(view, tasks, kinds, refresh)
+    once when it is next shown. With `first_read_when_shown`, the view has read nothing
+    yet: `refresh` makes its first read when the view is first shown (at once if it is)."""
+    _Follower(view, tasks, kinds, refresh, first_read_when_shown)

@@ -53,8 +53,8 @@ class CatalogPane(QWidget):
         self.model.failed.connect(lambda error: self.message.emit(messages.describe(error)))
         self.model.loaded.connect(self._show_count)
         self._build()
-        live.follow(self, tasks, (Kind.BOOKS,), lambda _changes: self.refresh())
-        self.reload()
+        live.follow(self, tasks, (Kind.BOOKS,), lambda _changes: self.refresh(),
+                    first_read_when_shown=True)
 
     def _build(self):
         self.search = SearchBox(self.tr("Title, author or ISBN"))

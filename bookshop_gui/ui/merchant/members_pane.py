@@ -40,8 +40,8 @@ class MembersPane(QWidget):
         self.model = MembersModel(self)
         self.member: Member | None = None
         self._build()
-        live.follow(self, tasks, (Kind.BALANCES, Kind.MEMBERS), lambda _changes: self.refresh())
-        self.refresh()
+        live.follow(self, tasks, (Kind.BALANCES, Kind.MEMBERS), lambda _changes: self.refresh(),
+                    first_read_when_shown=True)
 
     def _build(self):
         self.search = SearchBox(self.tr("Find a buyer by username"))

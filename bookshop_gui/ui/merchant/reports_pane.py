@@ -50,8 +50,8 @@ class ReportsPane(QWidget):
         self.waiting = WaitingList(session, tasks)
         self.waiting.message.connect(self.message)
         self._build()
-        live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.refresh())
-        self.refresh()
+        live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.refresh(),
+                    first_read_when_shown=True)
 
     def _build(self):
         today = QDate.currentDate()

@@ -46,8 +46,8 @@ class SettingsPane(QWidget):
             self.cut_limit, self.cut_limit_button))
         layout.addStretch()
         shortcuts.refresh(self, self.load)
-        live.follow(self, tasks, (Kind.SETTINGS,), lambda _changes: self.load())
-        self.load()
+        live.follow(self, tasks, (Kind.SETTINGS,), lambda _changes: self.load(),
+                    first_read_when_shown=True)
 
     def load(self):
         self.tasks.run(settings.shipping_fee, done=lambda fee: self.fee.setText(f"{fee:.2f}"),

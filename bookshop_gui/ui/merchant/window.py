@@ -3,9 +3,14 @@
 Staff get Orders, Catalog, Members and Reports for their shop. An
 administrator has no shop, so they get only what an administrator does:
 members and accounts, and the shop-wide settings.
+
+A pane is built, and reads its data, the first time it is shown: signing in
+costs the one pane in view, not the widgets and queries of every pane behind it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -48,10 +53,12 @@ class MerchantWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFixedWidth(190)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.panes: dict[str, QWidget] = {}
-        for key, icon, text, pane in self._panes():
-            self._add_page(key, icon, text, pane)
+        self.nav.currentRowChanged.connect(self._show_row)
+        pages = self._panes()
+        self.panes = Panes({key: make for key, _icon, _text, make in pages}, self._place)
+        for _key, icon, text, _make in pages:
+            self.pages.addWidget(QWidget())  # stands in until the pane is first shown
+            QListWidgetItem(resources.icon(icon), text, self.nav)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -73,33 +80,45 @@ class MerchantWindow(QMainWindow):
         return self.tr("Bookshop — Administration")
 
     def _panes(self):
-        """(key, icon, label, widget) for each page this person may use."""
+        """(key, icon, label, maker of the widget) for each page this person may use."""
         from bookshop_gui.ui.merchant.members_pane import MembersPane
 
-        members = (
-            "members", "members", self.tr("Members"), MembersPane(self.session, self.tasks))
+        def make(pane_class):
+            return lambda: pane_class(self.session, self.tasks)
+
+        members = ("members", "members", self.tr("Members"), make(MembersPane))
         if self.session.role == Role.ADMIN:
             from bookshop_gui.ui.merchant.settings_pane import SettingsPane
 
-            return [members, ("settings", "settings", self.tr("Settings"),
-                              SettingsPane(self.session, self.tasks))]
+            return [members, ("settings", "settings", self.tr("Settings"), make(SettingsPane))]
         from bookshop_gui.ui.merchant.catalog_pane import CatalogPane
         from bookshop_gui.ui.merchant.orders_view import OrdersPane
         from bookshop_gui.ui.merchant.reports_pane import ReportsPane
 
         return [
-            ("orders", "orders", self.tr("Orders"), OrdersPane(self.session, self.tasks)),
-            ("catalog", "book", self.tr("Catalog"), CatalogPane(self.session, self.tasks)),
+            ("orders", "orders", self.tr("Orders"), make(OrdersPane)),
+            ("catalog", "book", self.tr("Catalog"), make(CatalogPane)),
             members,
-            ("reports", "chart", self.tr("Reports"), ReportsPane(self.session, self.tasks)),
+            ("reports", "chart", self.tr("Reports"), make(ReportsPane)),
         ]
 
-    def _add_page(self, key: str, icon: str, text: str, pane: QWidget):
-        self.panes[key] = pane
-        self.pages.addWidget(pane)
-        QListWidgetItem(resources.icon(icon), text, self.nav)
+    def _place(self, key: str, pane: QWidget):
+        """Put a pane just built where its stand-in was."""
+        index = list(self.panes).index(key)
+        stand_in = self.pages.widget(index)
+        showing = self.pages.currentIndex() == index
+        self.pages.insertWidget(index, pane)
+        self.pages.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if showing:
+            self.pages.setCurrentIndex(index)
         if hasattr(pane, "message"):
             pane.message.connect(self.show_message)
+
+    def _show_row(self, row: int):
+        if row >= 0:
+            self.panes[list(self.panes)[row]]  # built on first showing
+            self.pages.setCurrentIndex(row)
 
     def _sidebar(self) -> QVBoxLayout:
         who = QLabel(objectName="hint", wordWrap=True)
@@ -163,3 +182,25 @@ class MerchantWindow(QMainWindow):
     def _stop(self):
         """No more polling once the window is going."""
         self.watcher.stop()
+
+
+class Panes(Mapping):
+    """The window's panes by key, in the order of the navigation; each is made the first
+    time it is asked for, and `place` puts it in the window."""
+
+    def __init__(self, makers: dict[str, Callable[[], QWidget]],
+                 place: Callable[[str, QWidget], None]):
+        self._makers, self._place = makers, place
+        self._built: dict[str, QWidget] = {}
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in self._built:
+            self._built[key] = pane = self._makers[key]()
+            self._place(key, pane)
+        return self._built[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
