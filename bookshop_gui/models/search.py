@@ -50,13 +50,16 @@ def page_ids(text: str, isbn: str, shop_id, offset: int, limit: int):
     )
 
 
-def count(text: str, isbn: str, shop_id) -> int | None:
-    """PostgreSQL: how many books match, or None without the index."""
+def count(text: str, isbn: str, shop_id, up_to: int | None = None) -> int | None:
+    """PostgreSQL: how many books match (at most `up_to`), or None without the index."""
     where = _pg_where(text, isbn, shop_id)
     if where is None:
         return None
     sql, params = where
-    cursor = database.execute_sql(f"SELECT COUNT(*) FROM book_search WHERE {sql}", params)
+    if up_to is not None:
+        sql, params = f"{sql} LIMIT %s", (*params, up_to)
+    cursor = database.execute_sql(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM book_search WHERE {sql}) AS matches", params)
     return cursor.fetchone()[0]
 
 

@@ -29,10 +29,21 @@ def search(text="", *, shop_id=None, offset=0, limit=50) -> list[BookValue]:
 
 
 @reads
-def count(text="", *, shop_id=None) -> int:
+def count(text="", *, shop_id=None, up_to=None) -> int:
+    """How many books `search` would find in all; with `up_to`, counting stops there.
+
+    A search box says "1,000+ books" rather than wait while a one-letter search
+    counts nearly the whole catalog: past `up_to` matches the exact number is
+    no help to anyone, and counting them is most of the keystroke's cost.
+    """
     text, shop_id = domain.text(text, "Search", 200), _shop_filter(shop_id)
-    found = search_index.count(text, normalise_isbn(text), shop_id)
-    return found if found is not None else _matching(text, shop_id).count()
+    if up_to is not None:
+        up_to = domain.page_limit(up_to)
+    found = search_index.count(text, normalise_isbn(text), shop_id, up_to)
+    if found is not None:
+        return found
+    matching = _matching(text, shop_id)
+    return matching.limit(up_to).count() if up_to is not None else matching.count()
 
 
 @reads

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from bookshop_gui.domain import CENT, OrderStatus
 
@@ -44,6 +44,38 @@ def parse_money(text: str) -> Decimal | None:
     if not amount.is_finite() or amount < 0 or amount != amount.quantize(CENT):
         return None
     return amount.quantize(CENT)
+
+
+# A search counts its matches up to here and then says "1,000+ books": counting every
+# match of one common letter costs more than the page of books it finds.
+BOOKS_COUNTED = 1000
+
+
+def books_found(total: int) -> str:
+    """What a search found: "No books match.", "1 book", "1,234 books", or "1,000+ books"
+    once there are more than BOOKS_COUNTED (asked for as `catalog.count(up_to=...)`)."""
+    if total == 0:
+        return QCoreApplication.translate("Counts", "No books match.")
+    shown = min(total, BOOKS_COUNTED)
+    text = _counts().books(shown, more=total > BOOKS_COUNTED)
+    return text.replace(str(shown), f"{shown:,}", 1)
+
+
+class Counts(QObject):
+    """Phrases with plural forms ("1 book", "2 books"): lupdate finds plurals in `tr()` only."""
+
+    def books(self, n: int, *, more: bool) -> str:
+        return self.tr("%n+ book(s)", "", n) if more else self.tr("%n book(s)", "", n)
+
+
+def _counts() -> Counts:
+    global _COUNTS
+    if _COUNTS is None:
+        _COUNTS = Counts()
+    return _COUNTS
+
+
+_COUNTS: Counts | None = None
 
 
 def when(moment: datetime | None) -> str:

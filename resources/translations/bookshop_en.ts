@@ -4,17 +4,27 @@
 <context>
     <name>CatalogPane</name>
     <message numerus="yes">
-        <source>%n book(s)</source>
-        <translation>
-            <numerusform>%n book</numerusform>
-            <numerusform>%n books</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Exported %n book(s).</source>
         <translation>
             <numerusform>Exported %n book.</numerusform>
             <numerusform>Exported %n books.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n+ book(s)</source>
+        <translation>
+            <numerusform>%n+ book</numerusform>
+            <numerusform>%n+ books</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n book(s)</source>
+        <translation>
+            <numerusform>%n book</numerusform>
+            <numerusform>%n books</numerusform>
         </translation>
     </message>
 </context>

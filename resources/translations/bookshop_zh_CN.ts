@@ -491,18 +491,6 @@
         <source>No book has the ISBN %1.</source>
         <translation>没有 ISBN 为 %1 的图书。</translation>
     </message>
-    <message>
-        <source>No books match.</source>
-        <translation>没有匹配的图书。</translation>
-    </message>
-    <message>
-        <source>1 book</source>
-        <translation>1 本书</translation>
-    </message>
-    <message>
-        <source>%1 books</source>
-        <translation>%1 本书</translation>
-    </message>
 </context>
 <context>
     <name>CatalogPane</name>
@@ -529,12 +517,6 @@
     <message>
         <source>Books</source>
         <translation>图书</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n book(s)</source>
-        <translation>
-            <numerusform>%n 本书</numerusform>
-        </translation>
     </message>
     <message>
         <source>Book saved.</source>
@@ -589,6 +571,25 @@
     <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message>
+        <source>No books match.</source>
+        <translation>没有匹配的图书。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n+ book(s)</source>
+        <translation>
+            <numerusform>%n+ 本书</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n book(s)</source>
+        <translation>
+            <numerusform>%n 本书</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -79,7 +79,7 @@ def test_english_counts_read_as_english_does(qapp):
     """The English file holds the plural forms: "1 book", "2 books", never "book(s)"."""
     translator = QTranslator()
     assert translator.load(str(translations.ts_file("en").with_suffix(".qm")))
-    read = [translator.translate("CatalogPane", "%n book(s)", None, n) for n in (1, 2)]
+    read = [translator.translate("Counts", "%n book(s)", None, n) for n in (1, 2)]
     assert read == ["%n book", "%n books"]
     shipped = {source for _, source, _ in _messages("en")}
     assert shipped and all("%n" in source for source in shipped)

@@ -80,3 +80,12 @@ def test_search_within_one_shop(shelf):
         "Lighthouses of the North", "The Lighthouse Keeper"]
     assert titles("lighthouse", shop_id=shop_id + 1) == []
     assert catalog.count("lighthouse", shop_id=shop_id + 1) == 0
+
+
+def test_a_count_asked_to_stop_stops_there_and_is_exact_below(shelf):
+    assert catalog.count("lighthouse", up_to=1) == 1
+    assert catalog.count("lighthouse", up_to=2) == 2
+    assert catalog.count("lighthouse", up_to=3) == 2  # all there are
+    assert catalog.count("", up_to=3) == 3
+    assert catalog.count("Li", up_to=50) == 2  # under three letters: no index, same answer
+    assert catalog.count("nowhere at all", up_to=5) == 0

@@ -2,18 +2,22 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 from bookshop_gui.services import auth
+from bookshop_gui.ui.app import install_translation
 from bookshop_gui.ui.buyer.window import BuyerWindow
 
 
 @pytest.fixture
-def window(qtbot, demo_shop, tasks):
+def window(qtbot, qapp, demo_shop, tasks):
+    installed = install_translation(qapp, "en")  # as at start: "1 book", "34 books"
     window = BuyerWindow(auth.login("reader", "reader"), tasks)
     qtbot.addWidget(window)
     window.show()
-    return window
+    yield window
+    for translator in installed:
+        QApplication.removeTranslator(translator)
 
 
 def test_opens_on_the_whole_catalog(window):

@@ -110,8 +110,8 @@ def test_the_packing_slip_speaks_chinese(qtbot, demo_shop, buyer_session):
 def test_english_plurals_read_naturally(qtbot):
     installed = app.install_translation(QApplication.instance(), "en")
     try:
-        one = QApplication.translate("CatalogPane", "%n book(s)", "", 1)
-        many = QApplication.translate("CatalogPane", "%n book(s)", "", 20)
+        one = QApplication.translate("Counts", "%n book(s)", "", 1)
+        many = QApplication.translate("Counts", "%n book(s)", "", 20)
     finally:
         for translator in installed:
             QApplication.removeTranslator(translator)

@@ -86,7 +86,8 @@ class CatalogModel(QAbstractListModel):
         self.endResetModel()
         self._request(0)
         generation = self._generation
-        self.tasks.run(catalog.count, self.text, shop_id=shop_id, key="catalog-count",
+        self.tasks.run(catalog.count, self.text, shop_id=shop_id,
+                       up_to=formatting.BOOKS_COUNTED + 1, key="catalog-count",
                        done=lambda total: self._counted(generation, total))
 
     def refresh(self) -> None:

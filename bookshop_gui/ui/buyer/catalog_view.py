@@ -225,10 +225,4 @@ class CatalogPage(QWidget):
                     self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _show_total(self, total: int):
-        if total == 0:
-            text = self.tr("No books match.")
-        elif total == 1:
-            text = self.tr("1 book")
-        else:
-            text = formatting.fill(self.tr("%1 books"), f"{total:,}")
-        self.total.setText(text)
+        self.total.setText(formatting.books_found(total))

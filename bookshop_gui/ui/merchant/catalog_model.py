@@ -25,7 +25,8 @@ class CatalogModel(ColumnsModel):
         super().__init__(parent)
         covers.repaint_when_loaded(self)
         self.session, self.tasks = session, tasks
-        self.total = 0
+        self.total = 0  # what the count found, at most BOOKS_COUNTED + 1
+        self._beyond = False  # the count stopped short: pages go on until one comes back short
         self.search = ""
         self._fetching = False
         self._generation = 0
@@ -55,7 +56,8 @@ class CatalogModel(ColumnsModel):
         return super().data(index, role)
 
     def canFetchMore(self, parent=ROOT):
-        return not parent.isValid() and not self._fetching and len(self.rows) < self.total
+        return not parent.isValid() and not self._fetching and (
+            len(self.rows) < self.total or self._beyond)
 
     def fetchMore(self, parent=ROOT):
         if not self.canFetchMore(parent):
@@ -70,9 +72,10 @@ class CatalogModel(ColumnsModel):
         self.search = search
         self._generation += 1
         generation = self._generation
-        self.total, self._fetching = 0, True
+        self.total, self._fetching, self._beyond = 0, True, False
         self.set_rows([])
         self.tasks.run(catalog.count, search, shop_id=self.session.shop_id,
+                       up_to=formatting.BOOKS_COUNTED + 1,
                        done=lambda total: self._counted(generation, total),
                        failed=self._failed, key="catalog-count")
 
@@ -86,6 +89,7 @@ class CatalogModel(ColumnsModel):
         if generation != self._generation:
             return
         self.total, self._fetching = total, False
+        self._beyond = total > formatting.BOOKS_COUNTED
         self.fetchMore()
         if not self.canFetchMore():
             self.loaded.emit()
@@ -94,6 +98,8 @@ class CatalogModel(ColumnsModel):
         if generation != self._generation:
             return
         self._fetching = False
+        if len(page) < PAGE:
+            self._beyond = False  # the last of the matches
         known = {book.id for book in self.rows}
         page = [book for book in page if book.id not in known]
         self.add_rows(page)

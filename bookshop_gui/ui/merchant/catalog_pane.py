@@ -113,7 +113,7 @@ class CatalogPane(QWidget):
         self.reload()
 
     def _show_count(self):
-        self.count_label.setText(self.tr("%n book(s)", "", self.model.total))
+        self.count_label.setText(formatting.books_found(self.model.total))
         row = self.model.row_of(self._keep) if self._keep is not None else -1
         if row >= 0:
             self._keep = None
