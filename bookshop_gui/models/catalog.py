@@ -18,7 +18,10 @@ class Book(BaseModel):
 
     class Meta:
         table_name = "books"
-        indexes = ((("created_at", "id"), False),)  # newest first, read in order
+        indexes = (  # newest first, read in order: the whole catalog, and one shop's
+            (("created_at", "id"), False),
+            (("shop", "created_at", "id"), False),
+        )
 
 
 class CoverImage(BaseModel):
