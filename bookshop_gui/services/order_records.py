@@ -36,7 +36,7 @@ from bookshop_gui.errors import (
 from bookshop_gui.models import AuditLog, BalanceEntry, Book, Order, OrderLine, Review, Shop, User
 from bookshop_gui.models.base import database
 from bookshop_gui.models.fields import as_utc, stored_datetime
-from bookshop_gui.services import addresses
+from bookshop_gui.services import addresses, day_totals
 from bookshop_gui.services.transactions import for_update
 
 STATUS_WORDS = {
@@ -117,6 +117,9 @@ def move(order: Order, call: str, action: str, **changes) -> None:
     )
     if changed != 1:
         raise InvalidState(f"Order {order.id} changed meanwhile; it was not {action}.")
+    day_totals.moved(order, to)
+    if changes.get("shipped_at") is not None:
+        day_totals.shipped(order.shop_id, changes["shipped_at"])
 
 
 def status_counts(condition) -> dict[OrderStatus, int]:

@@ -9,7 +9,7 @@ from bookshop_gui.domain import OrderDetail, OrderStatus, OrderSummary, PaymentR
 from bookshop_gui.errors import InvalidInput, NotFound, StaleOrder
 from bookshop_gui.models import Book, CartLine, Order, OrderLine, Review, User
 from bookshop_gui.models.fields import utcnow
-from bookshop_gui.services import addresses, changes, requests
+from bookshop_gui.services import addresses, changes, day_totals, requests
 from bookshop_gui.services import order_records as records
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.settings import current_shipping_fee, current_unpaid_minutes
@@ -184,14 +184,17 @@ def _stale_ids() -> list[int]:
 @writes
 def _expire(order_id: int) -> bool:
     cutoff = utcnow() - timedelta(minutes=current_unpaid_minutes())
-    claimed = (
+    order = (Order.select(Order.id, Order.shop, Order.status, Order.total, Order.created_at)
+             .where(Order.id == order_id, Order.status.in_(_EXPIRY.sources),
+                    Order.created_at < cutoff).first())
+    claimed = order is not None and (
         Order.update(status=_EXPIRY.target, version=Order.version + 1)
-        .where(Order.id == order_id, Order.status.in_(_EXPIRY.sources),
-               Order.created_at < cutoff)
+        .where(Order.id == order_id, Order.status == order.status)
         .execute()
     )
     if claimed:
-        records.return_stock(records.line_counts(Order(id=order_id)))
+        records.return_stock(records.line_counts(order))
+        day_totals.moved(order, _EXPIRY.target)
     return bool(claimed)
 
 
@@ -238,8 +241,9 @@ def _place(buyer: User, shop_id: int, items, shipping, destination: dict) -> int
     order = Order.create(
         buyer=buyer.id, shop=shop_id, status=OrderStatus.PENDING_PAYMENT, shipping=shipping,
         total=domain.order_total((money for _, _, money in priced), shipping),
-        **destination,
+        created_at=utcnow(), **destination,
     )
+    day_totals.placed(order)
     OrderLine.insert_many([
         {"order": order.id, "book": book.id, "name": book.title, "pic": book.pic,
          "unit_price": book.price, "cnt": cnt, "money": money}

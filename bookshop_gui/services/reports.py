@@ -2,13 +2,16 @@
 
 A shop with a hundred thousand orders must not ship them all to a workstation
 to add them up: every figure here is one grouped query that returns a row per
-day, per book or per status. Staff see their own shop; an administrator sees
-every shop. Days are the days orders were placed, in UTC, as stored.
+day, per book or per status. Sales per day, totals by status and parcels per
+day come from the daily totals the order transactions keep (services.day_totals),
+a few hundred rows for a year. Staff see their own shop; an administrator sees
+every shop. Days are the shop's local calendar days (this computer's time
+zone): sales by the day orders were placed, parcels by the day they left.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,9 +27,9 @@ from bookshop_gui.domain import (
     city_of,
 )
 from bookshop_gui.errors import InvalidInput
-from bookshop_gui.models import Book, Order, OrderLine, User
+from bookshop_gui.models import Book, Order, OrderLine, SalesDay, ShipmentDay, User
 from bookshop_gui.models.fields import as_utc, money_sum, utcnow
-from bookshop_gui.services import csv_files
+from bookshop_gui.services import csv_files, day_totals
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads
 
@@ -55,11 +58,11 @@ def sales_report(token, start: date, end: date, *, top: int = 10) -> SalesReport
     if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= MAX_TOP:
         raise InvalidInput(f"Top books must be from 1 to {MAX_TOP}.")
     shop_id = user.shop_id if user.role == Role.STAFF else None
-    period = _in_period(shop_id, start, end)
+    sales = _sales_days(shop_id, start, end)
     return SalesReport(
-        days=_days(period, start, end, _shipped(shop_id, start, end)),
-        top_books=_top_books(period, top),
-        by_status=_by_status(period),
+        days=_days(sales, start, end, _shipped(shop_id, start, end)),
+        top_books=_top_books(_in_period(shop_id, start, end), top),
+        by_status=_by_status(sales),
     )
 
 
@@ -91,25 +94,34 @@ def check_period(start, end) -> None:
 
 
 def _in_period(shop_id, start: date, end: date):
-    """The condition every figure shares: this shop's orders placed in the period."""
-    condition = (Order.created_at >= datetime.combine(start, time.min)) & (
-        Order.created_at < datetime.combine(end + timedelta(days=1), time.min)
-    )
+    """This shop's orders placed in the period, from local midnight to local midnight."""
+    low, high = day_totals.local_bounds(start, end)
+    condition = (Order.created_at >= low) & (Order.created_at < high)
     if shop_id is not None:
         condition &= Order.shop == shop_id
     return condition
 
 
-def _days(period, start: date, end: date, shipped: dict[str, int]) -> tuple[DaySales, ...]:
-    """One row per day with sales, then every day of the period, quiet ones at zero."""
-    day = peewee.fn.DATE(Order.created_at)
-    rows = (
-        Order.select(day.alias("day"), peewee.fn.COUNT(Order.id), money_sum(Order.total))
-        .where(period, Order.status.in_([int(s) for s in SOLD]))
-        .group_by(day)
-        .tuples()
-    )
-    found = {str(d)[:10]: (n, revenue) for d, n, revenue in rows}
+def _sales_days(shop_id, start: date, end: date) -> list[tuple[str, int, int, Decimal]]:
+    """(day, status, orders, total) from the period's daily totals: a row per day and status
+    (every shop's added up for an administrator)."""
+    query = (SalesDay.select(SalesDay.day, SalesDay.status, peewee.fn.SUM(SalesDay.orders),
+                             money_sum(SalesDay.total))
+             .where(SalesDay.day.between(start, end))
+             .group_by(SalesDay.day, SalesDay.status))
+    if shop_id is not None:
+        query = query.where(SalesDay.shop == shop_id)
+    return [(str(day)[:10], status, int(n), total) for day, status, n, total in query.tuples()]
+
+
+def _days(sales, start: date, end: date, shipped: dict[str, int]) -> tuple[DaySales, ...]:
+    """Every day of the period with its paid orders and revenue, quiet days at zero."""
+    sold = {int(s) for s in SOLD}
+    found: dict[str, tuple[int, Decimal]] = {}
+    for day, status, n, total in sales:
+        if status in sold:
+            orders, revenue = found.get(day, (0, ZERO))
+            found[day] = (orders + n, revenue + total)
     span = (end - start).days + 1
     days = (str(start + timedelta(days=i)) for i in range(span))
     return tuple(DaySales(d, *found.get(d, (0, ZERO)), shipped.get(d, 0)) for d in days)
@@ -117,13 +129,11 @@ def _days(period, start: date, end: date, shipped: dict[str, int]) -> tuple[DayS
 
 def _shipped(shop_id, start: date, end: date) -> dict[str, int]:
     """Parcels that left on each day of the period (by the day they left, not were ordered)."""
-    day = peewee.fn.DATE(Order.shipped_at)
-    condition = (Order.shipped_at >= datetime.combine(start, time.min)) & (
-        Order.shipped_at < datetime.combine(end + timedelta(days=1), time.min))
+    query = (ShipmentDay.select(ShipmentDay.day, peewee.fn.SUM(ShipmentDay.parcels))
+             .where(ShipmentDay.day.between(start, end)).group_by(ShipmentDay.day))
     if shop_id is not None:
-        condition &= Order.shop == shop_id
-    rows = Order.select(day, peewee.fn.COUNT(Order.id)).where(condition).group_by(day).tuples()
-    return {str(d)[:10]: n for d, n in rows}
+        query = query.where(ShipmentDay.shop == shop_id)
+    return {str(day)[:10]: int(n) for day, n in query.tuples()}
 
 
 @reads
@@ -159,14 +169,11 @@ def _top_books(period, top: int) -> tuple[TopBook, ...]:
     return tuple(TopBook(book_id, title, int(n), revenue) for book_id, title, n, revenue in rows)
 
 
-def _by_status(period) -> tuple[StatusTotal, ...]:
-    rows = (
-        Order.select(Order.status, peewee.fn.COUNT(Order.id), money_sum(Order.total))
-        .where(period)
-        .group_by(Order.status)
-        .tuples()
-    )
-    found = {int(status): (n, total) for status, n, total in rows}
+def _by_status(sales) -> tuple[StatusTotal, ...]:
+    found: dict[int, tuple[int, Decimal]] = {}
+    for _day, status, n, total in sales:
+        orders, money = found.get(status, (0, ZERO))
+        found[status] = (orders + n, money + total)
     return tuple(
         StatusTotal(status, *found.get(int(status), (0, ZERO)))
         for status in OrderStatus

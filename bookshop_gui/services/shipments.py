@@ -3,18 +3,19 @@
 Couriers (SF Express among them) take a spreadsheet of parcels with the
 receiver, their phone, the address, what is inside and the shop's own order
 number, in that order, so staff book every pickup of the day in one upload.
-Days are UTC days, as the reports count them.
+Days are the shop's local calendar days, as the reports count them: the
+parcels that left between local midnights, whatever the UTC date.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from pathlib import Path
 
 from bookshop_gui.domain import Role, Shipment
 from bookshop_gui.models import Order, OrderLine
-from bookshop_gui.services import addresses, csv_files, reports
+from bookshop_gui.services import addresses, csv_files, day_totals, reports
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads
 
@@ -26,11 +27,11 @@ def shipments(token, day: date) -> list[Shipment]:
     """The shop's orders that left on `day`, in the order they left."""
     staff = caller(token, Role.STAFF)
     reports.check_period(day, day)
-    start = datetime.combine(day, time.min)
+    start, end = day_totals.local_bounds(day, day)
     rows = list(
         Order.select(Order.id, Order.tracking, *addresses.ORDER_COLUMNS)
         .where(Order.shop == staff.shop_id, Order.shipped_at >= start,
-               Order.shipped_at < start + timedelta(days=1))
+               Order.shipped_at < end)
         .order_by(Order.shipped_at, Order.id).tuples()
     )
     content = _content([row[0] for row in rows])

@@ -18,7 +18,7 @@ from bookshop_gui.errors import (
 )
 from bookshop_gui.models import Book, Order, OrderLine, User
 from bookshop_gui.models.fields import as_utc, utcnow
-from bookshop_gui.services import changes, price_cuts, requests
+from bookshop_gui.services import changes, day_totals, price_cuts, requests
 from bookshop_gui.services import order_records as records
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads, writes
@@ -266,6 +266,7 @@ def set_lines(token, order_id, lines, *, expected_version=None, approval=None) -
     )
     if not saved:
         raise StaleOrder(f"Order {order.id} was changed by someone else. It has been reloaded.")
+    day_totals.retotalled(order, total)
     OrderLine.delete().where(OrderLine.order == order.id).execute()
     OrderLine.insert_many([
         _line_row(order, books[book_id], kept.get(book_id), cnt, money)

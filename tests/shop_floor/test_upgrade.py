@@ -1,5 +1,6 @@
 """A database made by the first released schema is upgraded in place, its data intact."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -9,7 +10,7 @@ from playhouse.schema_diff import diff_models
 from bookshop_gui import db
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.models import ALL_MODELS
-from bookshop_gui.services import accounts, auth, catalog, orders, settings, shop
+from bookshop_gui.services import accounts, auth, catalog, orders, reports, settings, shop
 from bookshop_gui.services.passwords import hash_password
 
 FIRST_RELEASE = "0001_initial"
@@ -83,9 +84,16 @@ def test_an_old_database_is_upgraded_with_its_data_intact(fresh_server_url):
         assert catalog.get(1).title == "红楼梦" and catalog.get(1).price == Decimal("59.90")
         assert settings.shipping_fee() == Decimal("22.00")
 
-        # and the upgraded database goes on working: a refund after the upgrade
+        # the daily totals are filled from the orders already there
         clerk = auth.login("clerk", "secret")
+        that_day = date(2025, 3, 1)
+        [day] = reports.sales_report(clerk.token, that_day, that_day).days
+        assert (day.orders, day.revenue) == (1, Decimal("78.91"))
+
+        # and the upgraded database goes on working: a refund after the upgrade
         shop.cancel(clerk.token, 1)
+        [day] = reports.sales_report(clerk.token, that_day, that_day).days
+        assert (day.orders, day.revenue) == (0, Decimal("0.00"))
         assert accounts.me(buyer.token).balance == Decimal("202.36")
         assert catalog.get(1).stock == 8
         assert catalog.add_book(clerk.token, title="西游记", price=Decimal("45.00"), stock=3) == 2

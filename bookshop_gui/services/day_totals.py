@@ -1,0 +1,108 @@
+"""Each shop's daily totals, kept equal to adding up its orders.
+
+`sales_days` holds, per shop, local day an order was placed and status, how
+many orders and their totals; `shipment_days` how many parcels left each
+local day. Every change to an order's status, total or shipping day adds the
+difference here in the same transaction, so a year's report reads a few
+hundred rows instead of adding up a year of orders, and never disagrees with
+them. Concurrent writers add to a row with one atomic upsert each, never
+read-then-write.
+
+A day is the shop's local calendar day: the day in this computer's time zone,
+where staff count "today's sales" and "today's parcels", not the UTC day.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+
+from bookshop_gui._peewee import peewee
+from bookshop_gui.models import Order, SalesDay, ShipmentDay
+from bookshop_gui.models.base import database
+
+BATCH = 500
+
+
+def local_day(moment: datetime) -> date:
+    """The local calendar day of a stored (naive UTC) moment."""
+    return moment.replace(tzinfo=UTC).astimezone().date()
+
+
+def local_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """The stored (naive UTC) moments from local midnight starting `start` to the one
+    ending `end`: what `created_at >= low AND created_at < high` needs."""
+    def utc(day: date) -> datetime:
+        return datetime.combine(day, time.min).astimezone(UTC).replace(tzinfo=None)
+
+    return utc(start), utc(end + timedelta(days=1))
+
+
+def placed(order: Order) -> None:
+    """A new order (its status, total and created_at as stored)."""
+    _add_sales(order.shop_id, order.created_at, order.status, 1, order.total)
+
+
+def moved(order: Order, to: int) -> None:
+    """`order` (as it was read) now has status `to`."""
+    if int(to) != int(order.status):
+        _add_sales(order.shop_id, order.created_at, order.status, -1, -order.total)
+        _add_sales(order.shop_id, order.created_at, to, 1, order.total)
+
+
+def retotalled(order: Order, total: Decimal) -> None:
+    """`order` (as it was read) now costs `total`."""
+    if total != order.total:
+        _add_sales(order.shop_id, order.created_at, order.status, 0, total - order.total)
+
+
+def shipped(shop_id: int, at: datetime) -> None:
+    """One of the shop's parcels left at `at`."""
+    _upsert(ShipmentDay, {ShipmentDay.shop: shop_id, ShipmentDay.day: local_day(at),
+                          ShipmentDay.parcels: 1},
+            (ShipmentDay.shop, ShipmentDay.day), (ShipmentDay.parcels,))
+
+
+def rebuild() -> None:
+    """Every daily total added up again from the orders (after orders written in bulk)."""
+    sales: dict = defaultdict(lambda: [0, Decimal(0)])
+    parcels: dict = defaultdict(int)
+    rows = Order.select(Order.shop, Order.status, Order.total, Order.created_at,
+                        Order.shipped_at).tuples().iterator()
+    for shop_id, status, total, created_at, shipped_at in rows:
+        figures = sales[shop_id, local_day(created_at), status]
+        figures[0] += 1
+        figures[1] += total
+        if shipped_at is not None:
+            parcels[shop_id, local_day(shipped_at)] += 1
+    SalesDay.delete().execute()
+    ShipmentDay.delete().execute()
+    _insert(SalesDay, [SalesDay.shop, SalesDay.day, SalesDay.status, SalesDay.orders,
+                       SalesDay.total],
+            [(*key, n, total) for key, (n, total) in sales.items()])
+    _insert(ShipmentDay, [ShipmentDay.shop, ShipmentDay.day, ShipmentDay.parcels],
+            [(*key, n) for key, n in parcels.items()])
+
+
+def _add_sales(shop_id: int, created_at: datetime, status: int, orders: int,
+               total: Decimal) -> None:
+    _upsert(SalesDay, {SalesDay.shop: shop_id, SalesDay.day: local_day(created_at),
+                       SalesDay.status: int(status), SalesDay.orders: orders,
+                       SalesDay.total: total},
+            (SalesDay.shop, SalesDay.day, SalesDay.status), (SalesDay.orders, SalesDay.total))
+
+
+def _upsert(model, row: dict, key: tuple, added: tuple) -> None:
+    """Insert `row`, or add its `added` columns to the row already there for `key`."""
+    if isinstance(database.obj, peewee.MySQLDatabase):  # ON DUPLICATE KEY UPDATE … VALUES()
+        update = {f: f + peewee.SQL(f"VALUES(`{f.column_name}`)") for f in added}
+        model.insert(row).on_conflict(update=update).execute()
+    else:
+        update = {f: f + getattr(peewee.EXCLUDED, f.column_name) for f in added}
+        model.insert(row).on_conflict(conflict_target=list(key), update=update).execute()
+
+
+def _insert(model, fields: list, rows: list) -> None:
+    for start in range(0, len(rows), BATCH):
+        model.insert_many(rows[start:start + BATCH], fields=fields).execute()

@@ -1,0 +1,148 @@
+"""The daily totals (sales per shop, local day and status; parcels per local day) always
+equal adding up the orders afresh, whatever moved them, and days are local days."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from bookshop_gui.domain import OrderStatus
+from bookshop_gui.models import Order, SalesDay, ShipmentDay
+from bookshop_gui.models.fields import utcnow
+from bookshop_gui.services import day_totals, orders, reports, shipments, shop
+
+from .builders import make_book, make_buyer, order_in
+from .test_races import race
+
+
+def local(moment: datetime) -> date:
+    return moment.replace(tzinfo=UTC).astimezone().date()
+
+
+def fresh_sums() -> tuple[dict, dict]:
+    """What the daily tables must hold, added up from the orders as they are now."""
+    sales: dict = defaultdict(lambda: [0, Decimal("0.00")])
+    parcels: dict = defaultdict(int)
+    for order in Order.select():
+        figures = sales[order.shop_id, local(order.created_at), order.status]
+        figures[0] += 1
+        figures[1] += order.total
+        if order.shipped_at is not None:
+            parcels[order.shop_id, local(order.shipped_at)] += 1
+    return ({key: tuple(v) for key, v in sales.items()}, dict(parcels))
+
+
+def kept() -> tuple[dict, dict]:
+    """The daily tables, leaving out rows every order has moved away from."""
+    sales = {(row.shop_id, _day(row.day), row.status): (row.orders, row.total)
+             for row in SalesDay.select() if row.orders or row.total}
+    parcels = {(row.shop_id, _day(row.day)): row.parcels
+               for row in ShipmentDay.select() if row.parcels}
+    return sales, parcels
+
+
+def _day(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def assert_exact():
+    assert kept() == fresh_sums()
+
+
+def test_every_status_change_keeps_the_days_exact(world):
+    for wanted in OrderStatus:  # placed, paid, shipped, received, reviewed, cancelled unpaid
+        order_in(world, wanted)
+        assert_exact()
+    paid = order_in(world, OrderStatus.PENDING_SHIPMENT, cnt=2)
+    shop.cancel(world.staff_a.token, paid)  # cancelled with a refund
+    assert_exact()
+    paid = order_in(world, OrderStatus.PENDING_SHIPMENT, book=world.book_b1)
+    orders.cancel(world.alice.token, paid)  # the buyer cancels, refunded
+    assert_exact()
+    unpaid = orders.create(world.bob.token, world.book_a2, 1)
+    before = Order.get_by_id(unpaid).total
+    shop.set_lines(world.staff_a.token, unpaid, [  # an unpaid order's lines: its total moves
+        {"book_id": world.book_a2, "cnt": 2, "money": Decimal("51.00")},
+        {"book_id": world.book_a1, "cnt": 1, "money": Decimal("9.50")}])
+    assert Order.get_by_id(unpaid).total != before
+    assert_exact()
+    orders.pay(world.bob.token, unpaid)
+    shop.ship(world.staff_a.token, unpaid)
+    assert_exact()
+
+
+def test_abandoned_orders_expiring_keep_the_days_exact(world):
+    stale = orders.create(world.alice.token, world.book_a1, 2)
+    Order.update(created_at=utcnow() - timedelta(minutes=31)).where(Order.id == stale).execute()
+    day_totals.rebuild()  # the order was aged past the services
+    assert orders.expire_stale() == 1
+    assert_exact()
+
+
+def test_rebuilding_gives_what_the_transactions_kept(world):
+    for wanted in (OrderStatus.PENDING_RECEIPT, OrderStatus.COMPLETED, OrderStatus.CANCELLED):
+        order_in(world, wanted)
+    before = kept()
+    day_totals.rebuild()
+    assert kept() == before == fresh_sums()
+
+
+def test_concurrent_writers_on_the_same_day_keep_it_exact(world, db_url, backend):
+    if backend != "postgresql":
+        pytest.skip("workstations writing at once: the shared server")
+    buyers = [make_buyer(f"racer{i}", balance="1000.00") for i in range(4)]
+    books = [make_book(world.shop_a, price=price, stock=50) for price in ("9.90", "31.20")]
+    placed = [[orders.create(b.token, books[i % 2], 1 + i) for i in range(3)] for b in buyers]
+    assert_exact()
+    plans = [[("pay", (b.token, o)) for o in ids] + [("cancel", (b.token, ids[0]))]
+             for b, ids in zip(buyers, placed, strict=True)]
+    plans.append([("shop.cancel", (world.staff_a.token, ids[1])) for ids in placed])
+    outcomes = race(db_url, plans)
+    assert {kind for per_process in outcomes for kind, _ in per_process} <= {
+        "ok", "InvalidState"}
+    assert Order.select().where(Order.status == OrderStatus.CANCELLED).count() >= 4
+    assert_exact()
+
+
+@pytest.fixture
+def shanghai(monkeypatch):
+    """This computer in China (UTC+8), for the test and every call it makes."""
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def at(moment: datetime, monkeypatch) -> None:
+    """The services' clock stands at `moment` (UTC)."""
+    for module in (orders, shop):
+        monkeypatch.setattr(module, "utcnow", lambda: moment)
+
+
+def test_a_day_is_the_shops_local_day_around_midnight(world, shanghai, monkeypatch):
+    day = date(2026, 3, 1)  # local midnight to 2 March is 16:00 UTC on 1 March
+    before, after = datetime(2026, 3, 1, 15, 59, 58), datetime(2026, 3, 1, 16, 0, 1)
+    at(before, monkeypatch)
+    late = orders.create(world.alice.token, world.book_a1, 1)  # 23:59:58 in Shanghai
+    orders.pay(world.alice.token, late)
+    shop.ship(world.staff_a.token, late, tracking="SF1000000001")
+    at(after, monkeypatch)
+    early = orders.create(world.alice.token, world.book_a2, 1)  # 00:00:01 the next day
+    orders.pay(world.alice.token, early)
+    shop.ship(world.staff_a.token, early, tracking="SF1000000002")
+    assert_exact()
+
+    figures = reports.sales_report(world.staff_a.token, day, day + timedelta(days=1))
+    assert [(d.day, d.orders, d.shipped) for d in figures.days] == [
+        ("2026-03-01", 1, 1), ("2026-03-02", 1, 1)]
+    first = reports.sales_report(world.staff_a.token, day, day)
+    assert [b.title for b in first.top_books] == ["Dream of the Red Chamber"]
+    assert sum(s.orders for s in first.by_status) == 1
+    assert [s.order_id for s in shipments.shipments(world.staff_a.token, day)] == [late]
+    assert [s.order_id for s in shipments.shipments(world.staff_a.token,
+                                                    day + timedelta(days=1))] == [early]
