@@ -6,6 +6,10 @@ again when a change notice touches it (ui/live.py), whether the change was
 made here or by staff at a workstation. At a kiosk, after
 `idle_seconds` without a touch or key, every page is cleared and
 `signed_out` is emitted so the shell returns to the start screen.
+
+Only the catalog, the cart (whose count the header shows) and the header are
+built at sign-in; every other page is built when first wanted (ui/lazy_pages.py),
+so a buyer sees the catalog without waiting for pages they may never open.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from bookshop_gui.ui.buyer.idle import IdleWatcher
 from bookshop_gui.ui.buyer.order_detail import OrderDetailPage
 from bookshop_gui.ui.buyer.orders_view import OrdersPage
 from bookshop_gui.ui.buyer.payment import PaymentPage
+from bookshop_gui.ui.lazy_pages import LazyPages
 from bookshop_gui.ui.reconnecting import ReconnectingNotice
 from bookshop_gui.ui.tasks import Tasks
 
@@ -72,17 +77,17 @@ class BuyerWindow(QMainWindow):
         self.about_button = self.header.add_action_button(about_action(self, self.tasks))
         self.catalog = CatalogPage(self.tasks, ratio)
         self.cart = CartPage(self.tasks, token, ratio)
-        self.preview = PreviewPage(self.tasks, token)
-        self.payment = PaymentPage(self.tasks, token)
-        self.orders = OrdersPage(self.tasks, token)
-        self.detail = OrderDetailPage(self.tasks, token)
-        self.addresses = AddressBookPage(self.tasks, token)
-        self.pages = {CATALOG: self.catalog, CART: self.cart, PREVIEW: self.preview,
-                      PAYMENT: self.payment, ORDERS: self.orders, DETAIL: self.detail,
-                      ADDRESSES: self.addresses}
         self.stack = QStackedWidget()
-        for page in self.pages.values():
-            self.stack.addWidget(page)
+        self.pages = LazyPages(self.stack, {
+            CATALOG: lambda: self.catalog, CART: lambda: self.cart,
+            PREVIEW: lambda: PreviewPage(self.tasks, token),
+            PAYMENT: lambda: PaymentPage(self.tasks, token),
+            ORDERS: lambda: OrdersPage(self.tasks, token),
+            DETAIL: lambda: OrderDetailPage(self.tasks, token),
+            ADDRESSES: lambda: AddressBookPage(self.tasks, token),
+        }, self._wire)
+        for name in (CATALOG, CART):  # in place from the start
+            self.pages.make(name)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -104,18 +109,45 @@ class BuyerWindow(QMainWindow):
             lambda lines: self._preview(lines, from_cart=True))
         self.cart.browse_requested.connect(lambda: self.go(CATALOG))
         self.cart.model.totals_changed.connect(self._cart_changed)
-        self.preview.placed.connect(self._placed)
-        self.preview.refused.connect(self._refused)
-        self.preview.back_requested.connect(self.go_back)
-        self.payment.paid.connect(self._paid)
-        self.payment.later_requested.connect(self._leave_payment)
-        self.orders.detail_requested.connect(self.show_order)
-        self.orders.browse_requested.connect(lambda: self.go(CATALOG))
-        self.orders.review_requested.connect(lambda oid: self.show_order(oid, review=True))
-        self.orders.pay_requested.connect(lambda ids: self.pay(ids, back_to=ORDERS))
-        self.orders.addresses_requested.connect(lambda: self.go(ADDRESSES))
-        self.detail.pay_requested.connect(lambda ids: self.pay(ids, back_to=DETAIL))
-        self.detail.back_requested.connect(lambda: self.show_orders(self.orders.status()))
+
+    def _wire(self, name: str, page: QWidget):
+        """Connect a page just built to the rest of the window."""
+        if name == PREVIEW:
+            page.placed.connect(self._placed)
+            page.refused.connect(self._refused)
+            page.back_requested.connect(self.go_back)
+        elif name == PAYMENT:
+            page.paid.connect(self._paid)
+            page.later_requested.connect(self._leave_payment)
+        elif name == ORDERS:
+            page.detail_requested.connect(self.show_order)
+            page.browse_requested.connect(lambda: self.go(CATALOG))
+            page.review_requested.connect(lambda oid: self.show_order(oid, review=True))
+            page.pay_requested.connect(lambda ids: self.pay(ids, back_to=ORDERS))
+            page.addresses_requested.connect(lambda: self.go(ADDRESSES))
+        elif name == DETAIL:
+            page.pay_requested.connect(lambda ids: self.pay(ids, back_to=DETAIL))
+            page.back_requested.connect(lambda: self.show_orders(self.orders.status()))
+
+    @property
+    def preview(self) -> PreviewPage:
+        return self.pages[PREVIEW]
+
+    @property
+    def payment(self) -> PaymentPage:
+        return self.pages[PAYMENT]
+
+    @property
+    def orders(self) -> OrdersPage:
+        return self.pages[ORDERS]
+
+    @property
+    def detail(self) -> OrderDetailPage:
+        return self.pages[DETAIL]
+
+    @property
+    def addresses(self) -> AddressBookPage:
+        return self.pages[ADDRESSES]
 
     def _follow(self):
         """The header is always in view: the balance, and the cart count it shows."""
@@ -141,7 +173,8 @@ class BuyerWindow(QMainWindow):
         self._focus(name)
 
     def current_page(self) -> str:
-        return next(n for n, page in self.pages.items() if page is self.stack.currentWidget())
+        return next(n for n, page in self.pages.built().items()
+                    if page is self.stack.currentWidget())
 
     def go_back(self):
         """Escape: one step back towards the catalog."""
@@ -158,11 +191,12 @@ class BuyerWindow(QMainWindow):
             self.go(CATALOG)
 
     def _focus(self, name: str):
-        targets = {CATALOG: self.catalog.search, CART: self.cart.order_button,
-                   ORDERS: self.orders.tabs, PAYMENT: self.payment.pay_button,
-                   PREVIEW: self.preview.submit_button, DETAIL: self.detail.back_button,
-                   ADDRESSES: self.addresses.add_button}
-        targets[name].setFocus()
+        targets = {CATALOG: lambda: self.catalog.search, CART: lambda: self.cart.order_button,
+                   ORDERS: lambda: self.orders.tabs, PAYMENT: lambda: self.payment.pay_button,
+                   PREVIEW: lambda: self.preview.submit_button,
+                   DETAIL: lambda: self.detail.back_button,
+                   ADDRESSES: lambda: self.addresses.add_button}
+        targets[name]().setFocus()
 
     def show_orders(self, status: OrderStatus | None = None):
         self.stack.setCurrentWidget(self.orders)
@@ -258,7 +292,7 @@ class BuyerWindow(QMainWindow):
 
     def clear(self):
         """Forget every trace of this buyer on screen."""
-        for page in self.pages.values():
+        for page in self.pages.built().values():
             page.clear()
         self.header.clear()
         self.statusBar().clearMessage()

@@ -10,8 +10,6 @@ costs the one pane in view, not the widgets and queries of every pane behind it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 from bookshop_gui.domain import Role, Session
 from bookshop_gui.ui import formatting, live, resources
 from bookshop_gui.ui.about import about_action
+from bookshop_gui.ui.lazy_pages import LazyPages
 from bookshop_gui.ui.reconnecting import ReconnectingNotice
 from bookshop_gui.ui.tasks import Tasks
 
@@ -55,9 +54,9 @@ class MerchantWindow(QMainWindow):
         self.nav.setFixedWidth(190)
         self.nav.currentRowChanged.connect(self._show_row)
         pages = self._panes()
-        self.panes = Panes({key: make for key, _icon, _text, make in pages}, self._place)
+        self.panes = LazyPages(self.pages, {key: make for key, _icon, _text, make in pages},
+                               self._wire)
         for _key, icon, text, _make in pages:
-            self.pages.addWidget(QWidget())  # stands in until the pane is first shown
             QListWidgetItem(resources.icon(icon), text, self.nav)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -102,22 +101,13 @@ class MerchantWindow(QMainWindow):
             ("reports", "chart", self.tr("Reports"), make(ReportsPane)),
         ]
 
-    def _place(self, key: str, pane: QWidget):
-        """Put a pane just built where its stand-in was."""
-        index = list(self.panes).index(key)
-        stand_in = self.pages.widget(index)
-        showing = self.pages.currentIndex() == index
-        self.pages.insertWidget(index, pane)
-        self.pages.removeWidget(stand_in)
-        stand_in.deleteLater()
-        if showing:
-            self.pages.setCurrentIndex(index)
+    def _wire(self, _key: str, pane: QWidget):
         if hasattr(pane, "message"):
             pane.message.connect(self.show_message)
 
     def _show_row(self, row: int):
         if row >= 0:
-            self.panes[list(self.panes)[row]]  # built on first showing
+            self.panes.make(list(self.panes)[row])  # built on first showing
             self.pages.setCurrentIndex(row)
 
     def _sidebar(self) -> QVBoxLayout:
@@ -164,7 +154,7 @@ class MerchantWindow(QMainWindow):
     # -- leaving ------------------------------------------------------------------
 
     def _close_editors(self) -> bool:
-        orders = self.panes.get("orders")
+        orders = self.panes.built().get("orders")
         return orders is None or orders.close_editors()
 
     def sign_out(self):
@@ -183,24 +173,3 @@ class MerchantWindow(QMainWindow):
         """No more polling once the window is going."""
         self.watcher.stop()
 
-
-class Panes(Mapping):
-    """The window's panes by key, in the order of the navigation; each is made the first
-    time it is asked for, and `place` puts it in the window."""
-
-    def __init__(self, makers: dict[str, Callable[[], QWidget]],
-                 place: Callable[[str, QWidget], None]):
-        self._makers, self._place = makers, place
-        self._built: dict[str, QWidget] = {}
-
-    def __getitem__(self, key: str) -> QWidget:
-        if key not in self._built:
-            self._built[key] = pane = self._makers[key]()
-            self._place(key, pane)
-        return self._built[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._makers)
-
-    def __len__(self) -> int:
-        return len(self._makers)
