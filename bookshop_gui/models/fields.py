@@ -6,6 +6,7 @@ number instead (cents for money), so SQLite, PostgreSQL and MariaDB all hold
 exactly what was written and SQL sums stay exact.
 """
 
+import functools
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -25,7 +26,14 @@ class ScaledDecimalField(peewee.BigIntegerField):
     def python_value(self, value):
         if value is None:
             return None
-        return Decimal(int(value)).scaleb(-self.places)
+        return _scaled(int(value), self.places)
+
+
+@functools.lru_cache(maxsize=65536)
+def _scaled(units: int, places: int) -> Decimal:
+    """Units as a Decimal with `places` places, remembered: a page of orders reads the same
+    prices and totals over and over, and a Decimal never changes once made."""
+    return Decimal(units).scaleb(-places)
 
 
 class MoneyField(ScaledDecimalField):

@@ -277,6 +277,17 @@ _LINE_COLUMNS = (
 _money = Order.total.python_value
 
 
+def one_of(column, ids: list[int]):
+    """`column IN (ids)` with the ids written into the statement as one piece of SQL.
+
+    They are whole numbers the database just gave (never anyone's text), and the
+    ORM's rendering of a hundred parameters one by one cost more than the query.
+    """
+    if not ids:
+        return peewee.SQL("1 = 0")
+    return column.in_(peewee.SQL(f"({', '.join(str(int(i)) for i in ids)})"))
+
+
 def _rows(query) -> list[tuple]:
     """The driver's own row tuples.
 
