@@ -85,10 +85,6 @@ class CatalogModel(QAbstractListModel):
         self._books, self._more = [], False
         self.endResetModel()
         self._request(0)
-        generation = self._generation
-        self.tasks.run(catalog.count, self.text, shop_id=shop_id,
-                       up_to=formatting.BOOKS_COUNTED + 1, key="catalog-count",
-                       done=lambda total: self._counted(generation, total))
 
     def refresh(self) -> None:
         """Search again with the same criteria: stock moved after an order."""
@@ -125,6 +121,8 @@ class CatalogModel(QAbstractListModel):
             return
         self._loading = False
         self._more = len(books) == PAGE
+        if offset == 0:
+            self._count(generation, books)
         if books:
             self.beginInsertRows(ROOT, offset, offset + len(books) - 1)
             self._books.extend(books)
@@ -134,6 +132,16 @@ class CatalogModel(QAbstractListModel):
     def _stopped(self, generation: int) -> None:
         if generation == self._generation:
             self._loading = False
+
+    def _count(self, generation: int, first_page: list[Book]) -> None:
+        """A first page that is not full is every match: counting again would only read
+        the catalog a second time (all of it, for a rare two-letter text)."""
+        if not self._more:
+            self._counted(generation, len(first_page))
+            return
+        self.tasks.run(catalog.count, self.text, shop_id=self.shop_id,
+                       up_to=formatting.BOOKS_COUNTED + 1, key="catalog-count",
+                       done=lambda total: self._counted(generation, total))
 
     def _counted(self, generation: int, total: int) -> None:
         if generation == self._generation:
