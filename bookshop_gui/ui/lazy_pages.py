@@ -7,6 +7,7 @@ cost what nobody has looked at yet.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
@@ -14,11 +15,16 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 class LazyPages(Mapping):
     """The pages of `stack` by name, in order; each is made by its maker the first time it
-    is asked for, put where its stand-in was, and handed to `made` to be wired up."""
+    is asked for, put where its stand-in was, and handed to the window's method `made`
+    to be wired up.
+
+    Nothing here holds the window itself (`made` is held weakly, and makers should not
+    capture it): a closed window must be freed with its pages, not kept by a cycle.
+    """
 
     def __init__(self, stack: QStackedWidget, makers: dict[str, Callable[[], QWidget]],
-                 made: Callable[[str, QWidget], None] = lambda _name, _page: None):
-        self._stack, self._makers, self._made = stack, makers, made
+                 made: Callable[[str, QWidget], None]):
+        self._stack, self._makers, self._made = stack, makers, weakref.WeakMethod(made)
         self._built: dict[str, QWidget] = {}
         for _name in makers:
             stack.addWidget(QWidget())  # stands in until the page is first wanted
@@ -31,7 +37,9 @@ class LazyPages(Mapping):
         if name not in self._built:
             self._built[name] = page = self._makers[name]()
             self._place(name, page)
-            self._made(name, page)
+            wire = self._made()
+            if wire is not None:
+                wire(name, page)
         return self._built[name]
 
     def __iter__(self) -> Iterator[str]:

@@ -78,13 +78,14 @@ class BuyerWindow(QMainWindow):
         self.catalog = CatalogPage(self.tasks, ratio)
         self.cart = CartPage(self.tasks, token, ratio)
         self.stack = QStackedWidget()
+        tasks, catalog, cart = self.tasks, self.catalog, self.cart  # not the window itself
         self.pages = LazyPages(self.stack, {
-            CATALOG: lambda: self.catalog, CART: lambda: self.cart,
-            PREVIEW: lambda: PreviewPage(self.tasks, token),
-            PAYMENT: lambda: PaymentPage(self.tasks, token),
-            ORDERS: lambda: OrdersPage(self.tasks, token),
-            DETAIL: lambda: OrderDetailPage(self.tasks, token),
-            ADDRESSES: lambda: AddressBookPage(self.tasks, token),
+            CATALOG: lambda: catalog, CART: lambda: cart,
+            PREVIEW: lambda: PreviewPage(tasks, token),
+            PAYMENT: lambda: PaymentPage(tasks, token),
+            ORDERS: lambda: OrdersPage(tasks, token),
+            DETAIL: lambda: OrderDetailPage(tasks, token),
+            ADDRESSES: lambda: AddressBookPage(tasks, token),
         }, self._wire)
         for name in (CATALOG, CART):  # in place from the start
             self.pages.make(name)

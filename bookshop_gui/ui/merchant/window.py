@@ -82,8 +82,10 @@ class MerchantWindow(QMainWindow):
         """(key, icon, label, maker of the widget) for each page this person may use."""
         from bookshop_gui.ui.merchant.members_pane import MembersPane
 
+        session, tasks = self.session, self.tasks  # not the window itself
+
         def make(pane_class):
-            return lambda: pane_class(self.session, self.tasks)
+            return lambda: pane_class(session, tasks)
 
         members = ("members", "members", self.tr("Members"), make(MembersPane))
         if self.session.role == Role.ADMIN:
