@@ -125,6 +125,7 @@ class Shell(QObject):
 
             if keyboard.enabled():
                 self.room = keyboard.Room(self)
+                self.forgetful = keyboard.Forgetful(self)
         self.expiry = QTimer(self, interval=EXPIRE_EVERY_MS)
         self.expiry.timeout.connect(self._expire_stale)
 

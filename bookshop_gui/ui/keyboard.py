@@ -96,6 +96,34 @@ def choose_layouts(app, language: str) -> None:
     settings.apply()
 
 
+PRIVATE = Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
+
+
+class Forgetful(QObject):
+    """Keeps the keyboard from remembering one buyer's words for the next.
+
+    Qt's pinyin input learns the words picked from its candidates into a dictionary
+    on disk and offers them first from then on: on a shared kiosk, a trace of earlier
+    buyers. It keeps no such dictionary while the field's hints say its text is
+    sensitive, and predicts nothing from the field's text when they ask for no
+    predictions, so every field that takes typing gets both when it gains the focus,
+    whoever made it. The pinyin input reads them only when it is reset, so it is
+    reset then, before the first key.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        QApplication.instance().focusChanged.connect(self._private)
+
+    def _private(self, _old, field):
+        if field is None or not field.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled):
+            return
+        hints = field.inputMethodHints()
+        if (hints & PRIVATE) != PRIVATE:
+            field.setInputMethodHints(hints | PRIVATE)
+            QGuiApplication.inputMethod().reset()
+
+
 class Room(QObject):
     """Keeps the field being typed in above the keyboard.
 

@@ -1,11 +1,13 @@
 """Run as a program by test_kiosk_keyboard: starts the real program (`main`) with the given
 arguments and, once its sign-in screen is up, types into the user name box through the
-on-screen keyboard's input engine, as the keyboard's keys do, then prints what happened
+on-screen keyboard's input engine, as the keyboard's keys do, and taps a candidate
+(`--choose WORD TIMES`: types and taps WORD that many times), then prints what happened
 as JSON and quits. The input method must be chosen before the QApplication exists,
 hence a process of its own."""
 
 import json
 import os
+import re
 import sys
 
 from PySide6.QtCore import QTimer
@@ -80,14 +82,32 @@ def probe(shell, found: dict) -> None:
     typist = make_typist(view)
     found["locales"] = typist.locales()
     found["mode"] = typist.mode()
-    typist.type(TYPED)
-    spin(50)
-    found["preedit"] = typist.preedit()
-    found["candidates"] = [word for word in typist.candidates().split(",") if word][:5]
-    if found["candidates"]:
-        typist.pick(0)
+    found["chosen"], found["offered"] = [], []
+    for _ in range(TIMES):
+        typist.type(TYPED)
         spin(50)
+        found.setdefault("preedit", typist.preedit())
+        found["offered"].append([word for word in typist.candidates().split(",") if word][:5])
+        found["chosen"].append(tap(typist, field))
+        found["predicted"] = [word for word in typist.candidates().split(",") if word][:5]
+    found["candidates"] = found["offered"][0]
     found["typed"] = field.text()
+
+
+def tap(typist, field) -> str:
+    """Tap candidates until a word goes into the box: the first one offered, or CHOSEN a
+    piece at a time (the longest candidate that begins what is left of it); what went in."""
+    before = field.text()
+    for _ in TYPED:
+        tapped = len(re.match(r"[^a-z' ]*", typist.preedit()).group())  # the fixed characters
+        left = CHOSEN[tapped:]
+        words = [word for word in typist.candidates().split(",") if word]
+        fits = [i for i, word in enumerate(words) if left.startswith(word)]
+        if field.text() != before or not words or (left and not fits):
+            break
+        typist.pick(max(fits, key=lambda i: len(words[i])) if left else 0)
+        spin(50)
+    return field.text()[len(before):]
 
 
 def make_typist(view):
@@ -105,11 +125,16 @@ def make_typist(view):
 
 
 TYPED = "reader"
+CHOSEN = ""  # the word the buyer taps, from the candidates shown for TYPED (none: the first)
+TIMES = 1  # how many times the buyer types and taps it
 
 
 def main(argv: list[str]) -> None:
-    global TYPED
+    global TYPED, CHOSEN, TIMES
     TYPED = argv.pop(0)
+    if argv[0] == "--choose":  # --choose WORD TIMES
+        CHOSEN, TIMES = argv[1], int(argv[2])
+        del argv[:3]
     found: dict = {}
     start = program.Shell.start
 

@@ -53,6 +53,23 @@ def test_a_kiosk_in_chinese_starts_in_pinyin(tmp_path):
     assert found["typed"] == found["candidates"][0]
 
 
+def test_a_kiosk_keeps_no_word_a_buyer_chose_for_the_next(tmp_path):
+    # "lan shu" is offered as 蓝书 first; a buyer taps 懒 then 书, three times over. A
+    # keyboard that learns would offer 懒书 first from then on, and keep it on disk.
+    found = start(tmp_path, "lanshu", "--choose", "懒书", "3", "--kiosk", "--lang", "zh_CN")
+    assert found["chosen"] == ["懒书"] * 3
+    first = found["candidates"]
+    assert first[0] == "蓝书" and "懒书" not in first
+    assert found["offered"] == [first] * 3  # the same program, after each buyer
+    assert found["predicted"] == []  # nothing guessed from what the buyer typed
+    # Qt's pinyin input keeps what it learns in a user dictionary, written out on quitting.
+    dictionary = tmp_path / "config" / "qtvirtualkeyboard" / "pinyin" / "usr_dict.dat"
+    assert not dictionary.exists() or "懒书".encode("utf-16-le") not in dictionary.read_bytes()
+    again = start(tmp_path, "lanshu", "--kiosk", "--lang", "zh_CN")  # the next start
+    assert again["candidates"] == first
+    assert again["typed"] == "蓝书"
+
+
 def test_a_workstation_keeps_the_systems_input_methods(tmp_path):
     found = start(tmp_path, "lakeside", "--merchant", "--lang", "en")
     assert found["im_module"] is None
