@@ -107,8 +107,9 @@ class Forgetful(QObject):
     buyers. It keeps no such dictionary while the field's hints say its text is
     sensitive, and predicts nothing from the field's text when they ask for no
     predictions, so every field that takes typing gets both when it gains the focus,
-    whoever made it. The pinyin input reads them only when it is reset, so it is
-    reset then, before the first key.
+    whoever made it. The pinyin input reads the first only when it is reset, and Qt
+    tells the keyboard of the new field (which resets it) before this signal comes,
+    so it is reset again once the hints are in, before the first key.
     """
 
     def __init__(self, parent=None):
