@@ -16,7 +16,7 @@ import inspect
 import threading
 from contextlib import contextmanager
 
-from bookshop_gui.domain import Changes, Kind
+from bookshop_gui.domain import BatchOutcome, Changes, Kind
 from bookshop_gui.models import ChangeLog
 
 ORDERS, BOOKS, BALANCES, CART, SETTINGS, MEMBERS = (
@@ -53,8 +53,8 @@ CALLS: dict[str, tuple[Kind, ...]] = {
     "shop.ship": (ORDERS,),
     "shop.cancel": (ORDERS, BOOKS, BALANCES),
     "shop.set_lines": (ORDERS, BOOKS),
-    "shop.ship_many": (ORDERS,),  # batches: each order its own call above, which logs it
-    "shop.cancel_many": (ORDERS, BOOKS, BALANCES),
+    "shop.ship_many": (ORDERS,),
+    "shop.cancel_many": (ORDERS, BOOKS, BALANCES),  # each order its own call above, which logs it
     "feed.prune": (),
     "requests.prune": (),
 }
@@ -190,6 +190,8 @@ def _position(fn, name: str) -> int | None:
 def _order_ids(name, args, kwargs, order_id_at, result) -> frozenset[int]:
     if name in RETURNS_ORDER_IDS:
         return frozenset(result if isinstance(result, list) else [result])
+    if isinstance(result, BatchOutcome):
+        return frozenset(result.done)
     if order_id_at is None:
         return frozenset()
     value = kwargs.get("order_id", args[order_id_at] if order_id_at < len(args) else None)

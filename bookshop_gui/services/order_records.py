@@ -122,6 +122,34 @@ def move(order: Order, call: str, action: str, **changes) -> None:
         day_totals.shipped(order.shop_id, changes["shipped_at"])
 
 
+def lock_all(order_ids: list[int], *, shop_id: int) -> dict[int, Order]:
+    """The shop's orders among `order_ids`, locked in id order (so two batches never
+    deadlock), by id; the ids of other shops' orders and unknown ids are left out."""
+    if not order_ids:
+        return {}
+    query = (Order.select().where(Order.id.in_(sorted(set(order_ids))), Order.shop == shop_id)
+             .order_by(Order.id))
+    return {order.id: order for order in for_update(query)}
+
+
+def move_all(orders: list[Order], call: str, **changes) -> None:
+    """`move` for several orders at once, each already checked with `require` and locked.
+
+    One guarded update however many orders: a value in `changes` may be a
+    per-order expression (CASE id WHEN ...).
+    """
+    if not orders:
+        return
+    changed = (
+        Order.update(status=TRANSITIONS[call].target, version=Order.version + 1, **changes)
+        .where(Order.id.in_([order.id for order in orders]),
+               Order.status.in_(sorted({int(order.status) for order in orders})))
+        .execute()
+    )
+    if changed != len(orders):  # the rows are locked: only a bug elsewhere gets here
+        raise InvalidState("Some of these orders changed meanwhile; none was changed.")
+
+
 def status_counts(condition) -> dict[OrderStatus, int]:
     """Orders matching `condition`, counted per status in one grouped query."""
     rows = (
@@ -206,8 +234,17 @@ def cancel(order: Order, by_username: str, call: str = "cancel") -> bool:
 
 
 def audit(order: Order, username: str, action: str, detail: dict) -> None:
-    AuditLog.create(order=order.id, username=username, action=action,
-                    detail=json.dumps(detail, ensure_ascii=False, default=str))
+    audit_all(username, action, {order.id: detail})
+
+
+def audit_all(username: str, action: str, details: dict[int, dict]) -> None:
+    """One audit entry per order (order id → detail), written in one statement."""
+    if details:
+        AuditLog.insert_many([
+            {"order": order_id, "username": username, "action": action,
+             "detail": json.dumps(detail, ensure_ascii=False, default=str)}
+            for order_id, detail in details.items()
+        ]).execute()
 
 
 def audit_entries(order_id: int) -> list[AuditEntry]:

@@ -24,7 +24,8 @@ from collections.abc import Mapping
 from datetime import timedelta
 from decimal import Decimal
 
-from bookshop_gui.errors import InvalidInput
+from bookshop_gui.domain import BatchOutcome
+from bookshop_gui.errors import InvalidInput, InvalidState, NotFound
 from bookshop_gui.models import RequestRecord
 from bookshop_gui.models.fields import utcnow
 from bookshop_gui.services import changes
@@ -59,10 +60,12 @@ def once(operation: str):
                 changes.repeated()
                 return answered
             result = fn(token, *args, **kwargs)
-            if result is not None:
-                (RequestRecord.update(result=_encode(result))
-                 .where(RequestRecord.user == user.id, RequestRecord.request_id == request_id)
-                 .execute())
+            mine = (RequestRecord.user == user.id) & (RequestRecord.request_id == request_id)
+            if isinstance(result, BatchOutcome) and not result.done:
+                # Every order refused: nothing changed, so, like a failed call, no trace.
+                RequestRecord.delete().where(mine).execute()
+            elif result is not None:
+                RequestRecord.update(result=_encode(result)).where(mine).execute()
             return result
 
         return call
@@ -149,13 +152,35 @@ def _canonical(value):
     return repr(value)
 
 
+# The errors a batch may refuse one order with; each is rebuilt from its message.
+REFUSALS = {cls.__name__: cls for cls in (NotFound, InvalidInput, InvalidState)}
+
+
 def _encode(result) -> str:
-    return json.dumps(result, default=lambda value: {"decimal": str(value)})
+    return json.dumps(result, default=_stored)
+
+
+def _stored(value):
+    if isinstance(value, BatchOutcome):
+        return {"batch": [value.done, value.refunded, [
+            [order_id if isinstance(order_id, (int, str)) else repr(order_id),
+             type(error).__name__, error.message] for order_id, error in value.refused
+        ]]}
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    raise TypeError(f"{type(value).__name__} is not kept as a request's answer")
 
 
 def _decode(text: str):
-    return json.loads(text, object_hook=_decimal)
+    return json.loads(text, object_hook=_restored)
 
 
-def _decimal(obj: dict):
-    return Decimal(obj["decimal"]) if obj.keys() == {"decimal"} else obj
+def _restored(obj: dict):
+    if obj.keys() == {"decimal"}:
+        return Decimal(obj["decimal"])
+    if obj.keys() == {"batch"}:
+        done, refunded, refused = obj["batch"]
+        return BatchOutcome(tuple(done), tuple(refunded), tuple(
+            (order_id, REFUSALS.get(kind, InvalidState)(message))
+            for order_id, kind, message in refused))
+    return obj

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from bookshop_gui import domain
+from bookshop_gui._peewee import peewee
 from bookshop_gui.domain import AuditEntry, BatchOutcome, OrderDetail, OrderRow, OrderStatus, Role
 from bookshop_gui.errors import (
     BookshopError,
@@ -137,14 +138,63 @@ def get_order(token, order_id) -> OrderDetail:
 def ship(token, order_id, *, tracking=None, courier=DEFAULT_COURIER) -> None:
     """1 → 2: the parcel has left the shop with `courier`, traceable by `tracking`."""
     staff = caller(token, Role.STAFF)
-    tracking = _tracking(tracking)
-    courier = domain.text(courier, "The courier", 40, required=True)
-    order = records.find(order_id, shop_id=staff.shop_id, lock=True)
-    records.move(order, "shop.ship", "shipped",
-                 courier=courier, tracking=tracking, shipped_at=utcnow())
+    tracking, courier = _tracking(tracking), _courier(courier)
+    order_id = domain.row_id(order_id, records.NO_SUCH_ORDER)
+    _, refused = _dispatch(staff, {order_id: tracking}, courier)
+    if refused:
+        raise refused[0][1]
+
+
+def _dispatch(staff: User, parcels: Mapping, courier: str
+              ) -> tuple[list[int], list[tuple[object, BookshopError]]]:
+    """Ship every order of `parcels` (order id → waybill) that can be, in three statements.
+
+    The orders are locked first, so what is found shippable is what is
+    shipped; the rest are refused one by one with the error `ship` would
+    raise for them. Returns (shipped ids, [(order id, error)]), both in the
+    order of `parcels`.
+    """
+    errors: dict[object, BookshopError] = {}
+    waybills: dict[int, str | None] = {}
+    for order_id, tracking in parcels.items():
+        try:
+            waybills[domain.row_id(order_id, records.NO_SUCH_ORDER)] = _tracking(tracking)
+        except BookshopError as error:
+            errors[order_id] = error
+    found = records.lock_all(list(waybills), shop_id=staff.shop_id)
+    for order_id in waybills:
+        try:
+            if order_id not in found:
+                raise NotFound(records.NO_SUCH_ORDER)
+            records.require(found[order_id], "shop.ship", "shipped")
+        except BookshopError as error:
+            errors[order_id] = error
+    shipped = [order_id for order_id in waybills if order_id not in errors]
+    records.move_all([found[order_id] for order_id in shipped], "shop.ship", courier=courier,
+                     tracking=_per_order({i: waybills[i] for i in shipped}),
+                     shipped_at=utcnow())
+    records.audit_all(staff.username, "ship", {
+        order_id: _shipment(found[order_id], courier, waybills[order_id]) for order_id in shipped
+    })
+    return shipped, [(order_id, errors[order_id]) for order_id in parcels if order_id in errors]
+
+
+def _per_order(values: dict[int, str | None]):
+    """One value per order in one statement: CASE id WHEN … THEN … END (or the one value)."""
+    distinct = set(values.values())
+    if len(distinct) <= 1:
+        return next(iter(distinct), None)
+    return peewee.Case(Order.id, [(order_id, values[order_id]) for order_id in sorted(values)])
+
+
+def _shipment(order: Order, courier: str, tracking: str | None) -> dict:
     detail = _status_change(order, "shop.ship")
     detail["after"].update(courier=courier, tracking=tracking)
-    records.audit(order, staff.username, "ship", detail)
+    return detail
+
+
+def _courier(courier) -> str:
+    return domain.text(courier, "The courier", 40, required=True)
 
 
 def _tracking(tracking) -> str | None:
@@ -180,21 +230,23 @@ def operate(token, order_id, opcode, *, request_id=None) -> None:
     _OPERATIONS[opcode](token, order_id, request_id=request_id)
 
 
-@changes.batch
-def ship_many(token, parcels: Mapping[int, str | None], *, courier=DEFAULT_COURIER,
-              request_id=None) -> BatchOutcome:
+@writes
+@requests.once("shop.ship_many")
+def ship_many(token, parcels: Mapping[int, str | None], *, courier=DEFAULT_COURIER
+              ) -> BatchOutcome:
     """Ship each order with its own waybill number (`parcels`: order id → tracking).
 
-    Each order is its own `ship`, so one refusal (another workstation shipped
-    it first) does not stop the rest. A lost connection is no refusal: it
-    stops the batch, which is sent again under the same `request_id`; each
-    order has its own id derived from it, so none is shipped twice.
+    The whole batch is one transaction of a few statements, however many
+    orders, under one `request_id`: sent again after a lost reply it ships
+    nothing twice and answers as the first time. An order that cannot be
+    shipped (another workstation cancelled it meanwhile, a bad waybill) is
+    refused on its own and the rest are shipped.
     """
+    staff = caller(token, Role.STAFF)
     if not isinstance(parcels, Mapping):
         raise InvalidInput("Give each order its waybill number.")
-    return _each(parcels, lambda order_id, rid: ship(
-        token, order_id, tracking=parcels[order_id], courier=courier, request_id=rid),
-        request_id)
+    shipped, refused = _dispatch(staff, parcels, _courier(courier))
+    return BatchOutcome(tuple(shipped), (), tuple(refused))
 
 
 @changes.batch

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bookshop_gui.domain import Kind, OrderStatus
 from bookshop_gui.errors import InvalidInput, InvalidState, NotFound
-from bookshop_gui.models import Order
-from bookshop_gui.services import changes, shop
+from bookshop_gui.models import AuditLog, Order
+from bookshop_gui.services import changes, orders, shop
 
 from .builders import balance, order_in, status, stock
 
@@ -63,3 +63,38 @@ def test_the_window_learns_every_order_the_batch_changed(world):
         shop.ship_many(world.staff_a.token, {one: None, two: None}, request_id=RID)
     assert collected.changes.kinds == {Kind.ORDERS}
     assert collected.changes.order_ids == {one, two}
+
+
+def test_a_shipping_batch_sent_again_answers_as_before_and_ships_nothing_twice(world):
+    shipped, cancelled = order_in(world, 1), order_in(world, -1)
+    parcels = {shipped: "SF1000000005", cancelled: "SF1000000006", 999_999: "SF1000000007"}
+    first = shop.ship_many(world.staff_a.token, parcels, request_id=RID)
+    Order.update(tracking="SF9999999999").where(Order.id == shipped).execute()
+    again = shop.ship_many(world.staff_a.token, parcels, request_id=RID)
+    assert again.done == first.done == (shipped,)
+    assert [(i, type(e), e.message) for i, e in again.refused] == [
+        (i, type(e), e.message) for i, e in first.refused]
+    assert [(i, type(e)) for i, e in again.refused] == [
+        (cancelled, InvalidState), (999_999, NotFound)]
+    assert Order.get_by_id(shipped).tracking == "SF9999999999"  # the repeat wrote nothing
+    entries = AuditLog.select().where(AuditLog.order == shipped, AuditLog.action == "ship")
+    assert entries.count() == 1
+
+
+def test_a_batch_that_shipped_nothing_leaves_its_id_free_for_a_retry(world):
+    unpaid = order_in(world, 0)
+    first = shop.ship_many(world.staff_a.token, {unpaid: "SF1000000008"}, request_id=RID)
+    assert first.done == () and status(unpaid) == OrderStatus.PENDING_PAYMENT
+    orders.pay(world.alice.token, unpaid)
+    again = shop.ship_many(world.staff_a.token, {unpaid: "SF1000000008"}, request_id=RID)
+    assert again.done == (unpaid,) and status(unpaid) == OrderStatus.PENDING_RECEIPT
+
+
+def test_each_shipped_order_keeps_its_own_waybill_in_its_history(world):
+    one, two = order_in(world, 1), order_in(world, 1)
+    shop.ship_many(world.staff_a.token, {one: "SF1000000011", two: "SF1000000012"})
+    for order_id, tracking in ((one, "SF1000000011"), (two, "SF1000000012")):
+        [entry] = [e for e in shop.history(world.staff_a.token, order_id) if e.action == "ship"]
+        assert entry.username == world.staff_a.username
+        assert entry.detail == {"before": {"status": 1}, "after": {
+            "status": 2, "courier": "SF Express", "tracking": tracking}}

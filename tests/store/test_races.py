@@ -12,8 +12,9 @@ from datetime import timedelta
 from decimal import Decimal
 
 from bookshop_gui.domain import OrderStatus
-from bookshop_gui.models import BalanceEntry, CartLine, Order, OrderLine
+from bookshop_gui.models import AuditLog, BalanceEntry, CartLine, Order, OrderLine
 from bookshop_gui.models.fields import money_sum, utcnow
+from bookshop_gui.services import orders
 
 from .builders import balance, make_book, make_buyer, stock
 
@@ -32,8 +33,14 @@ def _call(name, args, kwargs):
         "cancel": orders.cancel,
         "shop.cancel": shop.cancel,
         "expire_stale": orders.expire_stale,
+        "shop.ship_many": lambda *a, **k: _plain(shop.ship_many(*a, **k)),
     }
     return calls[name](*args, **kwargs)
+
+
+def _plain(outcome):
+    """A batch's outcome as plain values: what was done, and each refusal's kind."""
+    return outcome.done, [(order_id, type(error).__name__) for order_id, error in outcome.refused]
 
 
 def _workstation(url, barrier, results, index, plan):
@@ -167,3 +174,34 @@ def _order(world, *, cnt):
 
     Book.update(stock=Book.stock + cnt).where(Book.id == world.book_a1).execute()
     return orders.create(world.alice.token, world.book_a1, cnt)
+
+
+def test_batches_shipping_while_staff_cancel_ship_or_cancel_each_order_once(world, db_url):
+    ids = [_order(world, cnt=1) for _ in range(12)]
+    for order_id in ids:
+        orders.pay(world.alice.token, order_id)
+    start_balance = balance(world.alice)
+    parcels = {order_id: f"SF{order_id:010d}" for order_id in ids}
+    token = world.staff_a.token
+    outcomes = race(db_url, [
+        [("shop.ship_many", (token, parcels), {"request_id": "batch-first"})],
+        [("shop.ship_many", (token, parcels), {"request_id": "batch-second"})],
+        [("shop.cancel", (token, i)) for i in reversed(ids)],
+    ])
+    shipped_by_batch = [done for per in outcomes[:2] for kind, (done, _) in per if kind == "ok"]
+    assert len(shipped_by_batch) == 2  # neither batch failed as a whole
+    refusals = [kind for per in outcomes[:2] for _, (_, refused) in per for _, kind in refused]
+    assert set(refusals) <= {"InvalidState"}
+    cancels = [kind for kind, _ in outcomes[2]]
+    assert set(cancels) <= {"ok", "InvalidState"}
+    by_id = {o.id: o for o in Order.select().where(Order.id.in_(ids))}
+    shipped = sorted(i for i, o in by_id.items() if o.status == OrderStatus.PENDING_RECEIPT)
+    cancelled = [i for i, o in by_id.items() if o.status == OrderStatus.CANCELLED]
+    assert sorted(shipped + cancelled) == sorted(ids)
+    assert sorted(shipped_by_batch[0] + shipped_by_batch[1]) == shipped  # each shipped once
+    assert cancels.count("ok") == len(cancelled)
+    assert all(by_id[i].tracking == parcels[i] for i in shipped)
+    assert balance(world.alice) == start_balance + sum(
+        (by_id[i].total for i in cancelled), Decimal(0))  # refunded once, shipped ones kept
+    entries = AuditLog.select().where(AuditLog.order.in_(ids))
+    assert sorted(e.order_id for e in entries if e.action == "ship") == shipped
