@@ -18,6 +18,7 @@ answers with the first attempt's result if it was committed.
 import contextlib
 import functools
 import random
+import threading
 import time
 
 from bookshop_gui import deadline
@@ -53,7 +54,8 @@ def writes(fn=None, *, seconds: float | None = None):
 
 
 def reads(fn=None, *, seconds: float | None = None):
-    """Run `fn` in one read transaction, so what it returns is one consistent picture."""
+    """Run `fn` as a read call: one read transaction on SQLite, so what it returns is one
+    consistent picture; on a server, statements that each read what is committed."""
     if fn is None:
         return lambda fn: _in_transaction(fn, write=False, seconds=seconds)
     return _in_transaction(fn, write=False, seconds=seconds)
@@ -62,7 +64,7 @@ def reads(fn=None, *, seconds: float | None = None):
 def _in_transaction(fn, *, write, seconds):
     @functools.wraps(fn)
     def call(*args, **kwargs):
-        if database.in_transaction():
+        if database.in_transaction() or (not write and getattr(_reading, "now", False)):
             return fn(*args, **kwargs)
         try:
             return _attempts(fn, args, kwargs, write, seconds)
@@ -104,8 +106,8 @@ def _attempts(fn, args, kwargs, write, seconds):
                 if committing and not isinstance(database.obj, peewee.SqliteDatabase):
                     raise _unknown() from exc
                 timed_out = getattr(watch, "expired", False)
-                if stale and not began and not timed_out and not reconnected:
-                    reconnected = True  # dead before BEGIN: nothing was sent
+                if stale and (not began or not write) and not timed_out and not reconnected:
+                    reconnected = True  # dead before BEGIN, or a read: nothing was changed
                     continue
             _raise_typed(kind, exc)
             raise
@@ -163,6 +165,9 @@ def _raise_typed(kind: Fault, exc: Exception) -> None:
         ) from exc
 
 
+_reading = threading.local()  # `now`: this thread is in a read call outside a transaction
+
+
 @contextlib.contextmanager
 def _begin(write: bool, seconds: float):
     if isinstance(database.obj, peewee.SqliteDatabase):
@@ -171,6 +176,17 @@ def _begin(write: bool, seconds: float):
         return
     if isinstance(database.obj, peewee.MySQLDatabase):
         deadline.limit_mysql(database.connection(), seconds)
+    if not write and not seconds:
+        # The servers read committed data: every statement sees what was
+        # committed when it began, in a transaction or not. So a read call
+        # sends its statements alone, without BEGIN and COMMIT, two round
+        # trips each that bought nothing.
+        _reading.now = True
+        try:
+            yield
+        finally:
+            _reading.now = False
+        return
     with database.atomic():
         if seconds and isinstance(database.obj, peewee.PostgresqlDatabase):
             database.execute_sql(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")
