@@ -132,6 +132,7 @@ class Tasks(QObject):
         self._probe: Task | None = None  # the look for the server under way
         self._looking = False  # looks are being made (under way or scheduled)
         self.failed_looks = 0  # looks for the server failed since it was lost
+        self.answers = 0  # calls answered so far: see `fresh`
 
     @property
     def busy(self) -> bool:
@@ -208,10 +209,24 @@ class Tasks(QObject):
         if changes:
             self.changed.emit(changes)
 
+    def stamp(self) -> int:
+        """A mark for a read being sent now; see `fresh`."""
+        return self.answers
+
+    def fresh(self, stamp: int) -> bool:
+        """True if a read stamped `stamp` was sent after every change told so far.
+
+        Changes are told only as a call is answered, after they were
+        committed: a read sent since the last answer will see them all, so a
+        view waiting for one need not send another when told of a change.
+        """
+        return stamp == self.answers
+
     def _finish(self, task: Task, result, error, changes):
         if task is self._probe:
             self._probed(error)
             return
+        self.answers += 1
         self._forget(task)
         self._answer(task, result, error)
         self.publish(changes)

@@ -28,6 +28,7 @@ class OrdersModel(ColumnsModel):
         self._more = False
         self._loading = False
         self._generation = 0
+        self._stamp = -1  # when the first page was last asked for (Tasks.stamp)
 
     def columns(self):
         return (
@@ -55,7 +56,9 @@ class OrdersModel(ColumnsModel):
         self._request(0)
 
     def refresh(self) -> None:
-        self.show_status(self.status)
+        """Read the list again, unless a first page asked for since the last change is coming."""
+        if not (self._loading and not self.rows and self.tasks.fresh(self._stamp)):
+            self.show_status(self.status)
 
     def clear(self) -> None:
         self._generation += 1
@@ -75,6 +78,8 @@ class OrdersModel(ColumnsModel):
     def _request(self, offset: int) -> None:
         self._loading = True
         generation = self._generation
+        if offset == 0:
+            self._stamp = self.tasks.stamp()
         self.tasks.run(orders.list, self.token, self.status, offset=offset, limit=PAGE,
                        key="orders-list" if offset == 0 else None,
                        done=lambda rows: self._arrived(generation, offset, rows),

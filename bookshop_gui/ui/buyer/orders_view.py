@@ -46,6 +46,7 @@ class OrdersPage(QWidget):
         self.actions = OrderActions(tasks, token, self)
         self.counts: dict[OrderStatus, int] = {}
         self._wanted: int | None = None  # the order to select once the list has it
+        self._counts_stamp = -1  # when the counts were last asked for (Tasks.stamp)
         self._build()
         live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.refresh())
         self.model.modelReset.connect(self._update_buttons)
@@ -137,9 +138,12 @@ class OrdersPage(QWidget):
         order = self.current()
         if order is not None and self._wanted is None:
             self._wanted = order.id
-        self.load()
+        self.model.refresh()
+        if not self.tasks.fresh(self._counts_stamp):
+            self.load_counts()
 
     def load_counts(self):
+        self._counts_stamp = self.tasks.stamp()
         self.tasks.run(orders.counts, self.token, done=self._set_counts)
 
     def clear(self):

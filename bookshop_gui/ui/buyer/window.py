@@ -200,9 +200,9 @@ class BuyerWindow(QMainWindow):
         targets[name]().setFocus()
 
     def show_orders(self, status: OrderStatus | None = None):
+        self.orders.show_status(status)  # first: shown, the list then needs no second read
         self.stack.setCurrentWidget(self.orders)
         self.header.set_page(ORDERS)
-        self.orders.show_status(status)
         self.orders.tabs.setFocus()
 
     def show_order(self, order_id: int, *, review: bool = False):
