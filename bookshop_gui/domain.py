@@ -373,6 +373,19 @@ class OrderRow:
     city: str = ""
 
 
+@dataclass(frozen=True)
+class OrdersPage:
+    """The first page of a status tab with what the tabs show beside it, read at once.
+
+    `total` is how many orders the tab's filter matches; `counts` holds the
+    shop's orders per status, whatever the filter, for the tabs' labels.
+    """
+
+    rows: tuple[OrderRow, ...]
+    total: int
+    counts: dict[OrderStatus, int]
+
+
 def city_of(region: str | None) -> str:
     """The city of "province city district" (the region as the kiosk writes it).
 

@@ -101,7 +101,8 @@ def test_unknown_order_ids(scene):
     buyer, staff = w.alice.token, w.staff_a.token
     for order_id in UNKNOWN_IDS:
         for call in (orders.submit, orders.pay, orders.cancel, orders.confirm_receipt,
-                     orders.info, shop.ship, shop.cancel, shop.history, shop.get_order):
+                     orders.info, shop.ship, shop.cancel, shop.history, shop.get_order,
+                     shop.order_with_history):
             token = staff if call.__module__.endswith("shop") else buyer
             refused(NotFound, call, token, order_id)
         refused(NotFound, orders.review, buyer, order_id, 3)

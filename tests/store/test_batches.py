@@ -7,7 +7,8 @@ from bookshop_gui.errors import InvalidInput, InvalidState, NotFound
 from bookshop_gui.models import AuditLog, Order
 from bookshop_gui.services import changes, orders, shop
 
-from .builders import balance, order_in, status, stock
+from .builders import balance, make_book, make_buyer, order_in, status, stock
+from .test_query_counts import queries
 
 RID = "batch-0001"
 
@@ -98,3 +99,14 @@ def test_each_shipped_order_keeps_its_own_waybill_in_its_history(world):
         assert entry.username == world.staff_a.username
         assert entry.detail == {"before": {"status": 1}, "after": {
             "status": 2, "courier": "SF Express", "tracking": tracking}}
+
+
+def test_a_batch_of_thirty_costs_the_statements_of_a_batch_of_two(world):
+    book, buyer = make_book(world.shop_a, stock=40), make_buyer("reader", balance="2000.00")
+    few = {order_in(world, 1, buyer=buyer, book=book): f"SF10000000{i:02d}" for i in range(2)}
+    many = {order_in(world, 1, buyer=buyer, book=book): f"SF20000000{i:02d}" for i in range(30)}
+    small, two = queries(lambda: shop.ship_many(world.staff_a.token, few, request_id=RID))
+    large, thirty = queries(lambda: shop.ship_many(world.staff_a.token, many,
+                                                   request_id="batch-0002"))
+    assert (len(two.done), len(thirty.done)) == (2, 30)
+    assert small == large <= 12

@@ -222,7 +222,8 @@ def calls(s) -> list[Call]:
              {"token": SECRETS, "status": NUMBERS + TEXT, "search": TEXT}),
         Call(shop.status_counts, {"token": staff}, {"token": SECRETS}),
         *(Call(fn, {"token": staff, "order_id": s.paid}, {"token": SECRETS, "order_id": IDS})
-          for fn in (shop.get_order, shop.ship, shop.cancel, shop.history)),
+          for fn in (shop.get_order, shop.order_with_history, shop.ship, shop.cancel,
+                     shop.history)),
         Call(shop.operate, {"token": staff, "order_id": s.paid, "opcode": "sent"},
              {"token": SECRETS, "order_id": IDS, "opcode": NUMBERS + TEXT}),
         Call(shop.set_lines, {"token": staff, "order_id": s.unpaid, "lines": [line(book, 2)]},

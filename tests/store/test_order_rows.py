@@ -70,3 +70,21 @@ def test_paging_after_another_shops_order_shows_nothing(world):
     orders.create(world.bob.token, make_book(world.shop_a, stock=5), 1)
     assert shop.order_rows(world.staff_a.token, after=theirs) == []
     assert len(shop.order_rows(world.staff_a.token)) == 1
+
+
+def test_a_tabs_first_page_comes_with_its_total_and_every_tabs_count(world):
+    book = make_book(world.shop_a, stock=100)
+    made = [orders.create(world.bob.token, book, 1) for _ in range(7)]
+    orders.create(world.alice.token, book, 1)
+    for order_id in made[:3]:
+        orders.pay(world.bob.token, order_id)
+    token = world.staff_a.token
+    for filters in ({}, {"status": OrderStatus.PENDING_SHIPMENT}, {"status": 0},
+                    {"search": "bob"}, {"status": OrderStatus.PENDING_SHIPMENT, "search": "al"}):
+        page = shop.first_page(token, limit=2, **filters)
+        assert list(page.rows) == shop.order_rows(token, limit=2, **filters), filters
+        assert page.total == shop.count_orders(token, **filters), filters
+        assert page.counts == shop.status_counts(token)
+    assert shop.first_page(token).counts[OrderStatus.PENDING_SHIPMENT] == 3
+    few, _ = queries(lambda: shop.first_page(token))
+    assert few == 4  # the session, the page, its lines, the counts

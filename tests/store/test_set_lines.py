@@ -167,3 +167,14 @@ def test_a_new_book_on_the_order_keeps_its_title_and_price(world):
         new, "Camel Xiangzi", Decimal("7.00"), 2, Decimal("13.00"),
     )
     assert stock(new) == 0 and stock(world.book_a1) == 10
+
+
+def test_the_editor_reads_the_saved_order_and_its_history_in_one_call(world):
+    order_id = orders.create(world.alice.token, world.book_a1, 2)
+    shop.set_lines(world.staff_a.token, order_id,
+                   [{"book_id": world.book_a1, "cnt": 1, "money": Decimal("8.00")}])
+    order, entries = shop.order_with_history(world.staff_a.token, order_id)
+    assert order == shop.get_order(world.staff_a.token, order_id)
+    assert order.total == Decimal("30.00") and [line.cnt for line in order.lines] == [1]
+    assert entries == shop.history(world.staff_a.token, order_id)
+    assert [(e.username, e.action) for e in entries] == [(world.staff_a.username, "set_lines")]

@@ -235,8 +235,9 @@ def test_the_orders_model_keeps_light_rows_and_reads_the_next_page_ahead(
     for i in range(25):
         place(buyer_session, titles[i % 3])
     reads = []
-    order_rows = shop.order_rows
-    monkeypatch.setattr(shop, "order_rows", lambda *a, **k: reads.append(k) or order_rows(*a, **k))
+    for name in ("first_page", "order_rows"):
+        read = getattr(shop, name)
+        monkeypatch.setattr(shop, name, lambda *a, read=read, **k: reads.append(k) or read(*a, **k))
     model = OrdersModel(staff_session, tasks)
     model.reload()
     assert len(reads) == 2  # the first page, and the next read ahead

@@ -155,10 +155,13 @@ class OrderEditor(QDialog):
 
     def load(self):
         self.setEnabled(False)
-        self.tasks.run(shop.get_order, self.session.token, self.order_id,
-                       done=self._loaded, failed=self._load_failed)
-        self.tasks.run(shop.history, self.session.token, self.order_id,
-                       done=self._show_history, failed=lambda _error: None)
+        self.tasks.run(shop.order_with_history, self.session.token, self.order_id,
+                       done=self._arrived, failed=self._load_failed)
+
+    def _arrived(self, answer):
+        order, entries = answer
+        self._loaded(order)
+        self._show_history(entries)
 
     def _order_changed(self, changes):
         mine = not changes.order_ids or self.order_id in changes.order_ids

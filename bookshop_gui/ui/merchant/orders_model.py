@@ -20,7 +20,7 @@ from collections import Counter
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 
-from bookshop_gui.domain import OrderRow, OrderStatus, Session
+from bookshop_gui.domain import OrderRow, OrdersPage, OrderStatus, Session
 from bookshop_gui.services import shop
 from bookshop_gui.ui import formatting
 from bookshop_gui.ui.columns import RIGHT, ROOT, ROW_ROLE, Column, ColumnsModel
@@ -43,6 +43,7 @@ class OrdersModel(ColumnsModel):
 
     loaded = Signal()
     failed = Signal(object)
+    counted = Signal(object)  # the shop's orders per status, read with each first page
 
     def __init__(self, session: Session, tasks, parent=None):
         super().__init__(parent)
@@ -139,7 +140,7 @@ class OrdersModel(ColumnsModel):
         self.endResetModel()
         epoch = self._epoch
         self.tasks.run(
-            read_page, self.session.token, self._filters(), 0, None,
+            shop.first_page, self.session.token, status, limit=PAGE, search=search, sort=sort,
             done=lambda page: self._first(epoch, page), failed=self._failed, key="orders-first",
         )
 
@@ -151,19 +152,17 @@ class OrdersModel(ColumnsModel):
         self._epoch += 1
         self._reading, self._wanted, self._ahead = set(), {}, None
 
-    def _first(self, epoch: int, page: list[OrderRow]):
-        """Show the first page at once: a full one means more may follow, counted next."""
+    def _first(self, epoch: int, page: OrdersPage):
+        """Show the first page, and the counts read with it; a full one reads the next ahead."""
+        self.counted.emit(page.counts)
         if epoch != self._epoch:
             return
+        rows = list(page.rows)
         self._reading.discard(0)
-        self.rows.put(0, page)
-        self._resize(len(page))
-        if len(page) == PAGE:
-            self.tasks.run(
-                shop.count_orders, self.session.token, self.status, search=self.search,
-                done=lambda total: self._counted(epoch, total), failed=self._failed,
-                key="orders-count",
-            )
+        self.rows.put(0, rows)
+        self._resize(len(rows))
+        if len(rows) == PAGE:
+            self._counted(epoch, page.total)
         self.loaded.emit()
 
     def _counted(self, epoch: int, total: int):
@@ -240,8 +239,10 @@ class OrdersModel(ColumnsModel):
         )
 
     def _merged(self, epoch: int, result, done):
+        total, pages, counts = result
+        self.counted.emit(counts)
         if epoch == self._epoch:
-            self.merge(*result)
+            self.merge(total, pages)
         if done:
             done()
 
@@ -298,17 +299,23 @@ def read_page(token: str, filters: tuple, number: int, after: int | None) -> lis
                            sort=sort)
 
 
-def read_pages(token: str, filters: tuple, numbers: list[int]) -> tuple[int, dict]:
-    """The count and these pages as they are now; a page right after another walks on from it."""
-    total = shop.count_orders(token, filters[0], search=filters[1])
+def read_pages(token: str, filters: tuple, numbers: list[int]) -> tuple[int, dict, dict]:
+    """The count, every tab's count and these pages as they are now; a page right after
+    another walks on from it. The first page comes with the counts, in one call."""
+    status, search, sort = filters
+    first = shop.first_page(token, status, limit=PAGE, search=search, sort=sort)
+    total, read = first.total, {0: list(first.rows)}
     pages: dict[int, list[OrderRow]] = {}
     for number in numbers:
         if number and number * PAGE >= total:
             break
-        before = pages.get(number - 1)
+        if number == 0:
+            pages[0] = read[0]
+            continue
+        before = pages.get(number - 1) or read.get(number - 1)
         after = before[-1].id if before and len(before) == PAGE else None
         pages[number] = read_page(token, filters, number, after)
-    return total, pages
+    return total, pages, first.counts
 
 
 def items_text(order: OrderRow) -> str:

@@ -46,6 +46,7 @@ class OrdersPane(QWidget):
         self.model = OrdersModel(session, tasks, self)
         self.model.failed.connect(lambda error: self.message.emit(messages.describe(error)))
         self.model.loaded.connect(self._selection_arrived)
+        self.model.counted.connect(self._label_tabs)
         self._selection_held = True  # every selected row's order is in the model
         self._build()
         live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.poll())
@@ -150,7 +151,6 @@ class OrdersPane(QWidget):
     def reload(self):
         self.model.reload(status=self.current_status(), search=self.search.query(),
                           sort=self.sort.currentData())
-        self._refresh_counts()
 
     def poll(self):
         """Fold in new and changed orders, keeping the rows in view where they are."""
@@ -158,7 +158,6 @@ class OrdersPane(QWidget):
         top_id = self._order(top.row()).id if top.isValid() else None
         scrolled = self.table.verticalScrollBar().value() > 0
         self.model.poll(self._on_screen(), done=lambda: self._keep_place(top_id, scrolled))
-        self._refresh_counts()
 
     def _on_screen(self) -> range:
         first = self.table.rowAt(0)
@@ -172,10 +171,6 @@ class OrdersPane(QWidget):
             self.table.scrollTo(self.model.index(row, 0),
                                 QAbstractItemView.ScrollHint.PositionAtTop)
         self._selection_changed()
-
-    def _refresh_counts(self):
-        self.tasks.run(shop.status_counts, self.session.token, done=self._label_tabs,
-                       failed=lambda _error: None, key="status-counts")
 
     def _label_tabs(self, counts: dict):
         for index in range(self.tabs.count()):
