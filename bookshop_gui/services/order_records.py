@@ -248,9 +248,18 @@ def audit_all(username: str, action: str, details: dict[int, dict]) -> None:
 
 
 def audit_entries(order_id: int) -> list[AuditEntry]:
-    rows = AuditLog.select().where(AuditLog.order == order_id).order_by(AuditLog.at, AuditLog.id)
-    return [AuditEntry(as_utc(row.at), row.username, row.action, json.loads(row.detail))
-            for row in rows]
+    return audit_entries_of([order_id])[order_id]
+
+
+def audit_entries_of(order_ids: list[int]) -> dict[int, list[AuditEntry]]:
+    """Each order's audit entries, oldest first, read in one query for any number of orders."""
+    entries: dict[int, list[AuditEntry]] = defaultdict(list)
+    rows = (AuditLog.select().where(AuditLog.order.in_(order_ids))
+            .order_by(AuditLog.at, AuditLog.id)) if order_ids else ()
+    for row in rows:
+        entries[row.order_id].append(
+            AuditEntry(as_utc(row.at), row.username, row.action, json.loads(row.detail)))
+    return entries
 
 
 # -- lists ----------------------------------------------------------------

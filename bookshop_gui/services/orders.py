@@ -72,6 +72,28 @@ def submit(token, order_id) -> PaymentRequest:
     return PaymentRequest(order.id, order.total, buyer.balance, line_edits)
 
 
+@reads
+def to_pay(token, order_ids) -> list[tuple[PaymentRequest, OrderDetail]]:
+    """The payment page in one call: each order's request, as `submit` gives it, and its
+    contents, as `info` does, however many orders a checkout placed."""
+    buyer = caller(token, Role.BUYER)
+    if isinstance(order_ids, (str, bytes)) or not hasattr(order_ids, "__iter__"):
+        raise InvalidInput("Choose the orders to pay.")
+    ids = [domain.row_id(order_id, records.NO_SUCH_ORDER) for order_id in order_ids]
+    found = {order.id: order for order in records.details(
+        Order.select().where(Order.id.in_(ids), Order.buyer == buyer.id))} if ids else {}
+    edits = records.audit_entries_of(ids)
+    pages = []
+    for order_id in ids:
+        if order_id not in found:
+            raise NotFound(records.NO_SUCH_ORDER)
+        order = found[order_id]
+        records.require(order, "pay", "paid")
+        changes = tuple(entry for entry in edits[order_id] if entry.action == "set_lines")
+        pages.append((PaymentRequest(order.id, order.total, buyer.balance, changes), order))
+    return pages
+
+
 @writes
 @requests.once("orders.pay")
 def pay(token, order_id, *, expected_total=None) -> None:

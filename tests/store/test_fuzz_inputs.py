@@ -182,6 +182,8 @@ def calls(s) -> list[Call]:
              {"token": SECRETS, "book_id": IDS, "cnt": NUMBERS}),
         *(Call(fn, {"token": buyer, "order_id": s.unpaid}, {"token": SECRETS, "order_id": IDS})
           for fn in (orders.submit, orders.pay, orders.cancel, orders.info)),
+        Call(orders.to_pay, {"token": buyer, "order_ids": [s.unpaid]}, {
+            "token": SECRETS, "order_ids": [[i] for i in IDS] + [None, 5, "12", b"x", [s.paid]]}),
         Call(orders.confirm_receipt, {"token": buyer, "order_id": s.shipped},
              {"token": SECRETS, "order_id": IDS}),
         Call(orders.review, {"token": buyer, "order_id": s.to_review, "mark": 4},
@@ -218,6 +220,8 @@ def calls(s) -> list[Call]:
         Call(shop.order_rows, {"token": staff}, {
             "token": SECRETS, "status": NUMBERS, "after": IDS, "limit": PAGES,
             "search": TEXT + ["#" + "9" * 40, "#²"], "sort": TEXT}),
+        Call(shop.first_page, {"token": staff}, {
+            "token": SECRETS, "status": NUMBERS, "limit": PAGES, "search": TEXT, "sort": TEXT}),
         Call(shop.count_orders, {"token": staff},
              {"token": SECRETS, "status": NUMBERS + TEXT, "search": TEXT}),
         Call(shop.status_counts, {"token": staff}, {"token": SECRETS}),

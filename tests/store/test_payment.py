@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from bookshop_gui.domain import OrderStatus
-from bookshop_gui.errors import InsufficientBalance, InvalidState
+from bookshop_gui.errors import InsufficientBalance, InvalidState, NotFound
 from bookshop_gui.models import BalanceEntry
 from bookshop_gui.services import accounts, orders, shop
 
@@ -113,3 +113,23 @@ def test_a_shipped_order_can_no_longer_be_cancelled(world):
         with pytest.raises(InvalidState):
             cancel()
     assert snapshot() == before
+
+
+def test_the_payment_page_reads_what_submit_and_info_give_for_every_order_at_once(world):
+    one = orders.create(world.alice.token, world.book_a1, 1)
+    two = orders.create(world.alice.token, world.book_a2, 2)
+    shop.set_lines(world.staff_a.token, two,
+                   [{"book_id": world.book_a2, "cnt": 1, "money": Decimal("20.00")}])
+    pages = orders.to_pay(world.alice.token, [two, one])
+    assert pages == [(orders.submit(world.alice.token, i), orders.info(world.alice.token, i))
+                     for i in (two, one)]
+    assert [len(request.changes) for request, _ in pages] == [1, 0]
+    assert pages[0][0].amount == Decimal("42.00") == pages[0][1].total
+
+
+def test_the_payment_page_refuses_a_paid_order_and_another_buyers(world):
+    paid, theirs = order_in(world, 1), order_in(world, 0, buyer=world.bob)
+    with pytest.raises(InvalidState):
+        orders.to_pay(world.alice.token, [paid])
+    with pytest.raises(NotFound):
+        orders.to_pay(world.alice.token, [theirs])

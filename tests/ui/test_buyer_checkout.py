@@ -249,3 +249,30 @@ def test_unpaid_order_cancel_says_no_money_moves(qtbot, demo_shop, tasks, open_w
     assert window.detail.status.text() == "Cancelled"
     assert not window.detail.buttons["cancel"].isVisibleTo(window)
     assert window.header.balance.text() == "¥500.00"
+
+
+def test_after_paying_the_orders_and_their_counts_are_read_once(
+        qtbot, demo_shop, threaded, monkeypatch):
+    tasks = threaded()
+    window = BuyerWindow(auth.login("reader", "reader"), tasks)
+    qtbot.addWidget(window)
+    window.show()
+    add_first(qtbot, window, "Emma")
+    qtbot.waitUntil(lambda: window.header.nav["cart"].text() == "Cart (1)" and not tasks.busy)
+    window.go("cart")
+    qtbot.waitUntil(lambda: window.cart.order_button.isEnabled() and not tasks.busy)
+    qtbot.mouseClick(window.cart.order_button, LEFT)
+    qtbot.waitUntil(lambda: window.preview.submit_button.isEnabled())
+    qtbot.mouseClick(window.preview.submit_button, LEFT)
+    qtbot.waitUntil(lambda: window.payment.pay_button.isEnabled() and not tasks.busy)
+    reads = []
+    for name in ("list", "counts"):
+        read = getattr(orders, name)
+        monkeypatch.setattr(orders, name, lambda *a, read=read, name=name, **k: (
+            reads.append(name), read(*a, **k))[1])
+    qtbot.mouseClick(window.payment.pay_button, LEFT)
+    qtbot.waitUntil(lambda: window.current_page() == "orders" and not tasks.busy
+                    and window.orders.model.rowCount() == 1)
+    assert window.orders.model.order(0).status == OrderStatus.PENDING_SHIPMENT
+    assert window.header.balance.text() != "¥500.00"
+    assert sorted(reads) == ["counts", "list"]

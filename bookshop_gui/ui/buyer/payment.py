@@ -33,12 +33,6 @@ from bookshop_gui.ui import dialogs, formatting, messages, resources, touch
 from bookshop_gui.ui.tasks import Tasks
 
 
-def payment_requests(token: str, order_ids: list[int]) -> list[tuple[PaymentRequest, OrderDetail]]:
-    """Each unpaid order's payment request and contents (run on the worker)."""
-    return [(orders.submit(token, order_id), orders.info(token, order_id))
-            for order_id in order_ids]
-
-
 class PaymentPage(QWidget):
     """Emits `paid(order_ids)` when every order on the page is paid."""
 
@@ -104,7 +98,7 @@ class PaymentPage(QWidget):
         self._paid, self._confirm = list(paid), confirm
         self._show_error(error)
         self.pay_button.setEnabled(False)
-        self.tasks.run(payment_requests, self.token, list(order_ids), done=self._show,
+        self.tasks.run(orders.to_pay, self.token, list(order_ids), done=self._show,
                        failed=self._load_failed)
 
     def clear(self):
