@@ -344,7 +344,7 @@ def set_lines(token, order_id, lines, *, expected_version=None, approval=None) -
             b: (kept[b].name, kept[b].unit_price) if b in kept else (books[b].title, books[b].price)
             for b in wanted
         })
-    _move_stock(records.line_counts(order), {book_id: cnt for book_id, (cnt, _) in wanted.items()})
+    _move_stock(records.counts_of(before), {book_id: cnt for book_id, (cnt, _) in wanted.items()})
     total = domain.order_total((money for _, money in wanted.values()), order.shipping)
     saved = (
         Order.update(total=total, version=Order.version + 1)
