@@ -282,6 +282,8 @@ def ship_many(token, parcels: Mapping[int, str | None], *, courier=DEFAULT_COURI
     if not isinstance(parcels, Mapping):
         raise InvalidInput("Give each order its waybill number.")
     shipped, refused = _dispatch(staff, parcels, _courier(courier))
+    if not shipped:
+        changes.unchanged()  # every order refused: no other window has anything to read
     return BatchOutcome(tuple(shipped), (), tuple(refused))
 
 
