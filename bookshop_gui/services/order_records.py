@@ -9,7 +9,7 @@ Lists are built with a fixed number of queries, however many rows they hold.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from bookshop_gui._peewee import peewee
 from bookshop_gui.domain import (
@@ -148,6 +148,10 @@ def move_all(orders: list[Order], call: str, **changes) -> None:
     )
     if changed != len(orders):  # the rows are locked: only a bug elsewhere gets here
         raise InvalidState("Some of these orders changed meanwhile; none was changed.")
+    day_totals.moved_all(orders, TRANSITIONS[call].target)
+    if changes.get("shipped_at") is not None:
+        for shop_id, count in Counter(order.shop_id for order in orders).items():
+            day_totals.shipped(shop_id, changes["shipped_at"], count)
 
 
 def status_counts(condition) -> dict[OrderStatus, int]:

@@ -146,3 +146,17 @@ def test_a_day_is_the_shops_local_day_around_midnight(world, shanghai, monkeypat
     assert [s.order_id for s in shipments.shipments(world.staff_a.token, day)] == [late]
     assert [s.order_id for s in shipments.shipments(world.staff_a.token,
                                                     day + timedelta(days=1))] == [early]
+
+
+def test_a_shipping_batch_of_orders_from_several_days_keeps_the_days_exact(world):
+    buyer, book = make_buyer("batch", balance="1000.00"), make_book(world.shop_a, stock=20)
+    placed = [order_in(world, OrderStatus.PENDING_SHIPMENT, buyer=buyer, book=book)
+              for _ in range(6)]
+    for days_ago, order_id in enumerate(placed[:4]):  # the totals moved with them
+        Order.update(created_at=utcnow() - timedelta(days=days_ago * 3)).where(
+            Order.id == order_id).execute()
+    day_totals.rebuild()
+    assert_exact()
+    outcome = shop.ship_many(world.staff_a.token, {i: f"SF77{i:08d}" for i in placed})
+    assert sorted(outcome.done) == sorted(placed)
+    assert_exact()
