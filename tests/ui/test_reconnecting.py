@@ -50,6 +50,17 @@ def opened_on(qtbot, tasks, url):
         tasks.run(connection.open_database, url, done=opened)
 
 
+def kiosk_paying(qtbot, tasks, url, buyer, order_id) -> BuyerWindow:
+    """A kiosk on `url`, its payment page for `order_id` ready for the buyer's tap."""
+    opened_on(qtbot, tasks, url)
+    window = BuyerWindow(buyer, tasks, kiosk=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.pay([order_id])
+    qtbot.waitUntil(window.payment.pay_button.isEnabled, timeout=15_000)
+    return window
+
+
 def notices(tasks) -> list[bool]:
     """Every time the windows were told the server was lost (True) or back (False)."""
     told: list[bool] = []
@@ -63,12 +74,7 @@ def test_a_cut_link_shows_one_notice_and_the_kiosk_pays_once_when_it_is_back(
     buyer, order_id = unpaid_order
     proxy, url = fault_proxy(db_url)
     tasks = threaded()
-    opened_on(qtbot, tasks, url)
-    window = BuyerWindow(buyer, tasks, kiosk=True)
-    qtbot.addWidget(window)
-    window.show()
-    window.pay([order_id])
-    qtbot.waitUntil(window.payment.pay_button.isEnabled, timeout=15_000)
+    window = kiosk_paying(qtbot, tasks, url, buyer, order_id)
     told = notices(tasks)
 
     proxy.go_silent()
@@ -99,14 +105,9 @@ def test_a_payment_still_waiting_is_reported_once_and_sent_again_under_its_id(
     buyer, order_id = unpaid_order
     proxy, url = fault_proxy(db_url)
     tasks = threaded()
-    opened_on(qtbot, tasks, url)
-    window = BuyerWindow(buyer, tasks, kiosk=True)
-    qtbot.addWidget(window)
+    window = kiosk_paying(qtbot, tasks, url, buyer, order_id)
     tasks.on_unavailable = lambda error, retry, failed: unreachable.tell(
         window, error, retry, failed)
-    window.show()
-    window.pay([order_id])
-    qtbot.waitUntil(window.payment.pay_button.isEnabled, timeout=15_000)
 
     proxy.go_silent()
     proxy.reset()
