@@ -38,7 +38,7 @@ class Watcher(QObject):
         self.timer = QTimer(self, interval=POLL_MS)
         self.timer.timeout.connect(self.poll)
         self.active = False
-        tasks.reconnecting.connect(self._reconnecting)
+        tasks.outage.reconnecting.connect(self._reconnecting)
 
     def start(self) -> None:
         self.active = True

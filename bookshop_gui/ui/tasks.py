@@ -18,17 +18,9 @@ action the window names (`action=`) keeps its id until it gets an answer, so
 pressing the button again for the same thing after a lost connection repeats
 it rather than doing it twice.
 
-When a call finds the server unreachable, the call waits and the worker looks
-for the server again and again, with growing pauses (each look bounded by the
-connection limits); a server with a standby answers again from the promoted
-one. Only if a look fails too is the server gone: `reconnecting` tells the
-windows once, which show one notice instead of a dialog per call, and once a
-host answers they hide it and every view reads again. The calls that waited
-then run again: reads, writes that changed nothing, and actions under their
-same request id, whose answer is the truth whether an earlier attempt was
-saved or not. A call that may have been saved without a request id is never
-sent blindly again, and an action still waiting after `give_up_ms` is told to
-the person (`on_unavailable`), so nobody waits on a button for ever.
+A call that finds the server unreachable waits for it to answer again
+(`ui/outage.py`); if that is not safe, or takes too long for a person's
+action, the window is told (`on_unavailable`).
 
 After each call, `changed` carries what it wrote (a `domain.Changes`, Anki's
 operation_did_execute): every view that shows that kind of data reads it
@@ -42,14 +34,14 @@ from __future__ import annotations
 
 import logging
 import sys
-import time
 import uuid
 from collections.abc import Callable
 from concurrent import futures
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from bookshop_gui.errors import BookshopError, DatabaseUnavailable, OutcomeUnknown
+from bookshop_gui.ui.outage import Outage
 
 log = logging.getLogger(__name__)
 
@@ -104,14 +96,7 @@ class Tasks(QObject):
 
     busy_changed = Signal(bool)
     changed = Signal(object)  # domain.Changes
-    # True once the server is found gone; False when a host answers again.
-    reconnecting = Signal(bool)
     serial = False
-    # Waits before each look for a server that a call lost; the last one repeats.
-    probe_waits_ms: tuple[int, ...] = (200, 500, 1000, 2000, 4000)
-    # Times a call is run again while the server does answer (replies lost on the way).
-    reruns = 3
-    give_up_ms = 30_000  # an action waiting this long for the server is told to the person
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -127,11 +112,8 @@ class Tasks(QObject):
         self.on_unavailable: Callable | None = None
         self.on_error: Callable | None = None
         self._unanswered: dict = {}  # action → request id, until the action is answered
-        self.server_lost = False  # the reconnecting notice is up
-        self._waiting: list[tuple[Task, DatabaseUnavailable]] = []  # run again once it answers
-        self._probe: Task | None = None  # the look for the server under way
-        self._looking = False  # looks are being made (under way or scheduled)
-        self.failed_looks = 0  # looks for the server failed since it was lost
+        self.outage = Outage(self)
+        self._probe: Task | None = None  # the runner's own call under way: see `look`
         self.answers = 0  # calls answered so far: see `fresh`
 
     @property
@@ -167,12 +149,15 @@ class Tasks(QObject):
 
     def _start(self, task: Task):
         self._hold(task)
+        if task.key and not self.serial:
+            self._queued[task.key] = task
+        self._send(task)
+
+    def _send(self, task: Task):
         if self.serial:
             _work(task, self._relay)
-            return
-        if task.key:
-            self._queued[task.key] = task
-        task.job = self._pool.submit(_work, task, self._relay)
+        else:
+            task.job = self._pool.submit(_work, task, self._relay)
 
     def _hold(self, task: Task):
         """Count `task` as running (the window shows it is busy) until it answers."""
@@ -192,10 +177,8 @@ class Tasks(QObject):
         old = self._queued.pop(key, None) if key else None
         if old is not None and old.job is not None and old.job.cancel():
             self._forget(old)
-        for waiting, error in list(self._waiting) if key else ():
-            if waiting.key == key:  # a newer search or poll replaces the one that waited
-                self._waiting.remove((waiting, error))
-                self._forget(waiting)
+        for waiting in self.outage.drop(key) if key else ():
+            self._forget(waiting)  # a newer search or poll replaces the one that waited
 
     def _forget(self, task: Task):
         self._running.discard(task)
@@ -224,7 +207,8 @@ class Tasks(QObject):
 
     def _finish(self, task: Task, result, error, changes):
         if task is self._probe:
-            self._probed(error)
+            self._probe = None
+            task.done(error)
             return
         self.answers += 1
         self._forget(task)
@@ -238,7 +222,10 @@ class Tasks(QObject):
             if task.done:
                 task.done(result)
         elif isinstance(error, DatabaseUnavailable):
-            self._unavailable(task, error)
+            if self.outage.wait(task, error):
+                self._hold(task)
+            else:
+                self._tell(task, error)
         elif isinstance(error, BookshopError):
             self._refused(task, error)
         else:
@@ -250,20 +237,6 @@ class Tasks(QObject):
             handler(error)
         else:
             log.warning("unhandled service error: %s", error)
-
-    def _unavailable(self, task: Task, error: DatabaseUnavailable):
-        """Let the call wait for the server if running it again is safe; else say what is known."""
-        task.unknown = task.unknown or isinstance(error, OutcomeUnknown)
-        safe = task.once or not task.unknown
-        if safe and task.retries < self.reruns:
-            task.retries += 1
-            task.lost_at = task.lost_at or time.monotonic()
-            self._hold(task)
-            self._waiting.append((task, error))
-            self._look_for_server()
-            return
-        self._look_for_server()
-        self._tell(task, error)
 
     def _tell(self, task: Task, error: DatabaseUnavailable):
         if task.unknown and not isinstance(error, OutcomeUnknown):
@@ -281,61 +254,27 @@ class Tasks(QObject):
         task.retries, task.lost_at = 0, None
         self._start(task)
 
-    # -- the server gone, and back ------------------------------------------------
+    # -- for the outage: ui/outage.py ------------------------------------------
 
-    def _look_for_server(self):
-        if not self._looking:
-            self._looking = True
-            QTimer.singleShot(self.probe_waits_ms[0], self, self._look)
+    def look(self, fn: Callable, answered: Callable) -> None:
+        """Run `fn()` on the worker, behind what is queued, then `answered(error or None)`.
 
-    def _look(self):
-        """One round trip on the worker, behind whatever is queued there."""
-        from bookshop_gui.services import connection  # loads peewee: not at start
+        A call of the runner's own (a look for the server): no window is busy
+        with it, and its answer is not counted as one (`fresh`).
+        """
+        self._probe = Task(fn, (), {}, done=answered)
+        self._send(self._probe)
 
-        self._probe = Task(connection.ping, (), {})
-        if self.serial:
-            _work(self._probe, self._relay)
-        else:
-            self._probe.job = self._pool.submit(_work, self._probe, self._relay)
+    def resend(self, task: Task):
+        """Run again a call that waited for the server, under its same request id."""
+        self._start(task)
 
-    def _probed(self, error):
-        self._probe = None
-        if not isinstance(error, DatabaseUnavailable):
-            self._server_back()  # it answered (even a refusal is an answer)
-            return
-        if not self.server_lost:
-            self.server_lost = True
-            self.reconnecting.emit(True)
-        self.failed_looks += 1
-        wait = self.probe_waits_ms[min(self.failed_looks, len(self.probe_waits_ms) - 1)]
-        QTimer.singleShot(wait, self, self._look)
-        self._give_up_waiting()  # after the next look is set: the person may take a while
-
-    def _give_up_waiting(self):
-        """An action the person waits on is told after `give_up_ms`; other calls wait on."""
-        now = time.monotonic()
-        for task, error in list(self._waiting):
-            if task.once and (now - task.lost_at) * 1000 >= self.give_up_ms:
-                self._waiting.remove((task, error))
-                self._forget(task)
-                self._tell(task, error)
+    def give_up(self, task: Task, error: DatabaseUnavailable):
+        """A call waited too long for the server: tell the person now."""
+        self._forget(task)
+        self._tell(task, error)
 
     def drop_waiting(self):
         """Forget the calls waiting for the server: the person they were for has gone."""
-        waiting, self._waiting = self._waiting, []
-        for task, _error in waiting:
+        for task in self.outage.drop():
             self._forget(task)
-
-    def _server_back(self):
-        """A host answers: the notice goes, the waiting calls run again, every view reads."""
-        from bookshop_gui.domain import Changes, Kind
-
-        self._looking, self.failed_looks = False, 0
-        waiting, self._waiting = self._waiting, []
-        was_lost, self.server_lost = self.server_lost, False
-        for task, _error in waiting:
-            task.lost_at = None
-            self._start(task)
-        if was_lost:
-            self.reconnecting.emit(False)
-            self.publish(Changes(frozenset(Kind)))  # anything may have moved meanwhile

@@ -59,9 +59,9 @@ def sign_in(walk, *, kiosk: bool) -> None:
 
 def reconnecting(walk, window, name: str, *, kiosk: bool) -> None:
     """The screen as it is while the shop server is away: with the reconnecting notice."""
-    window.tasks.reconnecting.emit(True)
+    window.tasks.outage.reconnecting.emit(True)
     walk.look(window, f"{name}-reconnecting", kiosk=kiosk)
-    window.tasks.reconnecting.emit(False)
+    window.tasks.outage.reconnecting.emit(False)
 
 
 def _buyer_window(username: str) -> BuyerWindow:

@@ -24,7 +24,7 @@ from bookshop_gui.services import accounts, auth, catalog, demo_data, orders, sh
 from bookshop_gui.ui import unreachable
 from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant.window import MerchantWindow
-from bookshop_gui.ui.tasks import Tasks
+from bookshop_gui.ui.outage import Outage
 
 from .test_merchant_orders import click_tab, enter_waybills, select_rows
 
@@ -123,7 +123,7 @@ def server_shop(backend, db_url, monkeypatch):
     proxy = LosingProxy.for_url(db_url)
     database = db.connect(proxy.url(db_url))
     demo_data.seed()
-    monkeypatch.setattr(Tasks, "probe_waits_ms", (1,))
+    monkeypatch.setattr(Outage, "probe_waits_ms", (1,))
     yield proxy
     database.close()
     proxy.close()

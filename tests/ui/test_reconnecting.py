@@ -24,7 +24,7 @@ from bookshop_gui.ui import unreachable
 from bookshop_gui.ui.buyer.header import ORDERS
 from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant.window import MerchantWindow
-from bookshop_gui.ui.tasks import Tasks
+from bookshop_gui.ui.outage import Outage
 
 from .live_helpers import choose, row_status
 from .test_merchant_orders import enter_waybills
@@ -64,7 +64,7 @@ def kiosk_paying(qtbot, tasks, url, buyer, order_id) -> BuyerWindow:
 def notices(tasks) -> list[bool]:
     """Every time the windows were told the server was lost (True) or back (False)."""
     told: list[bool] = []
-    tasks.reconnecting.connect(told.append)
+    tasks.outage.reconnecting.connect(told.append)
     return told
 
 
@@ -83,7 +83,7 @@ def test_a_cut_link_shows_one_notice_and_the_kiosk_pays_once_when_it_is_back(
     qtbot.waitUntil(window.reconnecting_notice.isVisible, timeout=15_000)
     assert "reconnecting" in window.reconnecting_notice.text()
     window.watcher.poll()  # the window keeps working; its calls wait for the server too
-    qtbot.waitUntil(lambda: tasks.failed_looks >= 2, timeout=15_000)
+    qtbot.waitUntil(lambda: tasks.outage.failed_looks >= 2, timeout=15_000)
     assert told == [True] and dialog_script.shown == []
 
     proxy.resume()
@@ -101,7 +101,7 @@ def test_a_cut_link_shows_one_notice_and_the_kiosk_pays_once_when_it_is_back(
 def test_a_payment_still_waiting_is_reported_once_and_sent_again_under_its_id(
         qtbot, threaded, unpaid_order, db_url, fault_proxy, short_timeouts, dialog_script,
         monkeypatch):
-    monkeypatch.setattr(Tasks, "give_up_ms", 1)  # reported at the first failed look
+    monkeypatch.setattr(Outage, "give_up_ms", 1)  # reported at the first failed look
     buyer, order_id = unpaid_order
     proxy, url = fault_proxy(db_url)
     tasks = threaded()
@@ -177,12 +177,12 @@ def test_the_calls_of_someone_who_signed_out_are_not_answered_when_the_server_is
     proxy.reset()
     answered = []
     tasks.run(connection.is_demo, done=answered.append)
-    qtbot.waitUntil(lambda: tasks.server_lost, timeout=15_000)
+    qtbot.waitUntil(lambda: tasks.outage.server_lost, timeout=15_000)
     assert tasks.busy  # the call waits for the server
     tasks.drop_waiting()  # the window it was for signs out
     assert not tasks.busy
 
     proxy.resume()
-    qtbot.waitUntil(lambda: not tasks.server_lost, timeout=15_000)
+    qtbot.waitUntil(lambda: not tasks.outage.server_lost, timeout=15_000)
     idle(qtbot, tasks)
     assert answered == []

@@ -42,7 +42,7 @@ def test_the_window_keeps_working_while_a_call_is_stuck(
     proxy.go_silent()
     outcome, lost = [], []
     worker.on_unavailable = lambda error, retry, failed: outcome.append(error)
-    worker.reconnecting.connect(lost.append)
+    worker.outage.reconnecting.connect(lost.append)
     started = time.monotonic()
     worker.run(orders.pay, buyer.token, order_id, done=outcome.append)
 
@@ -68,7 +68,7 @@ def test_the_window_keeps_working_while_a_call_is_stuck(
 
     proxy.resume()
     qtbot.waitUntil(lambda: lost == [True, False] and bool(outcome), timeout=15_000)
-    assert worker.server_lost is False
+    assert worker.outage.server_lost is False
     with qtbot.waitCallback(timeout=15_000) as me:
         worker.run(accounts.me, buyer.token, done=me)
     assert me.args[0].balance == Decimal("49.00")
