@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QBoxLayout,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -22,15 +20,11 @@ from PySide6.QtWidgets import (
 from bookshop_gui import domain
 from bookshop_gui.errors import BookshopError
 from bookshop_gui.services import cart, settings
-from bookshop_gui.ui import formatting, messages, resources, touch
+from bookshop_gui.ui import formatting, messages, resources, tables
 from bookshop_gui.ui.buyer.cart_model import (
     COL_BOOK,
-    COL_CHOOSE,
     COL_COUNT,
-    COL_MONEY,
-    COL_PRICE,
     COL_REMOVE,
-    COL_SHOP,
     CartModel,
 )
 from bookshop_gui.ui.empty_state import empty_state
@@ -80,22 +74,8 @@ class CartPage(QWidget):
         self._lay_out()
 
     def _table(self) -> QTableView:
-        table = QTableView()
-        table.setAccessibleName(self.tr("Cart lines"))
-        table.setModel(self.model)
-        touch.kinetic(table)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setIconSize(QSize(40, 56))
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(72)
-        table.setShowGrid(False)
-        table.setAlternatingRowColors(True)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(COL_BOOK, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_CHOOSE, COL_SHOP, COL_PRICE, COL_COUNT, COL_MONEY, COL_REMOVE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        return table
+        return tables.table(self.tr("Cart lines"), self.model, COL_BOOK, picks=tables.ROWS,
+                            row_height=72, kiosk=True)
 
     def _lay_out(self):
         side = QVBoxLayout()

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +17,7 @@ from PySide6.QtWidgets import (
 from bookshop_gui.domain import MAX_MARK, Kind, OrderDetail, allows
 from bookshop_gui.errors import BookshopError
 from bookshop_gui.services import orders
-from bookshop_gui.ui import formatting, live, messages, resources, touch
+from bookshop_gui.ui import formatting, live, messages, resources, tables
 from bookshop_gui.ui.buyer import order_actions
 from bookshop_gui.ui.buyer.address_chooser import address_text
 from bookshop_gui.ui.buyer.address_form import TOUCH
@@ -53,19 +50,8 @@ class OrderDetailPage(QWidget):
         self.placed = QLabel(objectName="hint")
         self.error = QLabel(objectName="error", wordWrap=True)
         self.error.hide()
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Order lines"))
-        self.table.setModel(self.model)
-        touch.kinetic(self.table)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setIconSize(QSize(40, 56))
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(68)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_BOOK, QHeaderView.ResizeMode.Stretch)
+        self.table = tables.table(self.tr("Order lines"), self.model, COL_BOOK,
+                                  picks=tables.NOTHING, stripes=False, row_height=68, kiosk=True)
         self.items_money = QLabel(objectName="money")
         self.shipping = QLabel(objectName="money")
         self.total = QLabel(objectName="total")

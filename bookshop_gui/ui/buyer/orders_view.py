@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTabBar,
@@ -17,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Kind, OrderDetail, OrderStatus, OrderSummary
 from bookshop_gui.services import orders
-from bookshop_gui.ui import formatting, live, resources, touch
+from bookshop_gui.ui import formatting, live, resources, tables
 from bookshop_gui.ui.buyer import order_actions
 from bookshop_gui.ui.buyer.order_actions import CANCEL, PAY, RECEIVED, REVIEW, OrderActions
 from bookshop_gui.ui.buyer.orders_model import COL_ITEMS, ORDER_ROLE, OrdersModel
@@ -96,21 +94,7 @@ class OrdersPage(QWidget):
         layout.addLayout(row)
 
     def _table(self) -> QTableView:
-        table = QTableView()
-        table.setAccessibleName(self.tr("Orders"))
-        table.setModel(self.model)
-        touch.kinetic(table)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setIconSize(QSize(40, 56))
-        table.setShowGrid(False)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(68)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
+        table = tables.table(self.tr("Orders"), self.model, COL_ITEMS, row_height=68, kiosk=True)
         table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         table.activated.connect(lambda _index: self._act("detail"))
         return table

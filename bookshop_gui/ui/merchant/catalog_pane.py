@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressDialog,
     QPushButton,
@@ -17,9 +15,16 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Book, Kind, Session
 from bookshop_gui.services import catalog_io
-from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts, tables
 from bookshop_gui.ui.merchant.book_editor import BookEditor
-from bookshop_gui.ui.merchant.catalog_model import COL_TITLE, CatalogModel
+from bookshop_gui.ui.merchant.catalog_model import (
+    COL_AUTHOR,
+    COL_ISBN,
+    COL_PRICE,
+    COL_STOCK,
+    COL_TITLE,
+    CatalogModel,
+)
 from bookshop_gui.ui.search_box import SearchBox
 
 CSV_FILTER = "CSV (*.csv)"
@@ -82,21 +87,9 @@ class CatalogPane(QWidget):
         layout.addWidget(self.count_label)
 
     def _table(self) -> QTableView:
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Books"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(34)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 200), (2, 150), (3, 90), (4, 70)):
-            self.table.setColumnWidth(column, width)
+        self.table = tables.table(
+            self.tr("Books"), self.model, COL_TITLE, fit=False, row_height=34,
+            widths={COL_AUTHOR: 200, COL_ISBN: 150, COL_PRICE: 90, COL_STOCK: 70})
         self.table.activated.connect(
             lambda index: self.open_editor(self.model.book_at(index.row())))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

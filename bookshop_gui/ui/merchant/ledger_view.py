@@ -5,19 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from bookshop_gui.domain import Session
 from bookshop_gui.services import ledger
-from bookshop_gui.ui import dialogs, formatting, messages
+from bookshop_gui.ui import dialogs, formatting, messages, tables
 from bookshop_gui.ui.merchant.ledger_model import COL_REASON, LedgerModel
 
 PAGE = 100
@@ -33,16 +30,8 @@ class LedgerView(QWidget):
         self.session, self.tasks = session, tasks
         self.username: str | None = None
         self.model = LedgerModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setAccessibleName(self.tr("Balance history"))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
+        self.table = tables.table(self.tr("Balance history"), self.model, COL_REASON,
+                                  picks=tables.ROWS, grid=True)
         self.more_button = QPushButton(self.tr("Show &older"))
         self.more_button.clicked.connect(self.load_more)
         self.export_button = QPushButton(self.tr("&Export CSV…"))

@@ -5,25 +5,22 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from bookshop_gui.domain import Kind, Member, Role, Session
 from bookshop_gui.services import accounts
-from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts, tables
 from bookshop_gui.ui.merchant.book_editor import mark
 from bookshop_gui.ui.merchant.ledger_view import LedgerView
 from bookshop_gui.ui.merchant.members_model import COL_USERNAME, MembersModel, vip_text
@@ -48,18 +45,9 @@ class MembersPane(QWidget):
         self.search.searched.connect(lambda _text: self.refresh())
         shortcuts.find(self, self.search)
         shortcuts.refresh(self, self.refresh)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Members"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSortIndicator(COL_USERNAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(COL_USERNAME,
-                                                           QHeaderView.ResizeMode.Stretch)
+        self.table = tables.table(self.tr("Members"), self.model, COL_USERNAME, fit=False,
+                                  grid=True)
+        tables.sort_by(self.table, COL_USERNAME)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.ledger = LedgerView(self.session, self.tasks)
         self.ledger.message.connect(self.message)

@@ -14,13 +14,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -31,7 +29,7 @@ from PySide6.QtWidgets import (
 from bookshop_gui import errors
 from bookshop_gui.domain import Kind, OrderDetail, OrderStatus, Session, allows
 from bookshop_gui.services import shop
-from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts, tables
 from bookshop_gui.ui.merchant import history_text
 from bookshop_gui.ui.merchant.approval_dialog import ApprovalDialog
 from bookshop_gui.ui.merchant.book_picker import BookPicker
@@ -88,18 +86,9 @@ class OrderEditor(QDialog):
 
     def _lines_tab(self) -> QWidget:
         page = QWidget()
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Lines"))
-        self.table.setModel(self.lines)
+        self.table = tables.table(self.tr("Lines"), self.lines, COL_BOOK, grid=True,
+                                  editable=True)
         self.table.setItemDelegate(ProblemDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_BOOK, QHeaderView.ResizeMode.Stretch)
         self.add_button = QPushButton(resources.icon("plus"), self.tr("&Add book…"))
         self.add_button.clicked.connect(self.open_picker)
         self.remove_button = QPushButton(resources.icon("trash"), self.tr("&Remove line"))

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTabBar,
@@ -26,9 +25,18 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Kind, OrderDetail, OrderRow, OrderStatus, Session, allows
 from bookshop_gui.services import shipments, shop
-from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts, tables
 from bookshop_gui.ui.merchant.order_editor import OrderEditor
-from bookshop_gui.ui.merchant.orders_model import COL_ITEMS, OrdersModel
+from bookshop_gui.ui.merchant.orders_model import (
+    COL_BUYER,
+    COL_CITY,
+    COL_CREATED,
+    COL_ITEMS,
+    COL_NUMBER,
+    COL_STATUS,
+    COL_TOTAL,
+    OrdersModel,
+)
 from bookshop_gui.ui.merchant.scan_ship import ScanShipDialog
 from bookshop_gui.ui.merchant.ship_dialog import ShipDialog, order_label
 from bookshop_gui.ui.search_box import SearchBox
@@ -85,23 +93,11 @@ class OrdersPane(QWidget):
         self._selection_changed()
 
     def _table(self) -> QTableView:
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Orders"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
+        self.table = tables.table(
+            self.tr("Orders"), self.model, COL_ITEMS, picks=tables.ROWS, fit=False, row_height=30,
+            widths={COL_NUMBER: 80, COL_BUYER: 110, COL_CREATED: 140, COL_TOTAL: 100,
+                    COL_STATUS: 140, COL_CITY: 110})
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((80, 110, 140, 0, 100, 140, 110)):
-            if width:
-                self.table.setColumnWidth(column, width)
         # A double click or Enter opens the order (a second call only raises its editor).
         self.table.doubleClicked.connect(lambda index: self.open_order(self._order(index.row())))
         self.table.activated.connect(lambda index: self.open_order(self._order(index.row())))

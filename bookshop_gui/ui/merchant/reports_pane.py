@@ -15,17 +15,15 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from bookshop_gui.domain import Kind, SalesReport, Session
 from bookshop_gui.services import reports
-from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts, tables
 from bookshop_gui.ui.merchant.reports_model import (
     ShippedDaysModel,
     StatusTotalsModel,
@@ -90,14 +88,7 @@ class ReportsPane(QWidget):
         layout.addLayout(shipping, 2)
 
     def _table(self, title: str, model) -> QWidget:
-        view = QTableView()
-        view.setAccessibleName(title)
-        view.setModel(model)
-        view.verticalHeader().hide()
-        view.setShowGrid(False)
-        view.setAlternatingRowColors(True)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        view = tables.table(title, model, 0, picks=tables.CELLS)
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)

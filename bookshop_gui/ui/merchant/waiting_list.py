@@ -8,19 +8,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from bookshop_gui.domain import Session, WaitingOrder
 from bookshop_gui.services import reports
-from bookshop_gui.ui import formatting, messages, resources
+from bookshop_gui.ui import formatting, messages, resources, tables
 from bookshop_gui.ui.merchant.order_editor import OrderEditor
 from bookshop_gui.ui.merchant.reports_model import WaitingModel
 from bookshop_gui.ui.merchant.ship_dialog import ShipDialog, order_label
@@ -36,17 +33,9 @@ class WaitingList(QWidget):
         self.session, self.tasks = session, tasks
         self.model = WaitingModel(self)
         self.heading = QLabel(objectName="heading", wordWrap=True)
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Orders waiting to ship"))
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = tables.table(self.tr("Orders waiting to ship"), self.model, None,
+                                  picks=tables.ROWS)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.open_button = QPushButton(resources.icon("edit"), self.tr("Ope&n…"))
         self.open_button.clicked.connect(self.open_selected)

@@ -1,0 +1,71 @@
+"""The windows' tables, set up in one place so that they look and behave alike.
+
+Every table here lists rows of a ColumnsModel: no row numbers (they mean nothing
+to a bookseller), striped rows, and one column that takes the width left over,
+so a wider window shows more of a title rather than empty space. What differs
+is what the table is for, and each call says it: what a click picks, whether
+columns fit their contents or keep widths the person can drag, and, on the
+kiosk, rows tall enough for a finger with a book's cover in them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from bookshop_gui.ui import touch
+
+_Behavior = QAbstractItemView.SelectionBehavior
+_Mode = QAbstractItemView.SelectionMode
+_Resize = QHeaderView.ResizeMode
+
+# What a click or a tap picks.
+ONE_ROW = (_Behavior.SelectRows, _Mode.SingleSelection)  # the row an action is for
+ROWS = (_Behavior.SelectRows, _Mode.ExtendedSelection)  # with Shift and Ctrl: act on many
+CELLS = (_Behavior.SelectItems, _Mode.ExtendedSelection)  # Qt's own: figures to copy
+NOTHING = (_Behavior.SelectItems, _Mode.NoSelection)  # only to read
+
+COVER = QSize(40, 56)  # a book's cover beside its title, in a kiosk's row
+
+
+def table(name: str, model, stretch: int | None, *, picks=ONE_ROW, fit: bool = True,
+          widths: dict[int, int] | None = None, row_height: int | None = None,
+          stripes: bool = True, grid: bool = False, editable: bool = False,
+          kiosk: bool = False) -> QTableView:
+    """A table named `name` for screen readers, showing `model`, column `stretch` widest.
+
+    `fit` sizes columns to their contents; otherwise the person drags them, from
+    `widths` (column: pixels). A `kiosk` table scrolls with a swipe and shows covers.
+    """
+    view = QTableView()
+    view.setAccessibleName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(picks[0])
+    view.setSelectionMode(picks[1])
+    view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers if editable
+                         else QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(stripes)
+    view.setShowGrid(grid)
+    view.verticalHeader().hide()
+    if row_height is not None:
+        view.verticalHeader().setDefaultSectionSize(row_height)
+    if kiosk:
+        touch.kinetic(view)
+        view.setIconSize(COVER)
+    _size_columns(view, stretch, fit, widths or {})
+    return view
+
+
+def _size_columns(view: QTableView, stretch: int | None, fit: bool, widths: dict[int, int]):
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(_Resize.ResizeToContents if fit else _Resize.Interactive)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, _Resize.Stretch)
+    for column, width in widths.items():
+        view.setColumnWidth(column, width)
+
+
+def sort_by(view: QTableView, column: int) -> None:
+    """Let a click on a column's title sort the rows; they start sorted by `column`, A to Z."""
+    view.horizontalHeader().setSortIndicator(column, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
