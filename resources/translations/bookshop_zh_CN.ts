@@ -1422,6 +1422,14 @@
         <translation>已选 %1 个</translation>
     </message>
     <message>
+        <source>Select at most %1 orders at a time.</source>
+        <translation>每次最多选择 %1 个订单。</translation>
+    </message>
+    <message>
+        <source>%1 orders are selected. %2</source>
+        <translation>已选择 %1 个订单。%2</translation>
+    </message>
+    <message>
         <source>Order #%1 saved.</source>
         <translation>订单 #%1 已保存。</translation>
     </message>

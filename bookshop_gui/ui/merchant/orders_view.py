@@ -229,11 +229,13 @@ class OrdersPane(QWidget):
             self._show_choice(len(rows), [], batch=True)
             return
         self._selection_held = self.model.hold(rows)
-        self._show_choice(len(rows), self.selected_orders(), batch=False)
+        chosen = self.selected_orders()
+        self._show_choice(len(chosen), chosen, batch=False)
 
     def _show_choice(self, count: int, chosen: list[OrderRow], *, batch: bool):
         """Buttons and count for the selection; past a batch Ship and Cancel stay enabled,
-        so clicking them says why they will not act rather than ignoring the click."""
+        so clicking them says why they will not act rather than ignoring the click. Within
+        a batch the count is of the orders read, so it says when all are there to act on."""
         statuses = {order.status for order in chosen}
         self.open_button.setEnabled(len(chosen) == 1)
         self.slip_button.setEnabled(len(chosen) == 1)
