@@ -63,7 +63,8 @@ def test_select_all_on_a_big_tab_reads_no_page_and_ship_or_cancel_say_to_select_
     before = statuses(token)
     pane.table.setFocus()
     qtbot.keyClick(pane.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: pane.count_label.text() == f"{ORDERS} selected — {CAP_TEXT}")
+    qtbot.waitUntil(lambda: pane.count_label.text() == f"{ORDERS} selected")
+    assert pane.window().statusBar().currentMessage() == CAP_TEXT
     settle(qtbot, pane)
     assert pane.selected_count() == ORDERS
     assert reads == []  # the selection is counted from its one range
@@ -93,7 +94,7 @@ def test_a_shift_click_range_over_far_pages_reads_none_of_them(qtbot, pane, read
     pane.table.selectionModel().select(
         QItemSelection(model.index(3, 0), model.index(2910, 0)),
         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
-    qtbot.waitUntil(lambda: pane.count_label.text() == f"2908 selected — {CAP_TEXT}")
+    qtbot.waitUntil(lambda: pane.count_label.text() == "2908 selected")
     settle(qtbot, pane)
     assert len(reads) == on_screen
     assert len(model.rows) <= orders_model.HELD_PAGES * orders_model.PAGE

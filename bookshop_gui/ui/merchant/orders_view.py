@@ -49,6 +49,7 @@ class OrdersPane(QWidget):
         self.model.loaded.connect(self._selection_arrived)
         self.model.counted.connect(self._label_tabs)
         self._selection_held = True  # every selected row's order is in the model
+        self._past_batch = False  # more rows selected than one ship or cancel acts on
         self._build()
         live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.poll())
         self.reload()
@@ -242,9 +243,10 @@ class OrdersPane(QWidget):
         self.ship_button.setEnabled(batch or any(allows("shop.ship", s) for s in statuses))
         self.cancel_button.setEnabled(batch or any(allows("shop.cancel", s) for s in statuses))
         text = formatting.fill(self.tr("%1 selected"), count) if count > 1 else ""
-        if batch:
-            text += " — " + self._batch_text()
         self.count_label.setText(text)
+        if batch and not self._past_batch:  # said once as the selection grows past it
+            self.message.emit(self._batch_text())
+        self._past_batch = batch
 
     def _batch_text(self) -> str:
         return formatting.fill(self.tr("Select at most %1 orders at a time."), domain.MAX_BATCH)
