@@ -1482,6 +1482,10 @@
         <translation>保留订单</translation>
     </message>
     <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 等另外 %2 个</translation>
+    </message>
+    <message>
         <source>Cancel order %1?</source>
         <translation>取消订单 %1？</translation>
     </message>

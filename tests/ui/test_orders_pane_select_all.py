@@ -124,6 +124,8 @@ def test_a_full_batch_is_cancelled_in_one_call_each_order_exactly_once(
     dialog_script.answers = [True]
     qtbot.mouseClick(pane.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(batches))
+    question = dialog_script.shown[0][2]
+    assert f" and {len(cancellable) - 10} more?" in question and question.count("#") == 10
     [(ids, request_id)] = batches  # every chosen order that may be cancelled, in one call
     assert set(ids) == cancellable and request_id
     after = {i: shop.get_order(token, i).status for i in before}

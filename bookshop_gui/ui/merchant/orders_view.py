@@ -34,6 +34,8 @@ from bookshop_gui.ui.merchant.scan_ship import ScanShipDialog
 from bookshop_gui.ui.merchant.ship_dialog import ShipDialog, order_label
 from bookshop_gui.ui.search_box import SearchBox
 
+NAMED = 10  # order numbers a cancel question names; a bigger batch is "… and 140 more"
+
 
 class OrdersPane(QWidget):
     """Emits `message` with a line for the status bar after each action."""
@@ -354,7 +356,9 @@ class OrdersPane(QWidget):
 
     def _cancel_text(self, chosen: list[OrderRow]) -> str:
         paid = [o for o in chosen if o.status == OrderStatus.PENDING_SHIPMENT]
-        numbers = ", ".join(f"#{o.id}" for o in chosen)
+        numbers = ", ".join(f"#{o.id}" for o in chosen[:NAMED])
+        if len(chosen) > NAMED:  # a batch of hundreds would make a question taller than a screen
+            numbers = formatting.fill(self.tr("%1 and %2 more"), numbers, len(chosen) - NAMED)
         text = formatting.fill(self.tr("Cancel order %1?"), numbers)
         if paid:
             refund = sum((o.total for o in paid), Decimal("0.00"))
