@@ -52,6 +52,13 @@ def statuses(token) -> dict[OrderStatus, int]:
     return shop.status_counts(token)
 
 
+def show(qtbot, pane, row: int):
+    """Scroll `row` to the top and wait for its page and the reads it asked for."""
+    pane.table.scrollTo(pane.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    qtbot.waitUntil(lambda: pane.model.order_at(row + 10) is not None)
+    settle(qtbot, pane)
+
+
 def settle(qtbot, pane):
     """Let the reads asked for by paints run, then every one of them land."""
     qtbot.waitUntil(lambda: not pane.model._later.isActive() and not pane.model._reading)
@@ -87,8 +94,7 @@ def test_select_all_on_a_big_tab_reads_no_page_and_ship_or_cancel_say_to_select_
 def test_a_shift_click_range_over_far_pages_reads_none_of_them(qtbot, pane, reads):
     model = pane.model
     pane.table.selectRow(3)
-    pane.table.scrollTo(model.index(2900, 0), QAbstractItemView.ScrollHint.PositionAtTop)
-    settle(qtbot, pane)
+    show(qtbot, pane, 2900)
     on_screen = len(reads)
     assert on_screen <= 2  # the pages in view now
     pane.table.selectionModel().select(
@@ -135,3 +141,17 @@ def test_a_full_batch_is_cancelled_in_one_call_each_order_exactly_once(
     assert sum((u.balance for u in User.select()), Decimal("0.00")) == balances + refund
     cancel_many(token, ids, request_id=request_id)  # the reply lost, the same batch sent again
     assert sum((u.balance for u in User.select()), Decimal("0.00")) == balances + refund
+
+
+def test_ship_and_cancel_wait_for_every_selected_order_to_be_read(qtbot, pane):
+    model = pane.model
+    for row in (1200, 1600, 2000, 2400, 2800, 0):  # back at the top, the pages below let go
+        show(qtbot, pane, row)
+    assert model.order_at(0).status == OrderStatus.PENDING_PAYMENT
+    assert model.order_at(300) is None
+    pane.table.selectionModel().select(
+        QItemSelection(model.index(0, 0), model.index(350, 0)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    assert not pane.cancel_button.isEnabled()  # the orders on screen may be, the rest not read
+    qtbot.waitUntil(lambda: pane.count_label.text() == "351 selected")
+    assert pane.cancel_button.isEnabled() and pane.ship_button.isEnabled()

@@ -238,12 +238,14 @@ class OrdersPane(QWidget):
     def _show_choice(self, count: int, chosen: list[OrderRow], *, batch: bool):
         """Buttons and count for the selection; past a batch Ship and Cancel stay enabled,
         so clicking them says why they will not act rather than ignoring the click. Within
-        a batch the count is of the orders read, so it says when all are there to act on."""
+        a batch the count is of the orders read, and Ship and Cancel wait for the rest:
+        they act on every selected order, never on the part that happened to be read."""
         statuses = {order.status for order in chosen}
         self.open_button.setEnabled(len(chosen) == 1)
         self.slip_button.setEnabled(len(chosen) == 1)
-        self.ship_button.setEnabled(batch or any(allows("shop.ship", s) for s in statuses))
-        self.cancel_button.setEnabled(batch or any(allows("shop.cancel", s) for s in statuses))
+        for button, call in ((self.ship_button, "shop.ship"), (self.cancel_button, "shop.cancel")):
+            button.setEnabled(batch or self._selection_held and any(
+                allows(call, status) for status in statuses))
         text = formatting.fill(self.tr("%1 selected"), count) if count > 1 else ""
         self.count_label.setText(text)
         if batch and not self._past_batch:  # said once as the selection grows past it
@@ -298,7 +300,7 @@ class OrdersPane(QWidget):
 
     def ship_selected(self) -> ShipDialog | None:
         """Ask for each chosen order's waybill number, then ship them."""
-        if self._refuse_batch():
+        if self._refuse_batch() or not self._selection_held:
             return None
         chosen = [o for o in self.selected_orders() if allows("shop.ship", o.status)]
         if not chosen:
@@ -343,7 +345,7 @@ class OrdersPane(QWidget):
         self._after(outcome)
 
     def cancel_selected(self):
-        if self._refuse_batch():
+        if self._refuse_batch() or not self._selection_held:
             return
         chosen = [o for o in self.selected_orders() if allows("shop.cancel", o.status)]
         if not chosen or not dialogs.ask(self, self.tr("Cancel orders"), self._cancel_text(chosen),
