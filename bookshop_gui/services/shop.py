@@ -281,6 +281,7 @@ def ship_many(token, parcels: Mapping[int, str | None], *, courier=DEFAULT_COURI
     staff = caller(token, Role.STAFF)
     if not isinstance(parcels, Mapping):
         raise InvalidInput("Give each order its waybill number.")
+    _within_batch(parcels)
     shipped, refused = _dispatch(staff, parcels, _courier(courier))
     if not shipped:
         changes.unchanged()  # every order refused: no other window has anything to read
@@ -297,6 +298,7 @@ def cancel_many(token, order_ids, *, request_id=None) -> BatchOutcome:
 def _each(order_ids, call, request_id) -> BatchOutcome:
     if isinstance(order_ids, (str, bytes)) or not isinstance(order_ids, Iterable):
         raise InvalidInput("Choose the orders first.")
+    order_ids = _within_batch(list(order_ids))
     done, refunded, refused = [], [], []
     for order_id in order_ids:
         try:
@@ -310,6 +312,14 @@ def _each(order_ids, call, request_id) -> BatchOutcome:
             if answer:
                 refunded.append(order_id)
     return BatchOutcome(tuple(done), tuple(refunded), tuple(refused))
+
+
+def _within_batch(orders):
+    """Refuse a batch past `domain.MAX_BATCH` before touching any order: a selection of a
+    whole tab reaching here by mistake changes nothing rather than thousands of orders."""
+    if len(orders) > domain.MAX_BATCH:
+        raise InvalidInput(f"Select at most {domain.MAX_BATCH} orders at a time.")
+    return orders
 
 
 def _one(request_id, order_id: int) -> str | None:

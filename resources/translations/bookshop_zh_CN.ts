@@ -1422,6 +1422,14 @@
         <translation>已选 %1 个</translation>
     </message>
     <message>
+        <source>Select at most %1 orders at a time.</source>
+        <translation>每次最多选择 %1 个订单。</translation>
+    </message>
+    <message>
+        <source>%1 orders are selected. %2</source>
+        <translation>已选择 %1 个订单。%2</translation>
+    </message>
+    <message>
         <source>Order #%1 saved.</source>
         <translation>订单 #%1 已保存。</translation>
     </message>
@@ -1472,6 +1480,10 @@
     <message>
         <source>Keep the order</source>
         <translation>保留订单</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 等另外 %2 个</translation>
     </message>
     <message>
         <source>Cancel order %1?</source>

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bookshop_gui import domain
 from bookshop_gui.domain import Kind, OrderStatus
 from bookshop_gui.errors import InvalidInput, InvalidState, NotFound
 from bookshop_gui.models import AuditLog, Order
@@ -110,3 +113,17 @@ def test_a_batch_of_thirty_costs_the_statements_of_a_batch_of_two(world):
                                                    request_id="batch-0002"))
     assert (len(two.done), len(thirty.done)) == (2, 30)
     assert small == large <= 12
+
+
+def test_a_batch_past_the_cap_is_refused_whole_and_changes_nothing(world, monkeypatch):
+    monkeypatch.setattr(domain, "MAX_BATCH", 2)
+    paid = [order_in(world, 1) for _ in range(3)]
+    before = balance(world.alice)
+    with pytest.raises(InvalidInput):
+        shop.cancel_many(world.staff_a.token, paid, request_id=RID)
+    with pytest.raises(InvalidInput):
+        shop.ship_many(world.staff_a.token, {i: f"SF10000000{n}" for n, i in enumerate(paid)})
+    assert {status(i) for i in paid} == {OrderStatus.PENDING_SHIPMENT}
+    assert balance(world.alice) == before
+    assert shop.cancel_many(world.staff_a.token, paid[:2], request_id=RID).refunded == tuple(
+        paid[:2])  # the refused request left its id free: within the cap it acts

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bookshop_gui import domain
 from bookshop_gui.domain import Kind, OrderDetail, OrderRow, OrderStatus, Session, allows
 from bookshop_gui.services import shipments, shop
 from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts, tables
@@ -41,6 +42,8 @@ from bookshop_gui.ui.merchant.scan_ship import ScanShipDialog
 from bookshop_gui.ui.merchant.ship_dialog import ShipDialog, order_label
 from bookshop_gui.ui.search_box import SearchBox
 
+NAMED = 10  # order numbers a cancel question names; a bigger batch is "… and 140 more"
+
 
 class OrdersPane(QWidget):
     """Emits `message` with a line for the status bar after each action."""
@@ -56,6 +59,7 @@ class OrdersPane(QWidget):
         self.model.loaded.connect(self._selection_arrived)
         self.model.counted.connect(self._label_tabs)
         self._selection_held = True  # every selected row's order is in the model
+        self._past_batch = False  # more rows selected than one ship or cancel acts on
         self._build()
         live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.poll())
         self.reload()
@@ -180,8 +184,19 @@ class OrdersPane(QWidget):
     def _order(self, row: int) -> OrderRow | None:
         return self.model.order_at(row)
 
+    def selected_count(self) -> int:
+        """How many rows are selected, from the selection's ranges: Ctrl+A on a tab of
+        100,000 orders is one range, counted without listing (or reading) its rows."""
+        return len(self._selected_rows())
+
+    def _selected_rows(self) -> _Rows:
+        return _Rows(self.table.selectionModel().selection())
+
     def selected_orders(self) -> list[OrderRow]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        """The selected orders held now; none past a batch (see `_selection_changed`)."""
+        rows = self._selected_rows()
+        if len(rows) > domain.MAX_BATCH:
+            return []
         return [order for order in (self._order(row) for row in rows) if order]
 
     def current_order(self) -> OrderRow | None:
@@ -195,16 +210,54 @@ class OrdersPane(QWidget):
         return row >= 0
 
     def _selection_changed(self, *_args):
-        rows = [index.row() for index in self.table.selectionModel().selectedRows()]
+        """Ship and cancel act on at most `domain.MAX_BATCH` orders at once.
+
+        Staff select a few parcels at the packing bench; a select-all over a whole
+        tab is nearly always a slip, and acting on it could not be done well: each
+        parcel needs its own waybill typed or scanned, and each cancel refunds money
+        and cannot be undone. So, as a mail client says how many conversations a
+        select-all covers before acting, the pane counts a big selection from its
+        ranges, reads none of its pages (memory stays bounded and the window
+        responsive), and Ship or Cancel on it says to select fewer, changing nothing.
+        Up to the cap, the selection's pages are held (at most six for a range) and
+        the batch goes to the service as one call under one request id.
+        """
+        rows = self._selected_rows()
+        if len(rows) > domain.MAX_BATCH:
+            self._selection_held = self.model.hold(())
+            self._show_choice(len(rows), [], batch=True)
+            return
         self._selection_held = self.model.hold(rows)
         chosen = self.selected_orders()
+        self._show_choice(len(chosen), chosen, batch=False)
+
+    def _show_choice(self, count: int, chosen: list[OrderRow], *, batch: bool):
+        """Buttons and count for the selection; past a batch Ship and Cancel stay enabled,
+        so clicking them says why they will not act rather than ignoring the click. Within
+        a batch the count is of the orders read, and Ship and Cancel wait for the rest:
+        they act on every selected order, never on the part that happened to be read."""
         statuses = {order.status for order in chosen}
         self.open_button.setEnabled(len(chosen) == 1)
         self.slip_button.setEnabled(len(chosen) == 1)
-        self.ship_button.setEnabled(any(allows("shop.ship", s) for s in statuses))
-        self.cancel_button.setEnabled(any(allows("shop.cancel", s) for s in statuses))
-        self.count_label.setText(
-            formatting.fill(self.tr("%1 selected"), len(chosen)) if len(chosen) > 1 else "")
+        for button, call in ((self.ship_button, "shop.ship"), (self.cancel_button, "shop.cancel")):
+            button.setEnabled(batch or self._selection_held and any(
+                allows(call, status) for status in statuses))
+        text = formatting.fill(self.tr("%1 selected"), count) if count > 1 else ""
+        self.count_label.setText(text)
+        if batch and not self._past_batch:  # said once as the selection grows past it
+            self.message.emit(self._batch_text())
+        self._past_batch = batch
+
+    def _batch_text(self) -> str:
+        return formatting.fill(self.tr("Select at most %1 orders at a time."), domain.MAX_BATCH)
+
+    def _refuse_batch(self) -> bool:
+        """True (and told) if the selection is past what one ship or cancel acts on."""
+        if self.selected_count() <= domain.MAX_BATCH:
+            return False
+        dialogs.warn(self, self.tr("Orders"), formatting.fill(
+            self.tr("%1 orders are selected. %2"), self.selected_count(), self._batch_text()))
+        return True
 
     def _selection_arrived(self):
         """Rows selected before their page was read count once it is."""
@@ -243,6 +296,8 @@ class OrdersPane(QWidget):
 
     def ship_selected(self) -> ShipDialog | None:
         """Ask for each chosen order's waybill number, then ship them."""
+        if self._refuse_batch() or not self._selection_held:
+            return None
         chosen = [o for o in self.selected_orders() if allows("shop.ship", o.status)]
         if not chosen:
             return None
@@ -286,6 +341,8 @@ class OrdersPane(QWidget):
         self._after(outcome)
 
     def cancel_selected(self):
+        if self._refuse_batch() or not self._selection_held:
+            return
         chosen = [o for o in self.selected_orders() if allows("shop.cancel", o.status)]
         if not chosen or not dialogs.ask(self, self.tr("Cancel orders"), self._cancel_text(chosen),
                                          yes=self.tr("Cancel and refund"),
@@ -297,7 +354,9 @@ class OrdersPane(QWidget):
 
     def _cancel_text(self, chosen: list[OrderRow]) -> str:
         paid = [o for o in chosen if o.status == OrderStatus.PENDING_SHIPMENT]
-        numbers = ", ".join(f"#{o.id}" for o in chosen)
+        numbers = ", ".join(f"#{o.id}" for o in chosen[:NAMED])
+        if len(chosen) > NAMED:  # a batch of hundreds would make a question taller than a screen
+            numbers = formatting.fill(self.tr("%1 and %2 more"), numbers, len(chosen) - NAMED)
         text = formatting.fill(self.tr("Cancel order %1?"), numbers)
         if paid:
             refund = sum((o.total for o in paid), Decimal("0.00"))
@@ -326,3 +385,27 @@ class OrdersPane(QWidget):
     def close_editors(self) -> bool:
         """Close every open order; False if someone chose to keep editing one."""
         return all(editor.close() for editor in list(self.editors.values()))
+
+
+class _Rows:
+    """The rows of a selection's ranges in order, each once, known by its ranges alone.
+
+    `len` costs one step per range, so a select-all of 100,000 rows is counted at
+    once; iterating lists the rows, done only for a selection within a batch.
+    """
+
+    def __init__(self, selection):
+        spans = sorted((r.top(), r.bottom()) for r in selection if r.isValid())
+        self.spans: list[list[int]] = []
+        for top, bottom in spans:
+            if self.spans and top <= self.spans[-1][1] + 1:
+                self.spans[-1][1] = max(self.spans[-1][1], bottom)
+            else:
+                self.spans.append([top, bottom])
+
+    def __len__(self) -> int:
+        return sum(bottom - top + 1 for top, bottom in self.spans)
+
+    def __iter__(self):
+        for top, bottom in self.spans:
+            yield from range(top, bottom + 1)
