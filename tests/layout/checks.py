@@ -240,6 +240,19 @@ def _small_rows(table: QTableView) -> str | None:
     return None
 
 
+ROWS_SEEN = 3
+
+
+def squeezed(table: QTableView) -> str | None:
+    """A table holding rows must show a few at once: one row and a scroll bar is no list."""
+    model = table.model()
+    rows = model.rowCount() if model is not None else 0
+    height = table.verticalHeader().defaultSectionSize()
+    if rows >= ROWS_SEEN and table.viewport().height() < ROWS_SEEN * height:
+        return f"squeezed table: {table.accessibleName()!r} shows fewer than {ROWS_SEEN} rows"
+    return None
+
+
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
                QTabBar, QPlainTextEdit, QTextEdit)
 
@@ -310,6 +323,7 @@ def problems(window: QWidget, *, kiosk: bool) -> list[str]:
             found.extend(tabs_cut(widget))
         if isinstance(widget, QTableView):
             found.extend(cells_cut(widget, kiosk=kiosk))
+            found.append(squeezed(widget))
         if kiosk:
             found.append(too_small(widget))
     if kiosk:

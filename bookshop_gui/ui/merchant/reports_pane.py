@@ -80,12 +80,12 @@ class ReportsPane(QWidget):
         tables.addWidget(self._table(self.tr("Orders by status"), self.by_status), 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(chart_card, 3)
+        layout.addWidget(chart_card, 2)
         shipping = QHBoxLayout()
         shipping.addWidget(self._table(self.tr("Shipped per day"), self.shipped), 2)
         shipping.addWidget(self.waiting, 3)
-        layout.addLayout(tables, 2)
-        layout.addLayout(shipping, 2)
+        layout.addLayout(tables, 3)
+        layout.addLayout(shipping, 3)
 
     def _table(self, title: str, model) -> QWidget:
         view = tables.table(title, model, 0, picks=tables.CELLS)

@@ -23,12 +23,12 @@ class SalesChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.days: tuple[DaySales, ...] = ()
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(140)  # leaves the tables below a few rows at 1024×768
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
 
     def sizeHint(self):
-        return QSize(640, 260)
+        return QSize(640, 220)
 
     def set_days(self, days):
         self.days = tuple(days)
