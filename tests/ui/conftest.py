@@ -22,6 +22,8 @@ from bookshop_gui.services import auth, demo_data
 from bookshop_gui.ui import app, connection_problems, dialogs
 from bookshop_gui.ui.tasks import Tasks
 
+BUSY_ORDERS = 3000
+
 
 class MemoryKeyring(KeyringBackend):
     """A keyring that forgets everything when the test ends."""
@@ -233,3 +235,27 @@ def shells(qtbot):
             shell.settings_dialog.close()
         shell.shutdown()
         shell.sign_in.close()
+
+
+@pytest.fixture
+def busy_shop(sqlite_database):
+    """One shop with 3,000 orders (BUSY_ORDERS); signed in as its clerk."""
+    from bookshop_gui.admin import bulk
+
+    bulk.seed(bulk.Sizes(books=200, orders=BUSY_ORDERS, buyers=20, shops=1))
+    return auth.login("clerk_1_1", bulk.DEFAULT_PASSWORD)
+
+
+@pytest.fixture
+def busy_pane(qtbot, busy_shop, tasks):
+    """The busy shop's orders pane at 1024×768, every order counted, polled by hand."""
+    from bookshop_gui.ui.merchant.window import MerchantWindow
+
+    window = MerchantWindow(busy_shop, tasks)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    window.watcher.stop()
+    pane = window.show_pane("orders")
+    qtbot.waitUntil(lambda: pane.model.rowCount() == BUSY_ORDERS)
+    return pane

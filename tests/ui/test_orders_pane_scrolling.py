@@ -14,28 +14,15 @@ from bookshop_gui.admin import bulk
 from bookshop_gui.services import auth, catalog, orders, shop
 from bookshop_gui.ui.merchant import orders_model
 from bookshop_gui.ui.merchant.orders_model import OrdersModel
-from bookshop_gui.ui.merchant.window import MerchantWindow
 
-ORDERS = 3000
+from .conftest import BUSY_ORDERS
 
-
-@pytest.fixture
-def busy_shop(sqlite_database):
-    """One shop with thousands of orders; signed in as its clerk."""
-    bulk.seed(bulk.Sizes(books=200, orders=ORDERS, buyers=20, shops=1))
-    return auth.login("clerk_1_1", bulk.DEFAULT_PASSWORD)
+ORDERS = BUSY_ORDERS
 
 
 @pytest.fixture
-def pane(qtbot, busy_shop, tasks):
-    window = MerchantWindow(busy_shop, tasks)
-    qtbot.addWidget(window)
-    window.resize(1024, 768)
-    window.show()
-    window.watcher.stop()  # polled by hand below
-    pane = window.show_pane("orders")
-    qtbot.waitUntil(lambda: pane.model.rowCount() == ORDERS)
-    return pane
+def pane(busy_pane):
+    return busy_pane
 
 
 def every_order(token) -> list[int]:

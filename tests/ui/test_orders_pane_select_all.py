@@ -13,28 +13,20 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
 from bookshop_gui import domain
-from bookshop_gui.admin import bulk
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.models import User
-from bookshop_gui.services import auth, shop
+from bookshop_gui.services import shop
 from bookshop_gui.ui.merchant import orders_model
-from bookshop_gui.ui.merchant.window import MerchantWindow
 
-ORDERS = 3000
+from .conftest import BUSY_ORDERS
+
+ORDERS = BUSY_ORDERS
 CAP_TEXT = "Select at most 500 orders at a time."
 
 
 @pytest.fixture
-def pane(qtbot, sqlite_database, tasks):
-    bulk.seed(bulk.Sizes(books=200, orders=ORDERS, buyers=20, shops=1))
-    window = MerchantWindow(auth.login("clerk_1_1", bulk.DEFAULT_PASSWORD), tasks)
-    qtbot.addWidget(window)
-    window.resize(1024, 768)
-    window.show()
-    window.watcher.stop()  # polled by hand below
-    pane = window.show_pane("orders")
-    qtbot.waitUntil(lambda: pane.model.rowCount() == ORDERS)
-    return pane
+def pane(busy_pane):
+    return busy_pane
 
 
 @pytest.fixture
