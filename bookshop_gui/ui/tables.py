@@ -26,6 +26,7 @@ CELLS = (_Behavior.SelectItems, _Mode.ExtendedSelection)  # Qt's own: figures to
 NOTHING = (_Behavior.SelectItems, _Mode.NoSelection)  # only to read
 
 COVER = QSize(40, 56)  # a book's cover beside its title, in a kiosk's row
+NARROW = 800  # a page narrower than this (a portrait kiosk at 150 % is 720 px wide) drops columns
 
 
 def table(name: str, model, stretch: int | None, *, picks=ONE_ROW, fit: bool = True,
@@ -63,6 +64,13 @@ def _size_columns(view: QTableView, stretch: int | None, fit: bool, widths: dict
         header.setSectionResizeMode(stretch, _Resize.Stretch)
     for column, width in widths.items():
         view.setColumnWidth(column, width)
+
+
+def drop_when_narrow(view: QTableView, columns: tuple[int, ...], width: int) -> None:
+    """Hide `columns` while the page is `width` < NARROW wide, so the column that
+    stretches keeps room for its titles; the hidden ones are shown elsewhere or least needed."""
+    for column in columns:
+        view.setColumnHidden(column, width < NARROW)
 
 
 def sort_by(view: QTableView, column: int) -> None:

@@ -24,7 +24,9 @@ from bookshop_gui.ui import formatting, messages, resources, tables
 from bookshop_gui.ui.buyer.cart_model import (
     COL_BOOK,
     COL_COUNT,
+    COL_PRICE,
     COL_REMOVE,
+    COL_SHOP,
     CartModel,
 )
 from bookshop_gui.ui.empty_state import empty_state
@@ -107,6 +109,8 @@ class CartPage(QWidget):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self._place_summary(event.size().width())
+        # Narrow, a line's subtotal stands for its price, and the summary names the shops.
+        tables.drop_when_narrow(self.table, (COL_SHOP, COL_PRICE), event.size().width())
 
     def _place_summary(self, width: int):
         """Beside the lines on a wide screen; under them on a narrow or portrait one."""

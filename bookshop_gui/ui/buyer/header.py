@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QSize, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -31,7 +32,13 @@ def vip_text(ratio: Decimal) -> str:
 
 
 class Header(QFrame):
-    """Emits `navigate(page name)` and `sign_out_requested`."""
+    """Emits `navigate(page name)` and `sign_out_requested`.
+
+    Narrower than its full form needs (a portrait kiosk at 150 % is 720 px wide),
+    it turns compact: the page buttons and Sign out show their icons only, saying
+    their names in tooltips and to screen readers, the cart keeps its count, and
+    the balance goes under the buyer's name. Wide enough again, it turns back.
+    """
 
     navigate = Signal(str)
     sign_out_requested = Signal()
@@ -39,6 +46,10 @@ class Header(QFrame):
     def __init__(self, username: str, parent=None):
         super().__init__(parent, objectName="buyerHeader")
         self.nav: dict[str, QToolButton] = {}
+        self.texts: dict[str, str] = {}  # each page button's full text
+        self.compact = False
+        self.copies = 0  # in the cart, shown on its button even when compact
+        self._full_width = 0  # what the full form needed when last shown
         self.group = QButtonGroup(self, exclusive=True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -56,6 +67,7 @@ class Header(QFrame):
         layout.addWidget(self.busy)
         layout.addLayout(self._who(username))
         self.sign_out = QPushButton(resources.icon("sign-out"), self.tr("Sign out"))
+        self.sign_out.setAccessibleName(self.tr("Sign out"))
         self.sign_out.clicked.connect(self.sign_out_requested)
         layout.addWidget(self.sign_out)
 
@@ -71,9 +83,10 @@ class Header(QFrame):
         button = QToolButton(objectName="nav", checkable=True, text=text,
                              icon=resources.icon(icon), iconSize=QSize(22, 22))
         button.setToolButtonStyle(button.toolButtonStyle().ToolButtonTextBesideIcon)
+        button.setAccessibleName(text)
         button.clicked.connect(lambda _=False: self.navigate.emit(name))
         self.group.addButton(button)
-        self.nav[name] = button
+        self.nav[name], self.texts[name] = button, text
         return button
 
     def _who(self, username: str) -> QVBoxLayout:
@@ -89,9 +102,11 @@ class Header(QFrame):
         row.addLayout(names)
         balance = QVBoxLayout()
         balance.setSpacing(0)
-        balance.addWidget(QLabel(self.tr("Balance"), objectName="hint"))
+        self.balance_caption = QLabel(self.tr("Balance"), objectName="hint")
+        balance.addWidget(self.balance_caption)
         balance.addWidget(self.balance)
         row.addLayout(balance)
+        self.who_row = row
         outer = QVBoxLayout()
         outer.addLayout(row)
         return outer
@@ -100,6 +115,7 @@ class Header(QFrame):
         self.name.setText(account.username)
         self.vip.setText(vip_text(account.vip_ratio))
         self.balance.setText(formatting.money(account.balance))
+        self._fit()
 
     def set_page(self, name: str):
         if name in self.nav:
@@ -112,8 +128,50 @@ class Header(QFrame):
 
     def set_cart_count(self, copies: int):
         text = formatting.fill(self.tr("Cart (%1)"), copies) if copies else self.tr("Cart")
-        self.nav[CART].setText(text)
+        self.texts[CART], self.copies = text, copies
+        self._show_texts()
+        self._fit()
 
     def clear(self):
         self.balance.clear()
         self.set_cart_count(0)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self):
+        """Compact when narrower than the full form; the full form is measured each
+        time it is shown, since the cart count and the balance change its width."""
+        if not self.compact:
+            self.layout().invalidate()
+            self._full_width = self.layout().sizeHint().width()
+        compact = self.width() < self._full_width
+        if compact != self.compact:
+            self._set_compact(compact)
+            if not compact:
+                self._fit()  # longer texts since it was last measured may not fit
+
+    def _set_compact(self, compact: bool):
+        self.compact = compact
+        direction = QBoxLayout.Direction.TopToBottom if compact else \
+            QBoxLayout.Direction.LeftToRight
+        self.who_row.setDirection(direction)
+        self.who_row.setSpacing(0 if compact else -1)
+        self.balance_caption.setVisible(not compact)
+        self.balance.setToolTip(self.tr("Balance") if compact else "")
+        self.sign_out.setText("" if compact else self.tr("Sign out"))
+        self.sign_out.setToolTip(self.tr("Sign out") if compact else "")
+        self._show_texts()
+
+    def _show_texts(self):
+        """Full texts beside the icons, or (compact) icons alone but for the cart's count."""
+        for name, button in self.nav.items():
+            text = self.texts[name]
+            button.setAccessibleName(text)
+            button.setToolTip(text if self.compact else "")
+            counted = self.compact and name == CART and self.copies > 0
+            button.setText(str(self.copies) if counted else text)
+            style = Qt.ToolButtonStyle.ToolButtonIconOnly if self.compact and not counted \
+                else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            button.setToolButtonStyle(style)

@@ -147,6 +147,11 @@ class OrderDetailPage(QWidget):
         layout.addWidget(self.review)
         layout.addLayout(buttons)
 
+    def resizeEvent(self, event):
+        """Narrow, the heading wraps rather than lose the shop's name to the date."""
+        super().resizeEvent(event)
+        self.heading.setWordWrap(event.size().width() < tables.NARROW)
+
     def load(self, order_id: int, *, focus_review: bool = False):
         self.error.hide()
         self.tasks.run(orders.info, self.token, order_id,

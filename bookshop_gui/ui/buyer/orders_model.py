@@ -10,7 +10,7 @@ from bookshop_gui.ui import covers, formatting
 from bookshop_gui.ui.columns import RIGHT, ROOT, ROW_ROLE, Column, ColumnsModel
 from bookshop_gui.ui.tasks import Tasks
 
-COL_ITEMS = 1
+COL_ITEMS, COL_SHOP, COL_PLACED = 1, 2, 5
 ORDER_ROLE = ROW_ROLE
 PAGE = 50
 

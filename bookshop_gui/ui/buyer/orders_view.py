@@ -18,7 +18,13 @@ from bookshop_gui.services import orders
 from bookshop_gui.ui import formatting, live, resources, tables
 from bookshop_gui.ui.buyer import order_actions
 from bookshop_gui.ui.buyer.order_actions import CANCEL, PAY, RECEIVED, REVIEW, OrderActions
-from bookshop_gui.ui.buyer.orders_model import COL_ITEMS, ORDER_ROLE, OrdersModel
+from bookshop_gui.ui.buyer.orders_model import (
+    COL_ITEMS,
+    COL_PLACED,
+    COL_SHOP,
+    ORDER_ROLE,
+    OrdersModel,
+)
 from bookshop_gui.ui.empty_state import empty_state
 from bookshop_gui.ui.tasks import Tasks
 
@@ -98,6 +104,11 @@ class OrdersPage(QWidget):
         table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         table.activated.connect(lambda _index: self._act("detail"))
         return table
+
+    def resizeEvent(self, event):
+        """Narrow, the list leaves the shop and the date to the order's own page."""
+        super().resizeEvent(event)
+        tables.drop_when_narrow(self.table, (COL_SHOP, COL_PLACED), event.size().width())
 
     # -- loading ----------------------------------------------------------
 
