@@ -2,11 +2,11 @@
 
 Each check walks the visible widgets of one window and returns a line per
 problem: text that does not fit its label or button, a tab whose text is
-elided or that lies outside its bar, a table cell or column title that is
-cut, and, on a kiosk, a control a finger can press that is smaller than
-`TOUCH` pixels or closer than `GAP` to the next one, and a list that does not
-scroll with a swipe. `names_missing` lists the controls a screen reader could
-only call by their kind.
+elided or that lies outside its bar (unless arrows a finger wide scroll to it),
+a table cell or column title that is cut, and, on a kiosk, a control a finger
+can press that is smaller than `TOUCH` pixels or closer than `GAP` to the next
+one, and a list that does not scroll with a swipe. `names_missing` lists the
+controls a screen reader could only call by their kind.
 """
 
 from __future__ import annotations
@@ -91,15 +91,23 @@ def button_cut(button: QAbstractButton) -> str | None:
     return None
 
 
+def _scrolls_by_finger(bar: QTabBar) -> bool:
+    """A bar whose hidden tabs a finger brings into view: its scroll arrows are shown,
+    each at least TOUCH on a side."""
+    arrows = [button for button in bar.findChildren(QToolButton) if button.isVisible()]
+    return bool(arrows) and all(min(a.width(), a.height()) >= TOUCH for a in arrows)
+
+
 def tabs_cut(bar: QTabBar) -> list[str]:
     found = []
     area = bar.rect()
+    scrolls = _scrolls_by_finger(bar)
     for index in range(bar.count()):
         if not bar.isTabVisible(index):
             continue
         rect = bar.tabRect(index)
         text = shown_text(bar.tabText(index))
-        if not area.contains(rect):
+        if not area.contains(rect) and not scrolls:
             found.append(f"tab out of its bar: {text!r}")
         elif _widest(bar.fontMetrics(), text) > rect.width():
             found.append(f"tab text elided: {text!r}")

@@ -23,8 +23,9 @@ from bookshop_gui.ui.tasks import Tasks
 from bookshop_gui.ui.touch import KioskStyle
 
 
-def walk_all(walk, made: dict[str, int]) -> None:
-    """The kiosk as `main --kiosk` styles it, then the workstation as `main` does."""
+def walk_all(walk, made: dict[str, int], *, kiosk_only: bool = False) -> None:
+    """The kiosk as `main --kiosk` styles it, then (unless `kiosk_only`) the
+    workstation as `main` does."""
     application = QApplication.instance()
     desktop = application.style().name()
     application.setStyle(KioskStyle())
@@ -34,6 +35,8 @@ def walk_all(walk, made: dict[str, int]) -> None:
     buyer(walk, made)
     application.setStyle(desktop)
     application.setStyleSheet(resources.style_sheet())
+    if kiosk_only:
+        return
     sign_in(walk, kiosk=False)
     merchant(walk, made)
     admin(walk)

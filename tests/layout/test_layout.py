@@ -1,9 +1,9 @@
 """Every screen of both windows fits at four screen sizes, and at two of them scaled
-to 150 %, in English and Chinese, and every control on it has a name a screen reader
-can say.
+to 150 %, and the kiosk's on a portrait 1080×1920 screen set to 150 %, in English
+and Chinese, and every control on it has a name a screen reader can say.
 
 Each size runs in a process of its own (`walk.py`), since the offscreen
-platform takes its screen size and scale when it starts; the six run two at a time,
+platform takes its screen size and scale when it starts; they run two at a time,
 as CI has two cores, and each saves its screenshots under tests/output/.
 """
 
@@ -24,9 +24,12 @@ OUTPUT = HERE.parent / "output"
 # pixels. At 150 % the screen has 1.5 times the pixels and Qt draws every widget and font
 # 1.5 times larger (QT_SCALE_FACTOR), as on a display set to 150 %; fractional scaling
 # rounds sizes differently, so text that just fits at 100 % may not. 150 % runs at the
-# landscape and portrait kiosk sizes only, to keep the suite's time in check.
+# landscape and portrait kiosk sizes only, to keep the suite's time in check. A real
+# portrait 1080×1920 screen set to 150 % is 720×1280 for the program, under the 1024 px
+# the workstation is made for: only the kiosk is walked there.
 SIZES = ((1024, 768, 100), (1280, 800, 100), (1920, 1080, 100), (1080, 1920, 100),
-         (1280, 800, 150), (1080, 1920, 150))
+         (1280, 800, 150), (1080, 1920, 150), (720, 1280, 150))
+KIOSK_ONLY = {(720, 1280, 150)}
 AT_ONCE = 2
 TIMEOUT_S = 180
 
@@ -52,8 +55,9 @@ def _walk(size: tuple[int, int, int], folder: Path) -> dict[str, list[str]]:
     config = _screen_file(size, folder)
     environment = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
                        QT_SCALE_FACTOR=str(size[2] / 100))
+    only = ["--kiosk-only"] if size in KIOSK_ONLY else []
     run = subprocess.run(
-        [sys.executable, str(HERE / "walk.py"), label(size), str(OUTPUT)],
+        [sys.executable, str(HERE / "walk.py"), label(size), str(OUTPUT), *only],
         capture_output=True, text=True, env=environment, timeout=TIMEOUT_S, check=False,
     )
     assert run.returncode == 0, run.stderr[-4000:]

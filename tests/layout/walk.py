@@ -1,11 +1,13 @@
 """Open every screen of both windows on one screen size, in English and Chinese, and check it.
 
-    python tests/layout/walk.py WIDTHxHEIGHT OUT_DIR
+    python tests/layout/walk.py WIDTHxHEIGHT OUT_DIR [--kiosk-only]
 
 Run with `QT_QPA_PLATFORM=offscreen:configfile=screen.json` naming a screen of
 that size, so a full-screen kiosk gets it too. Each screen is saved as a PNG
 in OUT_DIR and checked with `checks.problems` and `checks.names_missing`; the
 problems are printed as one JSON object on the last line of standard output.
+With --kiosk-only the workstation's screens are left out (a screen narrower than
+the 1024 px it is made for).
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ def _place_orders() -> dict[str, int]:
 
 def main() -> int:
     size, out_dir = sys.argv[1], Path(sys.argv[2])
+    kiosk_only = "--kiosk-only" in sys.argv[3:]
     out_dir.mkdir(parents=True, exist_ok=True)
     import screens
     from PySide6.QtWidgets import QApplication
@@ -95,7 +98,7 @@ def main() -> int:
             translators = shell.install_translation(application, language)
             walk = Walk(out_dir / size, language)
             walk.out_dir.mkdir(parents=True, exist_ok=True)
-            screens.walk_all(walk, made)
+            screens.walk_all(walk, made, kiosk_only=kiosk_only)
             problems += walk.problems
             unnamed |= walk.unnamed
             for translator in translators:
