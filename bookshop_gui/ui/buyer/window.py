@@ -55,7 +55,8 @@ class BuyerWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(formatting.fill(self.tr("Bookshop — %1"), session.username))
         self.setWindowIcon(resources.app_icon())
-        self.setMinimumSize(1024, 700)
+        # A kiosk holds on a portrait screen set to 150 % too (720 px wide for the program).
+        self.setMinimumSize(720 if kiosk else 1024, 700)
         self.resize(1280, 800)
         self._build()
         # A kiosk's header holds only what buyers use; F1 still opens About.

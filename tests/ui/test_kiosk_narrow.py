@@ -1,0 +1,72 @@
+"""A kiosk on a portrait screen set to 150 % is 720 px wide: the header turns compact
+and its lists drop columns, and a wider window has them back as they were."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from bookshop_gui.services import auth, cart, catalog
+from bookshop_gui.ui import resources
+from bookshop_gui.ui.buyer.cart_model import COL_PRICE
+from bookshop_gui.ui.buyer.cart_model import COL_SHOP as CART_SHOP
+from bookshop_gui.ui.buyer.orders_model import COL_PLACED, COL_SHOP
+from bookshop_gui.ui.buyer.window import BuyerWindow
+
+ICON_ONLY = Qt.ToolButtonStyle.ToolButtonIconOnly
+
+
+@pytest.fixture
+def kiosk_sheet(qapp):
+    """The kiosk's larger text and controls, as `main --kiosk` sets them."""
+    before = QApplication.instance().styleSheet()
+    qapp.setStyleSheet(resources.style_sheet(kiosk=True))
+    yield
+    qapp.setStyleSheet(before)
+
+
+def open_kiosk(qtbot, tasks) -> BuyerWindow:
+    session = auth.login("reader", "reader")
+    cart.add(session.token, catalog.search("Emma")[0].id, 2)
+    window = BuyerWindow(session, tasks, kiosk=True, idle_seconds=600)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitUntil(lambda: window.header.nav["cart"].text() == "Cart (2)")
+    return window
+
+
+def test_header_turns_compact_when_narrow_and_back(qtbot, demo_shop, tasks, kiosk_sheet):
+    window = open_kiosk(qtbot, tasks)
+    header = window.header
+    assert not header.compact
+    window.resize(720, 1280)
+    qtbot.waitUntil(lambda: header.compact)
+    catalog_button, cart_button = header.nav["catalog"], header.nav["cart"]
+    assert catalog_button.toolButtonStyle() == ICON_ONLY
+    assert (catalog_button.toolTip(), catalog_button.accessibleName()) == ("Catalog", "Catalog")
+    assert cart_button.text() == "2"  # the count stays in sight
+    assert cart_button.accessibleName() == "Cart (2)"
+    assert header.sign_out.text() == ""
+    assert header.sign_out.accessibleName() == "Sign out"
+    assert header.balance.isVisible() and not header.balance_caption.isVisible()
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: not header.compact)
+    assert cart_button.text() == "Cart (2)"
+    assert header.sign_out.text() == "Sign out"
+    assert header.balance_caption.isVisible()
+
+
+def test_lists_drop_columns_only_when_narrow(qtbot, demo_shop, tasks, kiosk_sheet):
+    window = open_kiosk(qtbot, tasks)
+    window.go("orders")
+    table, cart_table = window.orders.table, window.cart.table
+    assert not table.isColumnHidden(COL_SHOP) and not table.isColumnHidden(COL_PLACED)
+    window.resize(720, 1280)
+    qtbot.waitUntil(lambda: table.isColumnHidden(COL_SHOP))
+    assert table.isColumnHidden(COL_PLACED)
+    window.go("cart")
+    qtbot.waitUntil(lambda: cart_table.isColumnHidden(CART_SHOP))
+    assert cart_table.isColumnHidden(COL_PRICE)
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: not cart_table.isColumnHidden(CART_SHOP))
+    assert not cart_table.isColumnHidden(COL_PRICE)
