@@ -98,7 +98,6 @@ def status_name(status: int) -> str:
     return names[status]
 
 
-# The order the status tabs appear in, after "All".
 def status_tab_name(status: int) -> str:
     """The short name on a status tab, so every tab fits a 1024 px screen in one row."""
     status = OrderStatus(status)
@@ -113,6 +112,7 @@ def status_tab_name(status: int) -> str:
     return names[status]
 
 
+# The order the status tabs appear in, after "All".
 STATUS_TABS = (
     OrderStatus.PENDING_PAYMENT,
     OrderStatus.PENDING_SHIPMENT,

@@ -96,6 +96,14 @@ class Runs:
         return figures
 
 
+def close_all(opened: list) -> None:
+    """Close and free every window a run opened, so the next run starts from none."""
+    while opened:
+        window = opened.pop()
+        window.close()
+        window.deleteLater()
+
+
 def prepare() -> tuple[str, str]:
     """The buyer and the clerk the windows are opened for, on a freshly seeded database.
 
@@ -146,10 +154,7 @@ def _sign_in(driver: Driver, username: str, repeat: int) -> None:
 
     def close():
         screen.signed_in.disconnect()
-        while opened:
-            window = opened.pop()
-            window.close()
-            window.deleteLater()
+        close_all(opened)
 
     runs = Runs()
     for _ in range(repeat + 1):
@@ -300,18 +305,12 @@ def _open_editor(driver: Driver, pane, repeat: int) -> None:
     def start():
         opened.append(pane.open_order(pane._order(0)))
 
-    def close():
-        while opened:
-            editor = opened.pop()
-            editor.close()
-            editor.deleteLater()
-
     runs = Runs()
     for _ in range(repeat + 1):
-        close()
+        close_all(opened)
         driver.wait(lambda: True)
         driver.run(runs, start, lambda: opened[-1].order is not None, lambda: opened[-1])
-    close()
+    close_all(opened)
     driver.figures["open_the_editor"] = runs.summary()
 
 

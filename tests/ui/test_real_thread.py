@@ -31,11 +31,11 @@ def idle(qtbot, *all_tasks):
     QApplication.processEvents()
 
 
-@pytest.fixture
-def buyer_window(qtbot, threaded, buyer_session):
+def opener(qtbot, threaded, window_class, session):
+    """Opens a window of its own worker thread for `session`, once its first reads are in."""
     def open_window():
         tasks = threaded()
-        window = BuyerWindow(buyer_session, tasks)
+        window = window_class(session, tasks)
         qtbot.addWidget(window)
         window.show()
         idle(qtbot, tasks)
@@ -44,15 +44,13 @@ def buyer_window(qtbot, threaded, buyer_session):
 
 
 @pytest.fixture
+def buyer_window(qtbot, threaded, buyer_session):
+    return opener(qtbot, threaded, BuyerWindow, buyer_session)
+
+
+@pytest.fixture
 def staff_window(qtbot, threaded, staff_session, dialog_script):
-    def open_window():
-        tasks = threaded()
-        window = MerchantWindow(staff_session, tasks)
-        qtbot.addWidget(window)
-        window.show()
-        idle(qtbot, tasks)
-        return window
-    yield open_window
+    yield opener(qtbot, threaded, MerchantWindow, staff_session)
     dialog_script.answers[:] = [True] * 5  # editors left open: discard
 
 
