@@ -66,11 +66,13 @@ def _size_columns(view: QTableView, stretch: int | None, fit: bool, widths: dict
         view.setColumnWidth(column, width)
 
 
-def drop_when_narrow(view: QTableView, columns: tuple[int, ...], width: int) -> None:
+def drop_when_narrow(view: QTableView, columns: tuple[int, ...], width: int) -> bool:
     """Hide `columns` while the page is `width` < NARROW wide, so the column that
-    stretches keeps room for its titles; the hidden ones are shown elsewhere or least needed."""
+    stretches keeps room for its titles; the hidden ones are shown elsewhere or least needed.
+    True while they are hidden."""
     for column in columns:
         view.setColumnHidden(column, width < NARROW)
+    return width < NARROW
 
 
 def sort_by(view: QTableView, column: int) -> None:

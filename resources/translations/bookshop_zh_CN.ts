@@ -351,6 +351,10 @@
         <translation>金额</translation>
     </message>
     <message>
+        <source>%1 each</source>
+        <translation>每本 %1</translation>
+    </message>
+    <message>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>

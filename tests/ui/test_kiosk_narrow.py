@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.services import auth, cart, catalog
 from bookshop_gui.ui import resources
-from bookshop_gui.ui.buyer.cart_model import COL_PRICE
+from bookshop_gui.ui.buyer.cart_model import COL_BOOK, COL_PRICE
 from bookshop_gui.ui.buyer.cart_model import COL_SHOP as CART_SHOP
 from bookshop_gui.ui.buyer.orders_model import COL_PLACED, COL_SHOP
 from bookshop_gui.ui.buyer.window import BuyerWindow
@@ -70,3 +70,22 @@ def test_lists_drop_columns_only_when_narrow(qtbot, demo_shop, tasks, kiosk_shee
     window.resize(1024, 768)
     qtbot.waitUntil(lambda: not cart_table.isColumnHidden(CART_SHOP))
     assert not cart_table.isColumnHidden(COL_PRICE)
+
+
+def test_narrow_cart_names_each_books_shop_and_price_per_copy(qtbot, demo_shop, tasks,
+                                                              kiosk_sheet):
+    window = open_kiosk(qtbot, tasks)
+    window.go("cart")
+    table = window.cart.table
+    book = window.cart.model.index(0, COL_BOOK)
+    assert book.data() == "Emma\nJane Austen"
+    window.resize(720, 1280)
+    qtbot.waitUntil(lambda: table.isColumnHidden(COL_PRICE))
+    lines = book.data().split("\n")
+    assert lines == ["Emma", "Jane Austen", "Lakeside Books", "¥8.54 each"]  # VIP 5 % off 8.99
+    needed = table.fontMetrics().boundingRect(
+        0, 0, table.columnWidth(COL_BOOK), 10_000, Qt.TextFlag.TextWordWrap, book.data())
+    assert needed.height() <= table.rowHeight(0)  # every line in sight, none cut
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: not table.isColumnHidden(COL_PRICE))
+    assert book.data() == "Emma\nJane Austen"

@@ -40,12 +40,13 @@ class CartModel(ColumnsModel):
         self._chosen: set[int] = set()
         self._seen: set[int] = set()
         self.short_ids: set[int] = set()
+        self.details_in_book = False  # the shop and price columns are hidden: the book says them
         self.modelReset.connect(self.totals_changed)
 
     def columns(self):
         return (
             Column(self.tr("Order"), None, check=lambda line: line.book_id in self._chosen),
-            Column(self.tr("Book"), _book_text,
+            Column(self.tr("Book"), self._book_text,
                    picture=lambda line: covers.cover(line.pic, line.title, line.author, 40, 56),
                    tip=self._stock_note),
             Column(self.tr("Shop"), lambda line: line.shop_name),
@@ -102,6 +103,16 @@ class CartModel(ColumnsModel):
         self.short_ids = set(book_ids)
         self.set_rows(self.rows)
 
+    def show_details_in_book(self, shown: bool) -> None:
+        """Put the shop and the buyer's price per copy under the book's title and author
+        (as on the catalog's cards), for a page too narrow for their own columns: a buyer
+        still sees what one copy costs and who sends it."""
+        if shown != self.details_in_book:
+            self.details_in_book = shown
+            if self.rows:
+                self.dataChanged.emit(self.index(0, COL_BOOK),
+                                      self.index(len(self.rows) - 1, COL_BOOK))
+
     def copies(self) -> int:
         return sum(line.cnt for line in self.rows)
 
@@ -119,6 +130,13 @@ class CartModel(ColumnsModel):
 
     def _price(self, line: CartLine) -> Decimal:
         return domain.line_money(line.unit_price, 1, self.vip_ratio)
+
+    def _book_text(self, line: CartLine) -> str:
+        text = f"{line.title}\n{line.author}" if line.author else line.title
+        if not self.details_in_book:
+            return text
+        each = formatting.fill(self.tr("%1 each"), formatting.money(self._price(line)))
+        return f"{text}\n{line.shop_name}\n{each}"  # in a catalog card's order
 
     def _stock_note(self, line: CartLine) -> str:
         if line.stock <= 0:
@@ -145,8 +163,4 @@ class CartModel(ColumnsModel):
         self.count_changed.emit(line.book_id, value)
         self.totals_changed.emit()
         return True
-
-
-def _book_text(line: CartLine) -> str:
-    return f"{line.title}\n{line.author}" if line.author else line.title
 

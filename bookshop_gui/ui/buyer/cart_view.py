@@ -35,6 +35,7 @@ from bookshop_gui.ui.tasks import Tasks
 SIDE_BY_SIDE = 1200  # narrower than this, the summary goes under the lines
 SUMMARY_WIDTH = 360
 QWIDGETSIZE_MAX = 16777215
+ROW, NARROW_ROW = 72, 104  # a line's height; narrow, its book cell has four lines
 
 
 class CartPage(QWidget):
@@ -77,7 +78,7 @@ class CartPage(QWidget):
 
     def _table(self) -> QTableView:
         return tables.table(self.tr("Cart lines"), self.model, COL_BOOK, picks=tables.ROWS,
-                            row_height=72, kiosk=True)
+                            row_height=ROW, kiosk=True)
 
     def _lay_out(self):
         side = QVBoxLayout()
@@ -109,8 +110,10 @@ class CartPage(QWidget):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self._place_summary(event.size().width())
-        # Narrow, a line's subtotal stands for its price, and the summary names the shops.
-        tables.drop_when_narrow(self.table, (COL_SHOP, COL_PRICE), event.size().width())
+        # Narrow, the book's cell says its shop and price too, in a taller row.
+        narrow = tables.drop_when_narrow(self.table, (COL_SHOP, COL_PRICE), event.size().width())
+        self.model.show_details_in_book(narrow)
+        self.table.verticalHeader().setDefaultSectionSize(NARROW_ROW if narrow else ROW)
 
     def _place_summary(self, width: int):
         """Beside the lines on a wide screen; under them on a narrow or portrait one."""
