@@ -2,10 +2,12 @@
 
 Every table here lists rows of a ColumnsModel: no row numbers (they mean nothing
 to a bookseller), striped rows, and one column that takes the width left over,
-so a wider window shows more of a title rather than empty space. What differs
-is what the table is for, and each call says it: what a click picks, whether
-columns fit their contents or keep widths the person can drag, and, on the
-kiosk, rows tall enough for a finger with a book's cover in them.
+so a wider window shows more of a title rather than empty space. A click or a tap
+picks a whole row, as a row is what an action is for, except in a table whose cells
+are edited, where it picks the cell that typing changes, as in a spreadsheet. What
+differs is what the table is for, and each call says it: whether several rows are
+picked at once, whether columns fit their contents or keep widths the person can
+drag, and, on the kiosk, rows tall enough for a finger with a book's cover in them.
 """
 
 from __future__ import annotations
@@ -19,30 +21,25 @@ _Behavior = QAbstractItemView.SelectionBehavior
 _Mode = QAbstractItemView.SelectionMode
 _Resize = QHeaderView.ResizeMode
 
-# What a click or a tap picks.
-ONE_ROW = (_Behavior.SelectRows, _Mode.SingleSelection)  # the row an action is for
-ROWS = (_Behavior.SelectRows, _Mode.ExtendedSelection)  # with Shift and Ctrl: act on many
-CELLS = (_Behavior.SelectItems, _Mode.ExtendedSelection)  # Qt's own: figures to copy
-NOTHING = (_Behavior.SelectItems, _Mode.NoSelection)  # only to read
-
 COVER = QSize(40, 56)  # a book's cover beside its title, in a kiosk's row
 NARROW = 800  # a page narrower than this (a portrait kiosk at 150 % is 720 px wide) drops columns
 
 
-def table(name: str, model, stretch: int | None, *, picks=ONE_ROW, fit: bool = True,
+def table(name: str, model, stretch: int | None, *, many: bool = False, fit: bool = True,
           widths: dict[int, int] | None = None, row_height: int | None = None,
           stripes: bool = True, grid: bool = False, editable: bool = False,
           kiosk: bool = False) -> QTableView:
     """A table named `name` for screen readers, showing `model`, column `stretch` widest.
 
-    `fit` sizes columns to their contents; otherwise the person drags them, from
-    `widths` (column: pixels). A `kiosk` table scrolls with a swipe and shows covers.
+    `many` rows are picked with Shift and Ctrl, for an action on several; an `editable`
+    table picks one cell. `fit` sizes columns to their contents; otherwise the person
+    drags them, from `widths` (column: pixels). A `kiosk` table scrolls with a swipe
+    and shows covers.
     """
     view = QTableView()
     view.setAccessibleName(name)
     view.setModel(model)
-    view.setSelectionBehavior(picks[0])
-    view.setSelectionMode(picks[1])
+    select(view, many=many, cells=editable)
     view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers if editable
                          else QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(stripes)
@@ -55,6 +52,12 @@ def table(name: str, model, stretch: int | None, *, picks=ONE_ROW, fit: bool = T
         view.setIconSize(COVER)
     _size_columns(view, stretch, fit, widths or {})
     return view
+
+
+def select(view: QAbstractItemView, *, many: bool = False, cells: bool = False) -> None:
+    """Whole rows, one at a time or `many`; or one cell, where `cells` are edited."""
+    view.setSelectionBehavior(_Behavior.SelectItems if cells else _Behavior.SelectRows)
+    view.setSelectionMode(_Mode.ExtendedSelection if many else _Mode.SingleSelection)
 
 
 def _size_columns(view: QTableView, stretch: int | None, fit: bool, widths: dict[int, int]):

@@ -13,6 +13,7 @@ from bookshop_gui.ui.columns import LEFT, RIGHT
 from bookshop_gui.ui.merchant import packing_slip
 from bookshop_gui.ui.merchant.order_lines_model import (
     BAD_BACKGROUND,
+    COL_BOOK,
     COL_COUNT,
     COL_MONEY,
     OrderLinesModel,
@@ -89,15 +90,27 @@ def frame_colours(editor, row, column) -> set[str]:
     return {picture.pixelColor(rect.left() + dx, rect.center().y()).name() for dx in range(4)}
 
 
-def test_a_wrong_value_stays_red_in_the_selected_row(qtbot, window, unpaid):
+def pick(qtbot, editor, row, column):
+    """Click a cell, as staff would."""
+    rect = editor.table.visualRect(editor.lines.index(row, column))
+    qtbot.mouseClick(editor.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_a_click_picks_the_one_cell_that_typing_changes(qtbot, window, unpaid):
     editor = open_editor(window, unpaid)
-    type_into(qtbot, editor, 0, COL_COUNT, "1000")
-    editor.table.selectRow(0)
-    assert editor.table.selectionModel().isRowSelected(0)
+    pick(qtbot, editor, 0, COL_MONEY)
+    picked = editor.table.selectionModel().selectedIndexes()
+    assert [(index.row(), index.column()) for index in picked] == [(0, COL_MONEY)]
+
+
+def test_a_wrong_value_stays_red_in_the_selected_cell(qtbot, window, unpaid):
+    editor = open_editor(window, unpaid)
+    type_into(qtbot, editor, 0, COL_COUNT, "1000")  # Enter leaves the cell picked
+    assert editor.table.selectionModel().isSelected(editor.lines.index(0, COL_COUNT))
     assert PROBLEM.name() in frame_colours(editor, 0, COL_COUNT)
     assert PROBLEM.name() not in frame_colours(editor, 0, COL_MONEY)
     type_into(qtbot, editor, 0, COL_COUNT, "2")
-    editor.table.selectRow(0)
+    assert editor.table.selectionModel().isSelected(editor.lines.index(0, COL_COUNT))
     assert PROBLEM.name() not in frame_colours(editor, 0, COL_COUNT)
 
 
@@ -212,7 +225,9 @@ def test_adding_a_line_from_the_picker_and_removing_one(qtbot, window, unpaid, s
     assert not picker.isVisible()
     assert editor.lines.rowCount() == 2
     assert editor.total_label.text() == "Total ¥49.07"  # + Dracula at 9.99
-    editor.table.selectRow(0)
+    current = editor.table.currentIndex()
+    assert (current.row(), current.column()) == (1, COL_COUNT)  # its quantity, to type next
+    pick(qtbot, editor, 0, COL_BOOK)
     qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
     assert [editor.lines.index(0, 0).data()] == ["Dracula"]
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)

@@ -77,7 +77,7 @@ class CartPage(QWidget):
         self._lay_out()
 
     def _table(self) -> QTableView:
-        return tables.table(self.tr("Cart lines"), self.model, COL_BOOK, picks=tables.ROWS,
+        return tables.table(self.tr("Cart lines"), self.model, COL_BOOK,
                             row_height=ROW, kiosk=True)
 
     def _lay_out(self):

@@ -51,7 +51,7 @@ class OrderDetailPage(QWidget):
         self.error = QLabel(objectName="error", wordWrap=True)
         self.error.hide()
         self.table = tables.table(self.tr("Order lines"), self.model, COL_BOOK,
-                                  picks=tables.NOTHING, stripes=False, row_height=68, kiosk=True)
+                                  stripes=False, row_height=68, kiosk=True)
         self.items_money = QLabel(objectName="money")
         self.shipping = QLabel(objectName="money")
         self.total = QLabel(objectName="total")

@@ -31,7 +31,7 @@ class LedgerView(QWidget):
         self.username: str | None = None
         self.model = LedgerModel(self)
         self.table = tables.table(self.tr("Balance history"), self.model, COL_REASON,
-                                  picks=tables.ROWS, grid=True)
+                                  grid=True)
         self.more_button = QPushButton(self.tr("Show &older"))
         self.more_button.clicked.connect(self.load_more)
         self.export_button = QPushButton(self.tr("&Export CSV…"))

@@ -33,7 +33,7 @@ from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shor
 from bookshop_gui.ui.merchant import history_text
 from bookshop_gui.ui.merchant.approval_dialog import ApprovalDialog
 from bookshop_gui.ui.merchant.book_picker import BookPicker
-from bookshop_gui.ui.merchant.order_lines_model import COL_BOOK, OrderLinesModel
+from bookshop_gui.ui.merchant.order_lines_model import COL_BOOK, COL_COUNT, OrderLinesModel
 from bookshop_gui.ui.merchant.problem_delegate import ProblemDelegate
 
 
@@ -240,13 +240,15 @@ class OrderEditor(QDialog):
         self.picker.open()
 
     def add_book(self, book):
+        """Add `book` and pick its line's quantity, the cell staff change next."""
         row = self.lines.add_book(book)
-        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.lines.index(row, COL_COUNT))
 
     def remove_selected(self):
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            self.lines.remove(rows[0].row())
+        """Remove the line of the picked cell."""
+        picked = self.table.selectionModel().selectedIndexes()
+        if picked:
+            self.lines.remove(picked[0].row())
 
     def revert(self):
         if self.order is not None:

@@ -98,7 +98,7 @@ class OrdersPane(QWidget):
 
     def _table(self) -> QTableView:
         self.table = tables.table(
-            self.tr("Orders"), self.model, COL_ITEMS, picks=tables.ROWS, fit=False, row_height=30,
+            self.tr("Orders"), self.model, COL_ITEMS, many=True, fit=False, row_height=30,
             widths={COL_NUMBER: 80, COL_BUYER: 110, COL_CREATED: 140, COL_TOTAL: 100,
                     COL_STATUS: 140, COL_CITY: 110})
         self.table.setWordWrap(False)

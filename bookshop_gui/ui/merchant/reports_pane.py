@@ -88,7 +88,7 @@ class ReportsPane(QWidget):
         layout.addLayout(shipping, 3)
 
     def _table(self, title: str, model) -> QWidget:
-        view = tables.table(title, model, 0, picks=tables.CELLS)
+        view = tables.table(title, model, 0)
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -34,7 +34,7 @@ class WaitingList(QWidget):
         self.model = WaitingModel(self)
         self.heading = QLabel(objectName="heading", wordWrap=True)
         self.table = tables.table(self.tr("Orders waiting to ship"), self.model, None,
-                                  picks=tables.ROWS)
+                                  many=True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.open_button = QPushButton(resources.icon("edit"), self.tr("Ope&n…"))
