@@ -186,20 +186,34 @@ def short_timeouts(monkeypatch):
     return deadline.CALL_SECONDS + db.CONNECT_SECONDS
 
 
-@pytest.fixture
-def unpaid_order(db_url):
-    """A buyer's session and an order of theirs to pay, made on a direct connection."""
+def one_book_shop(price: str = "14.50", stock: int = 5):
+    """Lakeside Books with its clerk (`clerk-pass`), one book, and the buyer wang with
+    100.00 to spend, on the database bound now: (wang's session, the book's id)."""
     from decimal import Decimal
 
-    from bookshop_gui.services import accounts, auth, catalog, orders
+    from bookshop_gui.services import accounts, auth, catalog
 
-    database = db.connect(db_url)
     shop_id = accounts.create_shop("Lakeside Books")
     accounts.create_user("clerk", "clerk-pass", "staff", shop_id=shop_id)
     accounts.create_user("wang", "wang-pass", "buyer", balance=Decimal("100.00"))
     clerk = auth.login("clerk", "clerk-pass")
-    book = catalog.add_book(clerk.token, title="Moby-Dick", price=Decimal("14.50"), stock=5)
-    buyer = auth.login("wang", "wang-pass")
+    book = catalog.add_book(clerk.token, title="Moby-Dick", price=Decimal(price), stock=stock)
+    return auth.login("wang", "wang-pass"), book
+
+
+@pytest.fixture
+def shop(database):
+    """`one_book_shop` on this test's database: Moby-Dick at 14.50, five copies."""
+    return one_book_shop()
+
+
+@pytest.fixture
+def unpaid_order(db_url):
+    """A buyer's session and an order of theirs to pay, made on a direct connection."""
+    from bookshop_gui.services import orders
+
+    database = db.connect(db_url)
+    buyer, book = one_book_shop()
     order_id = orders.create(buyer.token, book, 2)
     database.close()
     return buyer, order_id
@@ -247,15 +261,6 @@ def password_server():
 @pytest.fixture
 def chain(pair):
     """The shop opened through both hosts: a buyer and a book to order."""
-    from decimal import Decimal
-
-    from bookshop_gui.services import accounts, auth, catalog
-
     database = db.connect(pair.url)
-    shop_id = accounts.create_shop("Lakeside Books")
-    accounts.create_user("clerk", "clerk-pass", "staff", shop_id=shop_id)
-    accounts.create_user("wang", "wang-pass", "buyer", balance=Decimal("100.00"))
-    clerk = auth.login("clerk", "clerk-pass")
-    book = catalog.add_book(clerk.token, title="Moby-Dick", price=Decimal("10.00"), stock=20)
-    yield auth.login("wang", "wang-pass"), book
+    yield one_book_shop(price="10.00", stock=20)
     database.close()

@@ -15,7 +15,7 @@ from bookshop_gui import db
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.errors import DatabaseUnavailable
 from bookshop_gui.models import database as bound
-from bookshop_gui.services import accounts, auth, catalog, orders
+from bookshop_gui.services import accounts, catalog, orders
 
 
 @pytest.fixture(params=["postgresql", "mysql"])
@@ -30,16 +30,6 @@ def other(db_url):
     connection.connect()
     yield connection
     connection.close()
-
-
-@pytest.fixture
-def shop(database):
-    shop_id = accounts.create_shop("Lakeside Books")
-    accounts.create_user("clerk", "clerk-pass", "staff", shop_id=shop_id)
-    accounts.create_user("wang", "wang-pass", "buyer", balance=Decimal("100.00"))
-    clerk = auth.login("clerk", "clerk-pass")
-    book = catalog.add_book(clerk.token, title="Moby-Dick", price=Decimal("14.50"), stock=5)
-    return auth.login("wang", "wang-pass"), book
 
 
 def _session_id() -> int:
