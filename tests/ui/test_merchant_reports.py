@@ -1,15 +1,17 @@
 """The reports pane: sales per day, best sellers and totals by status, exported as CSV."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
-from bookshop_gui.domain import OrderStatus
+from bookshop_gui.domain import DaySales, OrderStatus
 from bookshop_gui.services import catalog, orders, reports
 from bookshop_gui.ui import dialogs
 from bookshop_gui.ui.merchant.reports_model import StatusTotalsModel, TopBooksModel
+from bookshop_gui.ui.merchant.sales_chart import SalesChart
 from bookshop_gui.ui.merchant.window import MerchantWindow
 
 
@@ -73,3 +75,16 @@ def test_the_report_models_pass_the_model_tester(qtmodeltester, staff_session, s
     qtmodeltester.check(top)
     qtmodeltester.check(by_status)
     assert by_status.rowCount() == len(OrderStatus)
+
+
+@pytest.mark.parametrize(("best_day", "grid"), [
+    ("89.26", [0, 25, 50, 75, 100]),  # not 22, 45, 67, 90
+    ("1234.00", [0, 500, 1000, 1500, 2000]),
+    ("3.20", [0, 1, 2, 3, 4]),
+])
+def test_the_sales_charts_grid_reads_in_round_steps(qtbot, best_day, grid):
+    chart = SalesChart()
+    qtbot.addWidget(chart)
+    chart.set_days([DaySales("2026-11-30", 1, Decimal("1.00")),
+                    DaySales("2026-12-01", 2, Decimal(best_day))])
+    assert chart.ticks() == grid

@@ -15,6 +15,7 @@ BAR = QColor("#2c7a6e")
 GRID = QColor("#eee9e0")
 TEXT = QColor("#66737a")
 MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_RIGHT = 78, 30, 16, 12
+STEPS = 4  # lines of the grid above its 0
 
 
 class SalesChart(QWidget):
@@ -64,21 +65,25 @@ class SalesChart(QWidget):
         self._day_labels(painter, plot)
         painter.end()
 
+    def ticks(self) -> list[Decimal]:
+        """The grid's lines, from 0 up to just above the best day in STEPS whole, round
+        steps (1, 2, 2.5 or 5 times a power of ten): 0, 25, 50, 75, 100, never 22 or 67."""
+        raw = max(self.peak(), Decimal(1)) / STEPS
+        power = Decimal(10) ** (len(str(int(raw))) - 1)
+        step = next(power * m for m in (1, 2, Decimal("2.5"), 5, 10)
+                    if power * m >= raw and (power * m) % 1 == 0)
+        return [step * i for i in range(STEPS + 1)]
+
     def _scale_top(self) -> Decimal:
-        """A round number just above the best day, so the grid reads easily."""
-        peak = self.peak()
-        if peak <= 0:
-            return Decimal(10)
-        step = Decimal(10) ** (len(str(int(peak))) - 1)
-        return ((peak // step) + 1) * step
+        return self.ticks()[-1]
 
     def _grid(self, painter: QPainter, plot: QRectF, top: Decimal):
-        for i in range(5):
-            y = plot.bottom() - plot.height() * i / 4
+        for i, tick in enumerate(self.ticks()):
+            y = plot.bottom() - plot.height() * i / STEPS
             painter.setPen(QPen(GRID, 1))
             painter.drawLine(int(plot.left()), int(y), int(plot.right()), int(y))
             painter.setPen(TEXT)
-            label = formatting.money(top * i / 4).split(".")[0]
+            label = formatting.money(tick).split(".")[0]
             painter.drawText(QRectF(0, y - 8, MARGIN_LEFT - 8, 16),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
 
