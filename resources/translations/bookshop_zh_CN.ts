@@ -2302,6 +2302,10 @@
         <translation>标记为已发货(&amp;S)…</translation>
     </message>
     <message>
+        <source>Nothing waiting: every paid order has gone out within 48 hours.</source>
+        <translation>没有积压：每个已付款订单都在 48 小时内发出了。</translation>
+    </message>
+    <message>
         <source>Paid over 48 hours ago, not shipped (%1)</source>
         <translation>付款超过 48 小时仍未发货（%1）</translation>
     </message>

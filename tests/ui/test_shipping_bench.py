@@ -160,6 +160,7 @@ def test_reports_list_orders_waiting_to_ship_and_ship_them(qtbot, window, buyer_
     assert [w.order_id for w in waiting.model.rows] == [late]
     assert "(1)" in waiting.heading.text()
     assert waiting.model.index(0, 3).data() == "杭州市"
+    assert waiting.ship_button.isVisible() and not waiting.empty.isVisible()
 
     waiting.table.selectRow(0)
     qtbot.mouseClick(waiting.ship_button, Qt.MouseButton.LeftButton)
@@ -168,4 +169,6 @@ def test_reports_list_orders_waiting_to_ship_and_ship_them(qtbot, window, buyer_
     scan(qtbot, "SF5000000002")
     assert shop.get_order(window.session.token, late).tracking == "SF5000000002"
     assert waiting.model.rows == [] and "(0)" in waiting.heading.text()
+    assert waiting.empty.isVisible()  # says all is well, with nothing left to press
+    assert not waiting.table.isVisible() and not waiting.ship_button.isVisible()
     assert shop.get_order(window.session.token, fresh).status == OrderStatus.PENDING_SHIPMENT

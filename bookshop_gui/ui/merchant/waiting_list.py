@@ -6,7 +6,7 @@ the list reads itself again after every shipment.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -42,6 +42,9 @@ class WaitingList(QWidget):
         self.ship_button = QPushButton(resources.icon("ship"), self.tr("Mark &shipped…"),
                                        objectName="primary")
         self.ship_button.clicked.connect(self.ship_selected)
+        self.empty = QLabel(self.tr("Nothing waiting: every paid order has gone out within "
+                                    "48 hours."), objectName="hint", wordWrap=True,
+                            alignment=Qt.AlignmentFlag.AlignCenter)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.open_button)
@@ -50,6 +53,7 @@ class WaitingList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
+        layout.addWidget(self.empty, 1)
         self._show([])
 
     def refresh(self):
@@ -61,8 +65,10 @@ class WaitingList(QWidget):
         self.model.set_rows(waiting)
         self.heading.setText(formatting.fill(
             self.tr("Paid over 48 hours ago, not shipped (%1)"), len(waiting)))
-        for button in (self.open_button, self.ship_button):
-            button.setEnabled(bool(waiting))
+        # Nothing to open or ship: a line that says all is well, not an empty table.
+        for widget in (self.open_button, self.ship_button, self.table):
+            widget.setVisible(bool(waiting))
+        self.empty.setVisible(not waiting)
 
     def selected(self) -> list[WaitingOrder]:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
