@@ -72,7 +72,7 @@ def _create_user(args) -> None:
 def _top_up(args) -> None:
     from bookshop_gui.services import accounts, auth
 
-    password = os.environ.get("BOOKSHOP_PASSWORD") or getpass.getpass(f"Password for {args.as_}: ")
+    password = os.environ.get("BOOKSHOP_PASSWORD") or _ask(f"Password for {args.as_}: ")
     session = auth.login(args.as_, password)
     try:
         balance = accounts.top_up(session.token, args.username, args.amount)
@@ -115,10 +115,20 @@ def _reconcile(args) -> int:
 
 
 def _ask_new_password() -> str:
-    first = getpass.getpass("Password: ")
-    if first != getpass.getpass("Again: "):
+    first = _ask("Password: ")
+    if first != _ask("Again: "):
         raise SystemExit("error: the passwords differ")
     return first
+
+
+def _ask(prompt: str) -> str:
+    """A password typed at the terminal; one line of error, not a traceback, when
+    there is no one to type it (a script with its input closed)."""
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise SystemExit("error: no password given; type it at a terminal, "
+                         "or set BOOKSHOP_PASSWORD") from None
 
 
 def _decimal(text: str) -> Decimal:

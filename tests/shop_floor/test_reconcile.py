@@ -2,19 +2,9 @@
 differences named, with a failing exit status, when a balance was changed behind
 the program's back."""
 
-import os
 import sqlite3
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def admin(*arguments: str, url: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "BOOKSHOP_DB_URL": url}
-    return subprocess.run([sys.executable, "main.py", "admin", *arguments], cwd=ROOT,
-                          env=environment, capture_output=True, text=True, timeout=120)
+from .test_admin_commands import admin
 
 
 def test_reconcile_passes_on_demo_data_and_names_a_corrupted_balance(tmp_path):
