@@ -32,10 +32,18 @@ from bookshop_gui.ui import preferences, resources
 EXPIRE_EVERY_MS = 60_000
 LEFT_BY_STAFF = 75  # the exit status of a kiosk closed by staff: not to be restarted
 translate = QCoreApplication.translate
+# The launcher runs these before Qt loads; they are named here for --help alone.
+OTHER_COMMANDS = """other commands:
+  bookshop admin --help   set up and look after a shop database
+  bookshop serve --help   the seed API over HTTP (the `server` extra)
+  bookshop --self-test    check this installation and exit
+  bookshop --version      print the version and exit"""
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="bookshop", description="Bookshop desktop")
+    parser = argparse.ArgumentParser(
+        prog="bookshop", description="Bookshop desktop", epilog=OTHER_COMMANDS,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kiosk", action="store_true",
                         help="buyer kiosk: full screen, signs out when idle")
     parser.add_argument("--merchant", action="store_true", help="open for shop staff")
