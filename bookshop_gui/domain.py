@@ -471,14 +471,6 @@ class PaymentRequest:
     balance: Decimal
     changes: tuple[AuditEntry, ...] = ()
 
-    @property
-    def balance_after(self) -> Decimal:
-        return self.balance - self.amount
-
-    @property
-    def enough(self) -> bool:
-        return self.balance >= self.amount
-
 
 @dataclass(frozen=True)
 class Member:

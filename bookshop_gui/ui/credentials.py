@@ -88,13 +88,3 @@ def password_for(url: str) -> str | None:
         return keyring.get_password(SERVICE, f"{_PASSWORD}:{url}") or None
     except KeyringError:
         return None
-
-
-def forget_password(url: str) -> None:
-    import keyring
-    from keyring.errors import KeyringError, PasswordDeleteError
-
-    if not available():
-        return
-    with contextlib.suppress(PasswordDeleteError, KeyringError):
-        keyring.delete_password(SERVICE, f"{_PASSWORD}:{url}")

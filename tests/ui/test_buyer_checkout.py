@@ -62,13 +62,6 @@ def row_of(model, title):
     return next(r for r, line in enumerate(model.lines()) if line.title == title)
 
 
-def pay_for_cart(qtbot, window):
-    qtbot.mouseClick(window.cart.order_button, LEFT)
-    qtbot.mouseClick(window.preview.submit_button, LEFT)
-    qtbot.waitUntil(lambda: window.payment.pay_button.isEnabled())
-    qtbot.mouseClick(window.payment.pay_button, LEFT)
-
-
 def test_from_sign_in_to_a_reviewed_order(qtbot, demo_shop, tasks, open_window, dialog_script):
     window = open_window(sign_in(qtbot, tasks, "reader"))
     assert window.header.balance.text() == "¥500.00"

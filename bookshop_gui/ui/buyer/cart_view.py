@@ -147,9 +147,6 @@ class CartPage(QWidget):
         self.error.setText(text)
         self.error.show()
 
-    def hide_error(self):
-        self.error.hide()
-
     def _set_shipping(self, fee):
         self.model.shipping = fee
         self._show_totals()

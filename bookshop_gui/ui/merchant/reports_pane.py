@@ -7,7 +7,7 @@ draws what comes back, and can save it as CSV for a spreadsheet.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, Signal
@@ -142,8 +142,3 @@ class ReportsPane(QWidget):
         self.tasks.run(reports.write_csv, self.report, path,
                        done=lambda _r: self.message.emit(self.tr("Report saved.")),
                        failed=self._failed)
-
-    @staticmethod
-    def default_period() -> tuple[date, date]:
-        today = date.today()
-        return today - timedelta(days=DEFAULT_DAYS - 1), today
