@@ -192,6 +192,24 @@ def staff_session(demo_shop):
     return auth.login("lakeside", "lakeside")
 
 
+@pytest.fixture
+def staff_window(staff_session, tasks):
+    """lakeside's merchant window, shown; closed and deleted after the test."""
+    from .live_helpers import close, open_merchant
+
+    window = open_merchant(staff_session, tasks)
+    yield window
+    close(window)
+
+
+@pytest.fixture
+def unpaid(buyer_session):
+    """reader (VIP 0.95) orders two copies of Emma at 8.99: 17.08 + 22.00 shipping."""
+    from .live_helpers import place
+
+    return place(buyer_session, "Emma", 2)
+
+
 class StartScript:
     """Answers the start-up prompts and records what they said."""
 

@@ -1,14 +1,17 @@
-"""What the live-data tests share: placing orders as a kiosk would, and reading panes."""
+"""What the window tests share: placing orders as a kiosk would, working the merchant's
+orders pane (its tabs, selection and waybills) and closing a window for good."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QItemSelectionModel
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.services import accounts, catalog, orders
 from bookshop_gui.ui.merchant.orders_model import COL_STATUS
+from bookshop_gui.ui.merchant.ship_dialog import ShipDialog
+from bookshop_gui.ui.merchant.window import MerchantWindow
 
 
 def book_id(title: str) -> int:
@@ -43,6 +46,29 @@ def choose(orders_pane, order_ids) -> None:
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     for order_id in order_ids:
         selection.select(orders_pane.model.index(orders_pane.model.row_of(order_id), 0), flags)
+
+
+def open_merchant(session, tasks) -> MerchantWindow:
+    window = MerchantWindow(session, tasks)
+    window.show()
+    return window
+
+
+def click_tab(qtbot, orders_pane, status) -> int:
+    """Click the orders pane's tab for `status`; its index."""
+    tabs = orders_pane.tabs
+    index = next(i for i in range(tabs.count()) if tabs.tabData(i) == status)
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(index).center())
+    return index
+
+
+def enter_waybills(qtbot, orders_pane, waybills: dict[int, str]) -> ShipDialog:
+    """Mark shipped asks for each order's waybill: scan them in, each ending with Enter."""
+    dialog = orders_pane.findChild(ShipDialog)
+    for order_id, waybill in waybills.items():
+        qtbot.keyClicks(dialog.fields[order_id], waybill)
+        qtbot.keyClick(dialog.fields[order_id], Qt.Key.Key_Return)
+    return dialog
 
 
 def close(window) -> None:

@@ -18,21 +18,11 @@ from bookshop_gui.services import orders, shop
 from bookshop_gui.ui import formatting
 from bookshop_gui.ui.buyer.order_actions import CALLS as BUYER_CALLS
 from bookshop_gui.ui.buyer.window import BuyerWindow
-from bookshop_gui.ui.merchant.window import MerchantWindow
 
-from .live_helpers import balance, choose, close, place, status_totals
-from .test_merchant_orders import enter_waybills
+from .live_helpers import balance, choose, enter_waybills, place, status_totals
 
 LEFT = Qt.MouseButton.LeftButton
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
-
-
-@pytest.fixture
-def staff_window(staff_session, tasks):
-    window = MerchantWindow(staff_session, tasks)
-    window.show()
-    yield window
-    close(window)
 
 
 def test_reports_and_members_follow_a_ship_and_a_refund_made_in_this_window(

@@ -4,41 +4,24 @@ limit an administrator sets in the settings pane (20 % in the demo shop)."""
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from bookshop_gui import errors
-from bookshop_gui.services import auth, orders, settings, shop
+from bookshop_gui.services import auth, settings, shop
 from bookshop_gui.ui import messages
 from bookshop_gui.ui.app import install_translation
 from bookshop_gui.ui.merchant.order_lines_model import COL_MONEY
-from bookshop_gui.ui.merchant.window import MerchantWindow
 
-from .test_merchant_editor import book_id, open_editor, type_into
+from .live_helpers import open_merchant
+from .test_merchant_editor import open_editor, type_into
 
 LEFT = Qt.MouseButton.LeftButton
 
 
-def open_window(session, tasks):
-    window = MerchantWindow(session, tasks)
-    window.show()
-    return window
-
-
 @pytest.fixture
-def window(qtbot, staff_session, tasks, dialog_script):
-    window = open_window(staff_session, tasks)
-    yield window
-    dialog_script.answers[:] = [True] * len(window.panes["orders"].unsaved_editors())
-    window.close()
-    window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture
-def unpaid(buyer_session):
-    """reader (VIP 0.95) orders two copies of Emma at 8.99: 17.08 + 22.00 shipping."""
-    return orders.create(buyer_session.token, book_id("Emma"), 2)
+def window(staff_window, dialog_script):
+    yield staff_window
+    dialog_script.answers[:] = [True] * len(staff_window.panes["orders"].unsaved_editors())
 
 
 def approve(qtbot, dialog, username, password):
@@ -92,7 +75,7 @@ def test_a_bigger_cut_is_saved_only_with_an_administrators_password(
 
 
 def test_an_administrator_changes_the_limit_in_the_settings_pane(qtbot, demo_shop, tasks):
-    window = open_window(auth.login("admin", "admin"), tasks)
+    window = open_merchant(auth.login("admin", "admin"), tasks)
     pane = window.show_pane("settings")
     assert pane.cut_limit.text() == "20"
     for bad in ("150", "ten", "-5"):

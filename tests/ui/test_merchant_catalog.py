@@ -4,24 +4,17 @@ import csv
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPixmap
-from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.services import catalog
 from bookshop_gui.ui import covers, dialogs
 from bookshop_gui.ui.merchant.catalog_model import CatalogModel
-from bookshop_gui.ui.merchant.window import MerchantWindow
 
 
 @pytest.fixture
-def pane(staff_session, tasks):
-    window = MerchantWindow(staff_session, tasks)
-    window.show()
-    yield window.show_pane("catalog")
-    window.close()
-    window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def pane(staff_window):
+    return staff_window.show_pane("catalog")
 
 
 def titles(pane):

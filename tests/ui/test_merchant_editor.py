@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from bookshop_gui.domain import OrderStatus
@@ -19,29 +19,15 @@ from bookshop_gui.ui.merchant.order_lines_model import (
     OrderLinesModel,
 )
 from bookshop_gui.ui.merchant.problem_delegate import PROBLEM
-from bookshop_gui.ui.merchant.window import MerchantWindow
 
-
-def book_id(title):
-    return next(b.id for b in catalog.search(title) if b.title == title)
+from .live_helpers import book_id
 
 
 @pytest.fixture
-def window(qtbot, staff_session, tasks, dialog_script):
-    window = MerchantWindow(staff_session, tasks)
-    window.show()
-    yield window
+def window(staff_window, dialog_script):
+    yield staff_window
     # Leaving the test with edits open: say yes to throwing them away.
-    dialog_script.answers[:] = [True] * len(window.panes["orders"].unsaved_editors())
-    window.close()
-    window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture
-def unpaid(buyer_session):
-    """reader (VIP 0.95) orders two copies of Emma at 8.99: 17.08 + 22.00 shipping."""
-    return orders.create(buyer_session.token, book_id("Emma"), 2)
+    dialog_script.answers[:] = [True] * len(staff_window.panes["orders"].unsaved_editors())
 
 
 def open_editor(window, order_id):

@@ -4,36 +4,17 @@ and change the shipping fee."""
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt
 
 from bookshop_gui.services import accounts, auth, settings
 from bookshop_gui.ui.merchant.members_model import MembersModel
-from bookshop_gui.ui.merchant.window import MerchantWindow
 
-
-def open_window(session, tasks):
-    window = MerchantWindow(session, tasks)
-    window.show()
-    return window
-
-
-def close(window):
-    window.close()
-    window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture
-def staff_window(staff_session, tasks):
-    window = open_window(staff_session, tasks)
-    yield window
-    close(window)
+from .live_helpers import close, open_merchant
 
 
 @pytest.fixture
 def admin_window(demo_shop, tasks):
-    window = open_window(auth.login("admin", "admin"), tasks)
+    window = open_merchant(auth.login("admin", "admin"), tasks)
     yield window
     close(window)
 

@@ -4,35 +4,22 @@ import gc
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.domain import OrderDetail, OrderRow, OrderStatus
-from bookshop_gui.services import accounts, auth, catalog, orders, shop
+from bookshop_gui.services import accounts, auth, catalog, shop
 from bookshop_gui.ui.merchant import orders_model
 from bookshop_gui.ui.merchant.orders_model import COL_BUYER, COL_STATUS, COL_TOTAL, OrdersModel
 from bookshop_gui.ui.merchant.packing_slip import SlipDialog
 from bookshop_gui.ui.merchant.ship_dialog import ShipDialog
-from bookshop_gui.ui.merchant.window import MerchantWindow
 
-
-def book_id(title):
-    return next(b.id for b in catalog.search(title) if b.title == title)
-
-
-def place(buyer, title, cnt=1, *, pay=False):
-    order_id = orders.create(buyer.token, book_id(title), cnt)
-    if pay:
-        orders.pay(buyer.token, order_id)
-    return order_id
+from .live_helpers import book_id, choose, click_tab, enter_waybills, place
 
 
 @pytest.fixture
-def window(qtbot, staff_session, tasks):
-    window = MerchantWindow(staff_session, tasks)
-    qtbot.addWidget(window)
-    window.show()
-    return window
+def window(staff_window):
+    return staff_window
 
 
 @pytest.fixture
@@ -53,30 +40,6 @@ def pane_of(window):
 def shown(pane, column=0):
     model = pane.model
     return [model.index(row, column).data() for row in range(model.rowCount())]
-
-
-def enter_waybills(qtbot, pane, waybills):
-    """Mark shipped asks for each order's waybill: scan them in, each ending with Enter."""
-    dialog = pane.findChild(ShipDialog)
-    for order_id, waybill in waybills.items():
-        qtbot.keyClicks(dialog.fields[order_id], waybill)
-        qtbot.keyClick(dialog.fields[order_id], Qt.Key.Key_Return)
-    return dialog
-
-
-def click_tab(qtbot, pane, status):
-    index = next(i for i in range(pane.tabs.count()) if pane.tabs.tabData(i) == status)
-    qtbot.mouseClick(pane.tabs, Qt.MouseButton.LeftButton, pos=pane.tabs.tabRect(index).center())
-    return index
-
-
-def select_rows(pane, order_ids):
-    selection = pane.table.selectionModel()
-    selection.clear()
-    for order_id in order_ids:
-        selection.select(pane.model.index(pane.model.row_of(order_id), 0),
-                         QItemSelectionModel.SelectionFlag.Select
-                         | QItemSelectionModel.SelectionFlag.Rows)
 
 
 def test_staff_see_their_orders_newest_first_with_counts_on_the_tabs(qtbot, window, placed):
@@ -119,7 +82,7 @@ def test_mark_one_order_shipped(qtbot, window, placed):
     pane = pane_of(window)
     pane.reload()
     order_id = placed["paid"][0]
-    select_rows(pane, [order_id])
+    choose(pane, [order_id])
     assert pane.ship_button.isEnabled()
     qtbot.mouseClick(pane.ship_button, Qt.MouseButton.LeftButton)
     dialog = pane.findChild(ShipDialog)
@@ -135,7 +98,7 @@ def test_mark_one_order_shipped(qtbot, window, placed):
 def test_several_orders_are_shipped_at_once(qtbot, window, placed):
     pane = pane_of(window)
     click_tab(qtbot, pane, OrderStatus.PENDING_SHIPMENT)
-    select_rows(pane, placed["paid"])
+    choose(pane, placed["paid"])
     assert pane.count_label.text() == "2 selected"
     qtbot.mouseClick(pane.ship_button, Qt.MouseButton.LeftButton)
     waybills = {order_id: f"SF20000000{n}" for n, order_id in enumerate(placed["paid"])}
@@ -156,7 +119,7 @@ def test_cancelling_a_paid_order_says_the_buyer_is_refunded_and_refunds_them(
     stock_before = catalog.get(book_id("Jane Eyre")).stock
     balance_before = accounts.me(buyer_session.token).balance
     total = shop.get_order(window.session.token, order_id).total
-    select_rows(pane, [order_id])
+    choose(pane, [order_id])
     dialog_script.answers = [True]
     qtbot.mouseClick(pane.cancel_button, Qt.MouseButton.LeftButton)
     question = dialog_script.shown[0][2]
@@ -172,7 +135,7 @@ def test_saying_no_to_the_cancel_question_changes_nothing(qtbot, window, placed,
     pane = pane_of(window)
     pane.reload()
     order_id = placed["unpaid"][0]
-    select_rows(pane, [order_id])
+    choose(pane, [order_id])
     dialog_script.answers = [False]
     qtbot.mouseClick(pane.cancel_button, Qt.MouseButton.LeftButton)
     assert "nothing to refund" in dialog_script.shown[0][2]
@@ -190,7 +153,7 @@ def test_a_new_kiosk_order_appears_by_itself_keeping_selection_and_place(
     qtbot.waitUntil(lambda: pane.model.rowCount() == 40)
     QApplication.processEvents()
     chosen = made[10]
-    select_rows(pane, [chosen])
+    choose(pane, [chosen])
     pane.table.scrollTo(pane.model.index(pane.model.row_of(chosen), 0),
                         pane.table.ScrollHint.PositionAtTop)
     QApplication.processEvents()
@@ -253,7 +216,7 @@ def test_the_orders_model_keeps_light_rows_and_reads_the_next_page_ahead(
 def test_the_packing_slip_reads_the_whole_order(qtbot, window, placed):
     pane = pane_of(window)
     pane.reload()
-    select_rows(pane, [placed["unpaid"][1]])
+    choose(pane, [placed["unpaid"][1]])
     qtbot.mouseClick(pane.slip_button, Qt.MouseButton.LeftButton)
     slip = pane.findChild(SlipDialog)
     assert "Dracula" in slip.preview.toPlainText()

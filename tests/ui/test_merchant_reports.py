@@ -4,19 +4,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.domain import DaySales, OrderStatus
-from bookshop_gui.services import catalog, orders, reports
+from bookshop_gui.services import orders, reports
 from bookshop_gui.ui import dialogs
 from bookshop_gui.ui.merchant.reports_model import StatusTotalsModel, TopBooksModel
 from bookshop_gui.ui.merchant.sales_chart import SalesChart
-from bookshop_gui.ui.merchant.window import MerchantWindow
 
-
-def book_id(title):
-    return next(b.id for b in catalog.search(title) if b.title == title)
+from .live_helpers import book_id
 
 
 @pytest.fixture
@@ -28,13 +23,8 @@ def sold(buyer_session):
 
 
 @pytest.fixture
-def pane(staff_session, tasks, sold):
-    window = MerchantWindow(staff_session, tasks)
-    window.show()
-    yield window.show_pane("reports")
-    window.close()
-    window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def pane(sold, staff_window):
+    return staff_window.show_pane("reports")
 
 
 def test_the_report_shows_this_months_sales(pane):

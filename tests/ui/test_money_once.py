@@ -26,7 +26,7 @@ from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant.window import MerchantWindow
 from bookshop_gui.ui.outage import Outage
 
-from .test_merchant_orders import click_tab, enter_waybills, select_rows
+from .live_helpers import choose, click_tab, enter_waybills
 
 LEFT = Qt.MouseButton.LeftButton
 COMMIT = b"COMMIT\x00"
@@ -217,7 +217,7 @@ def test_a_batch_shipped_through_a_lost_reply_ships_each_order_once(
     window.show()
     pane = window.show_pane("orders")
     click_tab(qtbot, pane, OrderStatus.PENDING_SHIPMENT)
-    select_rows(pane, paid)
+    choose(pane, paid)
     server_shop.lose_replies(2)  # the first order ships; both replies about it are lost
     qtbot.mouseClick(pane.ship_button, LEFT)
     enter_waybills(qtbot, pane, {order_id: f"SF70000000{order_id}" for order_id in paid})

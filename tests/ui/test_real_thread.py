@@ -19,8 +19,7 @@ from bookshop_gui.ui.merchant.order_lines_model import COL_COUNT
 from bookshop_gui.ui.merchant.orders_model import COL_TOTAL
 from bookshop_gui.ui.merchant.window import MerchantWindow
 
-from .live_helpers import balance, choose, place, row_status, status_totals
-from .test_merchant_orders import enter_waybills
+from .live_helpers import balance, choose, enter_waybills, place, row_status, status_totals
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -26,8 +26,7 @@ from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant.window import MerchantWindow
 from bookshop_gui.ui.outage import Outage
 
-from .live_helpers import choose, row_status
-from .test_merchant_orders import enter_waybills
+from .live_helpers import choose, enter_waybills, row_status
 
 LEFT = Qt.MouseButton.LeftButton
 

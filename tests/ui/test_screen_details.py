@@ -1,7 +1,7 @@
 """Small things people notice: safe defaults, keys, and states that mean what they show."""
 
 import pytest
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -9,20 +9,14 @@ from bookshop_gui.services import auth, cart, catalog, orders, shop
 from bookshop_gui.ui import app, dialogs
 from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant import packing_slip
-from bookshop_gui.ui.merchant.window import MerchantWindow
 
 real_ask = dialogs.ask  # the tests' dialog seam replaces it; this is the one people see
 LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def merchant(staff_session, tasks):
-    window = MerchantWindow(staff_session, tasks)
-    window.show()
-    yield window
-    window.close()
-    window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def merchant(staff_window):
+    return staff_window
 
 
 def test_enter_in_a_question_keeps_things_as_they_are(qtbot):

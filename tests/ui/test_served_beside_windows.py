@@ -11,7 +11,7 @@ from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant.orders_model import COL_STATUS
 from bookshop_gui.ui.merchant.window import MerchantWindow
 
-from .test_merchant_orders import enter_waybills
+from .live_helpers import enter_waybills
 
 LEFT = Qt.MouseButton.LeftButton
 

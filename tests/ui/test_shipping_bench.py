@@ -22,24 +22,19 @@ from bookshop_gui.ui.merchant import packing_slip
 from bookshop_gui.ui.merchant.orders_model import COL_CITY
 from bookshop_gui.ui.merchant.packing_slip import SlipDialog
 from bookshop_gui.ui.merchant.ship_dialog import ShipDialog
-from bookshop_gui.ui.merchant.window import MerchantWindow
+
+from .live_helpers import place
 
 MM = 72 / 25.4  # PDF points per millimetre
 
 
 def paid_order(buyer, title, cnt=1):
-    book = next(b for b in catalog.search(title) if b.title == title)
-    order_id = orders.create(buyer.token, book.id, cnt)
-    orders.pay(buyer.token, order_id)
-    return order_id
+    return place(buyer, title, cnt, pay=True)
 
 
 @pytest.fixture
-def window(qtbot, staff_session, tasks):
-    window = MerchantWindow(staff_session, tasks)
-    qtbot.addWidget(window)
-    window.show()
-    return window
+def window(staff_window):
+    return staff_window
 
 
 def scan(qtbot, code):
