@@ -4,7 +4,7 @@ from bookshop_gui.domain import OrderRow, OrderStatus
 from bookshop_gui.services import orders, shop
 
 from .builders import make_book
-from .test_query_counts import queries
+from .test_query_counts import queries, two_and_thirty_orders
 
 
 def walk(token, page, **filters):
@@ -50,11 +50,7 @@ def test_a_page_found_by_offset_is_the_same_page_as_walked_to(world):
 
 
 def test_a_page_of_rows_costs_the_same_for_2_or_30_orders(world):
-    book_a, book_b = make_book(world.shop_a, stock=100), make_book(world.shop_b, stock=100)
-    for _ in range(2):
-        orders.create(world.alice.token, book_b, 1)
-    for _ in range(30):
-        orders.create(world.bob.token, book_a, 1)
+    two_and_thirty_orders(world)
     small, few = queries(lambda: shop.order_rows(world.staff_b.token))
     large, many = queries(lambda: shop.order_rows(world.staff_a.token))
     assert (len(few), len(many)) == (2, 30)

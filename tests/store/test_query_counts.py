@@ -57,12 +57,17 @@ def test_the_buyers_order_list_costs_the_same_for_2_or_30_orders(world):
     assert 2 <= large <= 4
 
 
-def test_the_shops_order_list_costs_the_same_for_2_or_30_orders(world):
+def two_and_thirty_orders(world) -> None:
+    """Shop B gets 2 orders (alice's), shop A 30 (bob's): a shop's list must cost the same."""
     book_a, book_b = make_book(world.shop_a, stock=100), make_book(world.shop_b, stock=100)
     for _ in range(2):
         orders.create(world.alice.token, book_b, 1)
     for _ in range(30):
         orders.create(world.bob.token, book_a, 1)
+
+
+def test_the_shops_order_list_costs_the_same_for_2_or_30_orders(world):
+    two_and_thirty_orders(world)
     small, listed_b = queries(lambda: shop.list_orders(world.staff_b.token))
     large, listed_a = queries(lambda: shop.list_orders(world.staff_a.token))
     assert (len(listed_b), len(listed_a)) == (2, 30)

@@ -14,7 +14,8 @@ from bookshop_gui.services import accounts, auth, catalog, orders
 from bookshop_gui.ui.app import install_translation
 from bookshop_gui.ui.merchant.window import MerchantWindow
 
-from .test_merchant_editor import book_id, open_editor
+from .live_helpers import book_id
+from .test_merchant_editor import open_editor
 
 ALT = Qt.KeyboardModifier.AltModifier
 _MNEMONIC = re.compile(r"&([^&\s])")
