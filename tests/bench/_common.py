@@ -25,6 +25,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+# The orders list's tabs by name: every order, then each status (the seed's numbers).
+STATUS_TABS = {"all": None, "pending_payment": 0, "pending_shipment": 1, "pending_receipt": 2,
+               "pending_review": 3, "completed": 4, "cancelled": -1}
 SERVER_URLS = {
     "postgresql": os.environ.get(
         "BOOKSHOP_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"

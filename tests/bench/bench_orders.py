@@ -19,8 +19,6 @@ import _common as common
 PAGE = 100
 GOAL_FIRST_PAGE_RATIO = 2
 GOAL_FETCH_MS = 50
-STATUSES = {"all": None, "pending_payment": 0, "pending_shipment": 1, "pending_receipt": 2,
-            "pending_review": 3, "completed": 4, "cancelled": -1}
 
 
 def main() -> None:
@@ -50,7 +48,7 @@ def run(backend: str, orders: int, repeat: int) -> dict:
         try:
             floor = _RawPages(raw, token, clerk.shop_id)
             first = {}
-            for name, status in STATUSES.items():
+            for name, status in common.STATUS_TABS.items():
                 s = common.median_ms(shop.list_orders, repeat, token, status, limit=PAGE)
                 f = common.median_ms(floor.page, repeat, status, 0)
                 first[name] = {"service_ms": s, "floor_ms": f, "vs_floor": common.ratio(s, f)}

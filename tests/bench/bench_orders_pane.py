@@ -43,8 +43,6 @@ GOAL_RSS_MB = 200
 GOAL_GROWTH_MB_PER_10K = 1  # flat: the rows scrolled past are let go
 MEMORY_MARK = 10_000
 WAIT_MS = 60_000
-STATUSES = {"all": None, "pending_payment": 0, "pending_shipment": 1, "pending_receipt": 2,
-            "pending_review": 3, "completed": 4, "cancelled": -1}
 
 
 def main() -> None:
@@ -193,13 +191,13 @@ class _Pane:
 
 def _first_pages(pane: _Pane, floor: _RawFirstPage, repeat: int) -> dict:
     """Click each tab `repeat` times (cycling through all), timed to the painted first page."""
-    timings: dict[str, list[float]] = {name: [] for name in STATUSES}
-    loaded: dict[str, list[float]] = {name: [] for name in STATUSES}
-    paints: dict[str, list[float]] = {name: [] for name in STATUSES}
+    timings: dict[str, list[float]] = {name: [] for name in common.STATUS_TABS}
+    loaded: dict[str, list[float]] = {name: [] for name in common.STATUS_TABS}
+    paints: dict[str, list[float]] = {name: [] for name in common.STATUS_TABS}
     tabs = pane.pane.tabs
     index_of = {tabs.tabData(i): i for i in range(tabs.count())}
     for _ in range(repeat + 1):  # the first round warms caches, as a window in use would be
-        for name, status in (*list(STATUSES.items())[1:], ("all", None)):
+        for name, status in (*list(common.STATUS_TABS.items())[1:], ("all", None)):
             start = time.perf_counter()
             tabs.setCurrentIndex(index_of[status])
             pane.wait(lambda: pane.model.rowCount() > 0)
@@ -210,7 +208,7 @@ def _first_pages(pane: _Pane, floor: _RawFirstPage, repeat: int) -> dict:
             pane.settle()
             paints[name].append(common.timed(pane.painted)[0])
     result = {}
-    for name, status in STATUSES.items():
+    for name, status in common.STATUS_TABS.items():
         window_ms = common.ms(statistics.median(timings[name][1:]))
         loaded_ms = common.ms(statistics.median(loaded[name][1:]))
         floor_ms = common.median_ms(floor.page, repeat, status)
