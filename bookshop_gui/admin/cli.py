@@ -110,7 +110,8 @@ def _reconcile(args) -> int:
     if found:
         print(f"{len(found)} difference(s) found.", file=sys.stderr)
         return 1
-    print("The books balance: every balance equals its entries, every paid order was paid once.")
+    print("The books balance: every balance equals its entries, every order's payments "
+          "match its status.")
     return 0
 
 
@@ -169,8 +170,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="the staff or admin account doing it (password asked for)")
     command("reconcile", _reconcile,
             "check that every buyer's balance equals the sum of their balance entries and "
-            "that every paid order was paid once (and refunded at most once, in full)")
-    demo = command("seed-demo", _seed_demo, "fill an empty database with demo shops and books")
+            "that every order's money moved as its status says (exit status 1 if not)")
+    demo = command("seed-demo", _seed_demo,
+                   "fill a database without shops with demo shops, books and accounts")
     demo.add_argument("--force", action="store_true", help="add the demo data even if shops exist")
     backup = command("backup", _backup,
                      "copy the local database to PATH while the program runs (SQLite); "

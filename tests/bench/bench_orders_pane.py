@@ -19,8 +19,8 @@ its background worker as in the program:
   model keeps rows it has shown (it should hold a few pages, `most_rows_held`).
 
 The window runs in a fresh process, so memory freed by the bulk load does not
-hide what the window allocates. The pane's 5-second poll is stopped so its
-work never lands inside a timed fetch.
+hide what the window allocates. The window's look for changes (every 3 s) is
+stopped so its work never lands inside a timed fetch.
 
     python tests/bench/bench_orders_pane.py [--small] [--orders N] [--backend sqlite ...]
 """
