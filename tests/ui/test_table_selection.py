@@ -4,16 +4,14 @@ only the order editor's lines pick one cell, the one that typing changes."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
-from bookshop_gui.services import cart, catalog, orders
+from bookshop_gui.services import cart, orders
 from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant.window import MerchantWindow
 
+from .live_helpers import book_id
+
 ROWS = QAbstractItemView.SelectionBehavior.SelectRows
 CELLS = QAbstractItemView.SelectionBehavior.SelectItems
-
-
-def book_id(title):
-    return next(b.id for b in catalog.search(title) if b.title == title)
 
 
 def click_cell(qtbot, table: QTableView, row: int, column: int):
