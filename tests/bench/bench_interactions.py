@@ -27,7 +27,6 @@ import _interactions
 GOAL_MS = 100
 GOAL_SLOW_MS = 300  # sign-in to the first screen, and a year's report
 SLOW = {"sign_in_to_first_screen", "year_report"}
-SEARCH_KEYS = "abcdefghij"
 
 
 def main() -> None:
