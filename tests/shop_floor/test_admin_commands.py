@@ -1,6 +1,6 @@
 """`python main.py admin …` exactly as the README's "Administer it" shows it, run as
-its own program on a fresh database, and the one-line error a script gets when no
-one is there to type a password."""
+its own program on a fresh database; the one-line error a script gets when no one is
+there to type a password; and `--help` naming the commands that are not options."""
 
 import os
 import re
@@ -56,3 +56,16 @@ def test_a_password_prompt_without_a_terminal_is_one_line_of_error(tmp_path):
         assert "Traceback" not in done.stderr
         assert done.stderr.rstrip().endswith(
             "error: no password given; type it at a terminal, or set BOOKSHOP_PASSWORD")
+
+
+def test_the_programs_help_names_the_commands_it_does_not_list_as_options():
+    """admin, serve, --self-test and --version are taken before the windows' options are
+    read, so `--help` names them in words; each named `--help` answers."""
+    shown = subprocess.run([sys.executable, "main.py", "--help"], cwd=ROOT, capture_output=True,
+                           text=True, timeout=60, check=True).stdout
+    for named in ("bookshop admin --help", "bookshop serve --help", "bookshop --self-test",
+                  "bookshop --version"):
+        assert named in shown
+    for command in ("admin", "serve"):
+        subprocess.run([sys.executable, "main.py", command, "--help"], cwd=ROOT,
+                       capture_output=True, timeout=60, check=True)
