@@ -247,7 +247,6 @@ def test_packing_slip_saves_a_pdf_with_chinese_titles(qtbot, tmp_path, monkeypat
     qtbot.mouseClick(slip.pdf_button, Qt.MouseButton.LeftButton)
     data = target.read_bytes()
     assert data.startswith(b"%PDF") and b"WenQuanYi" in data
-    assert not packing_slip.render_image(order).isNull()
 
 
 def test_the_lines_model_passes_the_model_tester(qtmodeltester, staff_session, unpaid):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, QUrl
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QTextDocument
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -166,19 +166,6 @@ def print_document(doc: QTextDocument, printer: QPrinter) -> None:
         doc.drawContents(painter, QRectF(0, number * height, doc.textWidth(), height))
         painter.restore()
     painter.end()
-
-
-def render_image(order: OrderDetail, page: str = A5) -> QImage:
-    """The slip as a picture (the README's screenshot)."""
-    doc = document(order, page)
-    size = doc.size().toSize()
-    image = QImage(size, QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    doc.drawContents(painter)
-    painter.end()
-    return image
 
 
 class SlipDialog(QDialog):
