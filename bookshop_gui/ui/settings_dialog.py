@@ -9,20 +9,21 @@ failed. An administrator also sets the shop's shipping fee here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -37,6 +38,7 @@ from bookshop_gui.ui.connection_problems import problem_text
 from bookshop_gui.ui.tasks import Tasks
 
 MIN_WIDTH = 520
+SCREEN_ROOM = 48  # left above and below the dialog for its title bar and the taskbar
 
 
 class SettingsDialog(QDialog):
@@ -53,13 +55,9 @@ class SettingsDialog(QDialog):
         self.changed_database = False
         self.setObjectName("settings")
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(MIN_WIDTH)
         layout = QVBoxLayout(self)
-        # Never smaller than the wrapped notes need: no line cut in half.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        layout.addWidget(self._database_box())
-        layout.addWidget(self._shop_box())
-        layout.addWidget(self._workstation_box())
+        layout.addWidget(self._scrolling(self._database_box(), self._shop_box(),
+                                         self._workstation_box()))
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
             self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -72,6 +70,36 @@ class SettingsDialog(QDialog):
         self._load()
 
     # building
+
+    def _scrolling(self, *boxes: QGroupBox) -> QScrollArea:
+        """The boxes at MIN_WIDTH, each note on as many lines as it needs; on a screen too
+        short for them all (1024×768) they scroll, rather than squeezing a note in half."""
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        for box in boxes:
+            column.addWidget(box)
+        content.setMinimumWidth(MIN_WIDTH)
+        self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        return self.scroll
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self._fit_screen()
+
+    def _fit_screen(self):
+        """As tall as the boxes need, up to the screen's height; as wide as they need."""
+        content = self.scroll.widget()
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        margins = self.layout().contentsMargins()
+        inner = max(MIN_WIDTH, content.minimumSizeHint().width())
+        width = inner + bar + margins.left() + margins.right()
+        needed = content.layout().totalHeightForWidth(inner)
+        around = self.height() - self.scroll.height()  # the buttons and the margins
+        room = self.screen().availableGeometry().height() - SCREEN_ROOM
+        self.resize(max(width, self.width()), min(needed + around, room))
 
     def _database_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Shop database"))
@@ -112,12 +140,13 @@ class SettingsDialog(QDialog):
         self.test_result = QLabel(objectName="hint", wordWrap=True)
         self.test_result.hide()
         layout = QVBoxLayout(box)
-        layout.addWidget(self.local)
+        # Only the circle and the words take a click: no wider than they are.
+        layout.addWidget(self.local, alignment=Qt.AlignmentFlag.AlignLeft)
         path_row = QHBoxLayout()
         path_row.setContentsMargins(20, 0, 0, 0)
         path_row.addWidget(self.path)
         layout.addLayout(path_row)
-        layout.addWidget(self.server)
+        layout.addWidget(self.server, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.server_form)
         layout.addWidget(self.test_button)
         layout.addWidget(self.test_result)

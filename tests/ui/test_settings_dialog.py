@@ -11,6 +11,7 @@ import pytest
 from conftest import _admin_sql
 from keyring.backends import fail
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel
 
 from bookshop_gui import db, paths
 from bookshop_gui.services import auth, settings
@@ -283,3 +284,19 @@ def test_a_primary_and_its_hot_standby_typed_in_lead_to_the_one_taking_writes(
     finally:
         opened.close()
     assert (port, standby) == (ports["primary"], False)
+
+
+def test_on_a_short_screen_every_note_shows_whole_and_the_rest_scrolls(qtbot, tasks):
+    dialog = make(qtbot, tasks)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() <= screen.height()
+    notes = [label for label in dialog.findChildren(QLabel)
+             if label.wordWrap() and label.isVisibleTo(dialog) and label.text()]
+    assert dialog.hosts_note in notes
+    for note in notes:  # every line of every note, none cut in half
+        assert note.height() >= note.heightForWidth(note.width()), note.text()
+    host = dialog.host
+    assert host.fontMetrics().horizontalAdvance(host.placeholderText()) < host.width() - 16
+    last = dialog.language_note
+    dialog.scroll.ensureWidgetVisible(last)
+    assert not last.visibleRegion().isEmpty()  # the bottom of the form is reachable
