@@ -472,6 +472,10 @@
         <translation>搜索书名、作者或 ISBN，或扫描条形码</translation>
     </message>
     <message>
+        <source>Title, author or ISBN</source>
+        <translation>书名、作者或 ISBN</translation>
+    </message>
+    <message>
         <source>Search the catalog</source>
         <translation>搜索图书目录</translation>
     </message>
@@ -737,10 +741,6 @@
         <translation>选择一位买家</translation>
     </message>
     <message>
-        <source>Amount, e.g. 50.00</source>
-        <translation>金额，例如 50.00</translation>
-    </message>
-    <message>
         <source>Amount to add</source>
         <translation>充值金额</translation>
     </message>
@@ -755,6 +755,10 @@
     <message>
         <source>&amp;Top up…</source>
         <translation>充值(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>e.g. 50.00</source>
+        <translation>例如 50.00</translation>
     </message>
     <message>
         <source>&amp;Add to the store balance (cash or card at the counter):</source>

@@ -1,7 +1,8 @@
 """What a person would call broken on a screen, measured on the live widgets.
 
 Each check walks the visible widgets of one window and returns a line per
-problem: text that does not fit its label or button, a tab whose text is
+problem: text that does not fit its label or button or an empty field's hint
+that does not fit the field, a tab whose text is
 elided or that lies outside its bar (unless arrows a finger wide scroll to it),
 a table cell or column title that is cut, and, on a kiosk, a control a finger
 can press that is smaller than `TOUCH` pixels or closer than `GAP` to the next
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScroller,
     QStyle,
+    QStyleOptionFrame,
     QStyleOptionSpinBox,
     QStyleOptionViewItem,
     QTabBar,
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 TOUCH = 48
+LINE_EDIT_MARGIN = 2  # QLineEdit's own space each side of its text
 MAX_ROWS = 40  # rows of a table checked; the rest look the same
 
 
@@ -88,6 +91,26 @@ def button_cut(button: QAbstractButton) -> str | None:
     if button.sizeHint().width() > button.width() and needed > 0:
         return f"cut text: {_name(button)} needs {button.sizeHint().width()}px, " \
                f"has {button.width()}px"
+    return None
+
+
+def placeholder_cut(field: QLineEdit) -> str | None:
+    """An empty field's hint, drawn between its frame, its margins and the buttons in it
+    (a clear button, a search icon), that ends in "…"."""
+    hint = field.placeholderText()
+    if not hint or field.text() or field.isReadOnly():
+        return None
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    room = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option,
+                                        field).width()
+    margins = field.textMargins()
+    room -= margins.left() + margins.right() + 2 * LINE_EDIT_MARGIN
+    room -= sum(button.width() for button in field.findChildren(QToolButton)
+                if button.isVisibleTo(field))
+    needed = field.fontMetrics().horizontalAdvance(hint)
+    if needed > room:
+        return f"placeholder cut: {_name(field)} {hint!r} needs {needed}px, has {room}px"
     return None
 
 
@@ -327,6 +350,8 @@ def problems(window: QWidget, *, kiosk: bool) -> list[str]:
         elif isinstance(widget, QAbstractButton) and widget.parent() is not None \
                 and not isinstance(widget.parent(), QTabBar):
             found.append(button_cut(widget))
+        if isinstance(widget, QLineEdit) and not isinstance(widget.parent(), QAbstractSpinBox):
+            found.append(placeholder_cut(widget))
         if isinstance(widget, QTabBar):
             found.extend(tabs_cut(widget))
         if isinstance(widget, QTableView):

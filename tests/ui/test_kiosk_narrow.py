@@ -89,3 +89,16 @@ def test_narrow_cart_names_each_books_shop_and_price_per_copy(qtbot, demo_shop, 
     window.resize(1024, 768)
     qtbot.waitUntil(lambda: not table.isColumnHidden(COL_PRICE))
     assert book.data() == "Emma\nJane Austen"
+
+
+def test_narrow_catalog_search_has_a_short_hint_that_shows_whole(qtbot, demo_shop, tasks,
+                                                                 kiosk_sheet):
+    window = open_kiosk(qtbot, tasks)
+    search = window.catalog.search
+    assert search.placeholderText() == "Search title, author or ISBN — or scan a barcode"
+    window.resize(720, 1280)
+    qtbot.waitUntil(lambda: search.placeholderText() == "Title, author or ISBN")
+    QApplication.processEvents()
+    assert search.fontMetrics().horizontalAdvance(search.placeholderText()) < search.width() - 16
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: search.placeholderText().endswith("scan a barcode"))

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.services import accounts, auth, settings
 from bookshop_gui.ui.merchant.members_model import MembersModel
@@ -150,3 +151,12 @@ def test_a_click_on_a_column_header_sorts_the_members(qtbot, staff_window):
                                reverse=orders[0][0][0] > orders[0][-1][0])
     assert [b for b, _ in orders[1]] == [b for b, _ in reversed(orders[0])]
     assert pane.member.username == "guest"  # the chosen member stays chosen
+
+
+def test_the_top_up_fields_hint_shows_whole_at_1024_by_768(staff_window):
+    staff_window.resize(1024, 768)
+    pane = staff_window.show_pane("members")
+    QApplication.processEvents()
+    hint = pane.amount.placeholderText()
+    assert hint == "e.g. 50.00"  # its label above says what the amount is for
+    assert pane.amount.fontMetrics().horizontalAdvance(hint) < pane.amount.width() - 16

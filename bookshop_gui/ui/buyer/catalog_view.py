@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Book
 from bookshop_gui.services import accounts, catalog
-from bookshop_gui.ui import formatting, resources, touch
+from bookshop_gui.ui import formatting, resources, tables, touch
 from bookshop_gui.ui.buyer.book_delegate import BookDelegate
 from bookshop_gui.ui.buyer.book_panel import BookPanel
 from bookshop_gui.ui.buyer.catalog_model import BOOK_ROLE, CatalogModel
@@ -65,8 +65,9 @@ class CatalogPage(QWidget):
         self.model.loaded.connect(self._keep_current)
 
     def _build(self, vip_ratio):
-        self.search = QLineEdit(
-            placeholderText=self.tr("Search title, author or ISBN — or scan a barcode"))
+        self.search = QLineEdit()
+        self._hints = (self.tr("Search title, author or ISBN — or scan a barcode"),
+                       self.tr("Title, author or ISBN"))  # wide, and narrow
         self.search.setAccessibleName(self.tr("Search the catalog"))
         self.search.textEdited.connect(lambda _text: self._pause.start())
         self.clear_button = QToolButton(icon=resources.icon("clear"), enabled=False)
@@ -132,6 +133,11 @@ class CatalogPage(QWidget):
         layout.setSpacing(16)
         layout.addLayout(left, 1)
         layout.addWidget(self.panel)
+
+    def resizeEvent(self, event):
+        """Narrow (a portrait kiosk at 150 %), the search's hint is the short one, whole."""
+        super().resizeEvent(event)
+        self.search.setPlaceholderText(self._hints[event.size().width() < tables.NARROW])
 
     # -- loading ----------------------------------------------------------
 

@@ -69,7 +69,7 @@ class MembersPane(QWidget):
         self.name_label = QLabel(self.tr("Choose a buyer"), objectName="heading")
         self.balance_label = QLabel(objectName="total")
         self.vip_label = QLabel(objectName="hint")
-        self.amount = QLineEdit(placeholderText=self.tr("Amount, e.g. 50.00"))
+        self.amount = QLineEdit(placeholderText=self.tr("e.g. 50.00"))  # its label says what
         self.top_up_button = QPushButton(resources.icon("pay"), self.tr("&Top up…"),
                                          objectName="primary")
         self.top_up_button.clicked.connect(self.top_up)
