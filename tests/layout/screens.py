@@ -14,9 +14,10 @@ from bookshop_gui.domain import OrderStatus
 from bookshop_gui.services import accounts, addresses, auth, cart, catalog, shop
 from bookshop_gui.ui import resources
 from bookshop_gui.ui.about import show_about
-from bookshop_gui.ui.buyer.window import CART, CATALOG, ORDERS, BuyerWindow
+from bookshop_gui.ui.buyer.window import ADDRESSES, CART, CATALOG, ORDERS, BuyerWindow
 from bookshop_gui.ui.lockdown import KioskLock
 from bookshop_gui.ui.merchant.approval_dialog import ApprovalDialog
+from bookshop_gui.ui.merchant.scan_ship import ScanShipDialog
 from bookshop_gui.ui.merchant.window import MerchantWindow
 from bookshop_gui.ui.sign_in import SignInWindow
 from bookshop_gui.ui.tasks import Tasks
@@ -116,9 +117,13 @@ def buyer(walk, made: dict[str, int]) -> None:
         window.show_orders(status)
         name = "all" if status is None else status.name.lower()
         walk.look(window, f"kiosk-orders-{name}", kiosk=True)
-    for stage in ("unpaid", "paid", "done"):
+    for stage in ("unpaid", "paid", "shipped", "done"):
         window.show_order(made[stage], review=stage == "done")
         walk.look(window, f"kiosk-order-{stage}", kiosk=True)
+    window.go(ADDRESSES)
+    walk.look(window, "kiosk-addresses", kiosk=True)
+    window.addresses.edit(None)
+    walk.look(window, "kiosk-address-form", kiosk=True)
     for line in cart.get(window.session.token):
         cart.remove(window.session.token, line.book_id)
     unlock = KioskLock(Tasks()).ask(window)
@@ -162,6 +167,10 @@ def merchant(walk, made: dict[str, int]) -> None:
     slip.show()
     walk.look(slip, "merchant-packing-slip", kiosk=False)
     _close(slip)
+    scanning = ScanShipDialog(window.session, window.tasks, window)
+    scanning.show()
+    walk.look(scanning, "merchant-scan-ship", kiosk=False)
+    _close(scanning)
     pane = window.show_pane("catalog")
     walk.look(window, "merchant-catalog", kiosk=False)
     for name, book in (("add", None), ("edit", pane.model.book_at(0))):

@@ -67,7 +67,7 @@ def _place_orders() -> dict[str, int]:
         if stage != "unpaid":
             orders.pay(buyer, order_id)
         if stage in ("shipped", "done"):
-            shop.ship(staff, order_id)
+            shop.ship(staff, order_id, tracking="SF1234567890" if stage == "shipped" else None)
         if stage == "done":
             orders.confirm_receipt(buyer, order_id)
     return made

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QScroller
 
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.services import accounts, auth, catalog, orders, shop
@@ -170,3 +171,11 @@ def test_a_paid_order_is_sent_elsewhere_until_it_ships(qtbot, tasks, buyer_sessi
     shop.ship(auth.login("lakeside", "lakeside").token, order_id, tracking="SF6000000001")
     window.show_order(order_id)
     assert not detail.move_button.isVisibleTo(window)
+
+
+def test_the_address_book_scrolls_with_a_swipe(qtbot, tasks, buyer_session):
+    window = open_window(qtbot, tasks, buyer_session)
+    qtbot.mouseClick(window.header.nav["orders"], LEFT)
+    qtbot.mouseClick(window.orders.addresses_button, LEFT)
+    viewport = window.addresses.scroll.viewport()
+    assert QScroller.hasScroller(viewport)  # a finger drags the addresses and the form

@@ -50,6 +50,7 @@ def test_staff_scan_to_ship_two_parcels_without_the_mouse(qtbot, window, buyer_s
     unpaid = orders.create(buyer_session.token, catalog.search("Moby-Dick")[0].id, 1)
     dialog = pane.scan_to_ship()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.scan)
+    assert dialog.log.accessibleName() == "Shipped just now"  # what a screen reader calls it
 
     scan(qtbot, str(first))
     assert "李明" in dialog.picked.text() and "文三路" in dialog.picked.text()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Address, Kind
 from bookshop_gui.services import accounts
-from bookshop_gui.ui import live, messages, resources
+from bookshop_gui.ui import live, messages, resources, touch
 from bookshop_gui.ui.buyer.address_chooser import address_text
 from bookshop_gui.ui.buyer.address_form import TOUCH, AddressForm
 from bookshop_gui.ui.tasks import Tasks
@@ -50,6 +50,7 @@ class AddressBookPage(QWidget):
         content.addStretch()
         self.scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         self.scroll.setWidget(holder)
+        touch.kinetic(self.scroll)  # a buyer swipes through many addresses and the form
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch()

@@ -56,6 +56,7 @@ class ScanShipDialog(QDialog):
         self.courier = courier_box()
         self.courier.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.log = QListWidget()
+        self.log.setAccessibleName(self.tr("Shipped just now"))
         self.log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         close = QPushButton(self.tr("Done"))
         close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
