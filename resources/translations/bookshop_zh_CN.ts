@@ -701,6 +701,14 @@
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
+        <source>Choose a buyer above to see every change to their balance.</source>
+        <translation>在上方选择一位买家，查看其余额的每一笔变动。</translation>
+    </message>
+    <message>
+        <source>No change to this buyer&apos;s balance yet.</source>
+        <translation>该买家的余额还没有任何变动。</translation>
+    </message>
+    <message>
         <source>Export balance history</source>
         <translation>导出余额明细</translation>
     </message>

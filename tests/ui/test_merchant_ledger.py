@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
-from bookshop_gui.services import catalog, ledger, orders
+from bookshop_gui.services import accounts, catalog, ledger, orders
 from bookshop_gui.ui import dialogs
 from bookshop_gui.ui.merchant import ledger_view
 from bookshop_gui.ui.merchant.ledger_model import LedgerModel
@@ -50,9 +50,20 @@ def test_the_history_shows_each_movement_and_the_balance_it_left(qtbot, pane):
         ["Opening balance", "¥500.00", "", "", "¥500.00"],
     ]
     assert not pane.ledger.more_button.isEnabled()  # one page holds it all
+    assert pane.ledger.table.isVisible() and not pane.ledger.empty.isVisible()
     pane.table.clearSelection()
     assert pane.ledger.model.rowCount() == 0
     assert not pane.ledger.export_button.isEnabled()
+    assert not pane.ledger.table.isVisible()  # says what to do instead of an empty table
+    assert pane.ledger.empty.text() == "Choose a buyer above to see every change to their balance."
+
+
+def test_a_buyer_whose_balance_never_changed_is_told_apart(qtbot, pane):
+    accounts.create_user("walkin", "walkin", "buyer")
+    pane.ledger.show_buyer("walkin")
+    assert pane.ledger.model.rowCount() == 0
+    assert pane.ledger.empty.isVisible()
+    assert pane.ledger.empty.text() == "No change to this buyer's balance yet."
 
 
 def test_older_entries_come_a_page_at_a_time(qtbot, pane, monkeypatch):

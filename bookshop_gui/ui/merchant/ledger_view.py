@@ -3,7 +3,7 @@ a time ("Show older"), and the whole of it saved as a CSV file for the accounts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -45,16 +45,31 @@ class LedgerView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.table)
+        self.empty = QLabel(objectName="hint", wordWrap=True,
+                            alignment=Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty, 1)
         self.show_buyer(None)
 
     def show_buyer(self, username: str | None):
-        """The newest page of `username`'s ledger; empty when no buyer is chosen."""
+        """The newest page of `username`'s ledger; a line saying what to do when no
+        buyer is chosen, and one saying so when the buyer's balance never changed."""
         self.username = username
         self.model.set_rows([])
         self.more_button.setEnabled(False)
         self.export_button.setEnabled(bool(username))
+        self._say(self.tr("Choose a buyer above to see every change to their balance."))
         if username:
-            self._fetch(username, 0, self.model.set_rows)
+            self._fetch(username, 0, self._first_page)
+
+    def _first_page(self, entries):
+        self.model.set_rows(entries)
+        self._say("" if entries else self.tr("No change to this buyer's balance yet."))
+
+    def _say(self, text: str):
+        """`text` in place of the table, or the table when there is nothing to say."""
+        self.empty.setText(text)
+        self.empty.setVisible(bool(text))
+        self.table.setVisible(not text)
 
     def load_more(self):
         if self.username:
