@@ -3,11 +3,11 @@ and its lists drop columns, and a wider window has them back as they were."""
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from bookshop_gui.services import auth, cart, catalog
 from bookshop_gui.ui import resources
-from bookshop_gui.ui.buyer.cart_model import COL_BOOK, COL_PRICE
+from bookshop_gui.ui.buyer.cart_model import COL_BOOK, COL_MONEY, COL_PRICE
 from bookshop_gui.ui.buyer.cart_model import COL_SHOP as CART_SHOP
 from bookshop_gui.ui.buyer.orders_model import COL_PLACED, COL_SHOP
 from bookshop_gui.ui.buyer.window import BuyerWindow
@@ -102,3 +102,26 @@ def test_narrow_catalog_search_has_a_short_hint_that_shows_whole(qtbot, demo_sho
     assert search.fontMetrics().horizontalAdvance(search.placeholderText()) < search.width() - 16
     window.resize(1024, 768)
     qtbot.waitUntil(lambda: search.placeholderText().endswith("scan a barcode"))
+
+
+def test_narrow_status_tabs_scroll_with_two_whole_arrows(qtbot, demo_shop, tasks, kiosk_sheet):
+    window = open_kiosk(qtbot, tasks)
+    window.go("orders")
+    window.resize(720, 1280)
+    bar = window.orders.tabs
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in bar.findChildren(QToolButton)))
+    left, right = sorted((b for b in bar.findChildren(QToolButton) if b.isVisible()),
+                         key=lambda button: button.x())
+    assert left.geometry().right() <= right.x()  # side by side: at most a border's pixel shared
+    assert min(left.width(), left.height(), right.width(), right.height()) >= 48
+
+
+def test_kiosk_figures_in_next_columns_stay_apart(qtbot, demo_shop, tasks, kiosk_sheet):
+    window = open_kiosk(qtbot, tasks)
+    window.go("cart")
+    table = window.cart.table
+    for column in (COL_PRICE, COL_MONEY):
+        index = table.model().index(0, column)
+        room = table.sizeHintForIndex(index).width() - table.fontMetrics().horizontalAdvance(
+            index.data())
+        assert room >= 16  # a column fitted to "¥8.54" leaves it room, not "1 ¥8.54" tight
