@@ -22,6 +22,7 @@ from bookshop_gui.errors import (
     InvalidInput,
     SchemaTooNew,
 )
+from bookshop_gui.pipelined import PipelinedPostgresqlDatabase
 from bookshop_gui.redact import mask_password
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -111,9 +112,13 @@ def open_url(url: str):
         load_postgres_driver()
         # Plan every query for its own values: a LIKE pattern planned once,
         # generically, skips the catalog's trigram index and reads every book.
-        return db_url.connect(server_url.first_host(url), unquote_password=True,
-                              unquote_user=True, prefer_psycopg3=True,
-                              **_postgres_hosts(url), **_postgres_limits())
+        first = server_url.first_host(url)
+        options = dict(prefer_psycopg3=True, **_postgres_hosts(url), **_postgres_limits())
+        if scheme not in ("postgres", "postgresql"):  # a pool or extension of peewee's
+            return db_url.connect(first, unquote_password=True, unquote_user=True, **options)
+        # BEGIN and the writes nobody reads travel with other statements (pipelined.py).
+        params = db_url.parse(first, unquote_password=True, unquote_user=True)
+        return PipelinedPostgresqlDatabase(**params, **options)
     if scheme.startswith("mysql"):
         if len(server_url.hosts(url)) > 1:
             raise InvalidInput("Several server hosts work with PostgreSQL only: "

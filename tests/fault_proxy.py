@@ -13,8 +13,11 @@ and knows what each prepared name stands for; a lost reply armed for COMMIT
 is lost whether COMMIT travels as text or by name.
 
 It can also hold every chunk for a while each way (`delay`), as a server in
-another city does, and counts the chunks clients send (`sent`): a driver sends
-each round trip's messages in one write, so the count is the round trips.
+another city does, and counts the round trips clients make (`round_trips`): on
+PostgreSQL each time the client asks the server to answer what it sent (Sync,
+a simple Query, Flush), so a pipeline of statements sent in several writes and
+answered once counts once; on other servers each chunk a client sends, as their
+drivers send a round trip's messages in one write.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ class FaultProxy:
         self._cut_clients: set[socket.socket] = set()
         self.cuts = 0
         self._delay = 0.0
-        self.sent = 0  # chunks forwarded from clients to the server
+        self.round_trips = 0  # answers clients asked of the server (see _PostgresStream)
         threading.Thread(target=self._accept, daemon=True).start()
 
     @classmethod
@@ -137,7 +140,7 @@ class FaultProxy:
                 _abort(sink)
                 _abort(source)
                 return
-            sent = stream.read(data) if stream is not None else [data]
+            sent, asked = stream.read(data) if stream is not None else ([data], 1)
             pattern = self._cut_pattern
             cutting = upstream and pattern is not None and any(pattern in part for part in sent)
             if cutting:
@@ -145,7 +148,7 @@ class FaultProxy:
                 self._cut_clients.add(source)  # no reply may reach this client any more
             if upstream:
                 with self._lock:
-                    self.sent += 1
+                    self.round_trips += asked
             try:
                 if self._delay and not cutting:
                     line.put(data, self._delay)
@@ -175,9 +178,16 @@ class _PostgresStream:
 
     `read` returns the chunk itself and, for each Bind that runs a statement
     prepared by name earlier, that statement's Parse message: what the server
-    runs, in the words it was first sent in. A stream that does not open as
-    PostgreSQL's (MySQL's client speaks second) is passed over.
+    runs, in the words it was first sent in. It also returns how many round
+    trips the chunk began: a client waits for the server after a Sync, a
+    simple Query or a Flush (and at start-up), and a Flush sent right behind a
+    Sync (psycopg ends a pipeline so) waits for the same answer; so does a
+    password message. A stream that
+    does not open as PostgreSQL's (MySQL's client speaks second) is passed
+    over, each chunk counted as a round trip.
     """
+
+    ASKS = (b"S", b"Q", b"H")  # Sync, Query, Flush: the client then waits for an answer
 
     STARTUP = 196608  # protocol 3.0; SSLRequest and GSSENCRequest come before it
     PRE_STARTUP = (80877103, 80877104)
@@ -187,15 +197,25 @@ class _PostgresStream:
         self._started = False
         self._postgres: bool | None = None
         self._prepared: dict[bytes, bytes] = {}
+        self._last = b""
 
-    def read(self, data: bytes) -> list[bytes]:
+    def read(self, data: bytes) -> tuple[list[bytes], int]:
         if self._postgres is False:
-            return [data]
+            return [data], 1
         self._pending += data
-        runs = [data]
+        runs, asked = [data], 0
         while (message := self._next()) is not None:
             runs.extend(self._runs(*message))
-        return runs
+            asked += self._asks(message[0])
+        return runs, asked
+
+    def _asks(self, kind: bytes) -> int:
+        """1 if a message of `kind` makes the client wait for an answer it was not already
+        waiting for."""
+        last, self._last = self._last, kind
+        if kind == b"":  # a start-up message: the server answers each
+            return 1
+        return int(kind in (b"Q", b"p") or (kind in self.ASKS and last not in (b"S", b"H")))
 
     def _next(self) -> tuple[bytes, bytes] | None:
         """The next whole message as (type, body); None until one has fully arrived."""

@@ -6,14 +6,14 @@ from bookshop_gui import domain
 from bookshop_gui.domain import Account, Member, Role
 from bookshop_gui.domain import Shop as ShopValue
 from bookshop_gui.errors import InvalidInput, NotFound
-from bookshop_gui.models import BalanceEntry, Shop, User
+from bookshop_gui.models import BalanceEntry, Shop, User, database
 from bookshop_gui.services import changes, requests
 from bookshop_gui.services.addresses import addresses as addresses  # the contract's names
 from bookshop_gui.services.addresses import remove_address as remove_address
 from bookshop_gui.services.addresses import save_address as save_address
 from bookshop_gui.services.passwords import hash_password
 from bookshop_gui.services.sessions import caller
-from bookshop_gui.services.transactions import reads, writes
+from bookshop_gui.services.transactions import later, reads, writes
 
 MAX_BALANCE = Decimal("1000000.00")
 
@@ -53,7 +53,7 @@ def create_user(
         balance=opening,
     )
     if opening:
-        BalanceEntry.create(user=user, amount=opening, reason="opening")
+        later(BalanceEntry.insert(user=user.id, amount=opening, reason="opening"))
     return user.id
 
 
@@ -66,15 +66,19 @@ def top_up(token, username, amount) -> Decimal:
     if amount == 0:
         raise InvalidInput("A top-up must be more than zero.")
     buyer = _buyer(username)
-    added = (
-        User.update(balance=User.balance + amount)
-        .where(User.id == buyer.id, User.balance <= MAX_BALANCE - amount)
-        .execute()
-    )
+    credit = (User.update(balance=User.balance + amount)
+              .where(User.id == buyer.id, User.balance <= MAX_BALANCE - amount))
+    if database.obj.returning_clause:  # the new balance with the credit: no read after it
+        added = [*credit.returning(User.balance).tuples().execute()]
+        balance = added[0][0] if added else None
+    else:
+        added = credit.execute()
+        balance = added and User.get_by_id(buyer.id).balance
     if not added:
         raise InvalidInput(f"A balance cannot go above {MAX_BALANCE}.")
-    BalanceEntry.create(user=buyer, amount=amount, reason="top_up", by_username=clerk.username)
-    return User.get_by_id(buyer.id).balance
+    later(BalanceEntry.insert(user=buyer.id, amount=amount, reason="top_up",
+                              by_username=clerk.username))
+    return balance
 
 
 @reads

@@ -5,7 +5,7 @@ from bookshop_gui.errors import AuthError
 from bookshop_gui.models import AuthSession, Shop, User
 from bookshop_gui.services.passwords import check_password, hash_password
 from bookshop_gui.services.sessions import caller, open_session, token_digest
-from bookshop_gui.services.transactions import reads, writes
+from bookshop_gui.services.transactions import later, reads, writes
 
 # Checked against when the username is unknown, so a wrong name takes as long as a wrong password.
 _DUMMY_HASH = hash_password("not a password")
@@ -38,7 +38,7 @@ def verified_user(username, password) -> User | None:
 def logout(token) -> None:
     """End the session at once, on every workstation."""
     if isinstance(token, str) and token and storable(token):
-        AuthSession.delete().where(AuthSession.token_hash == token_digest(token)).execute()
+        later(AuthSession.delete().where(AuthSession.token_hash == token_digest(token)))
 
 
 @reads

@@ -8,7 +8,7 @@ from bookshop_gui.errors import InvalidInput, NotFound
 from bookshop_gui.models import Book, CartLine, Shop, database
 from bookshop_gui.services import changes
 from bookshop_gui.services.sessions import caller
-from bookshop_gui.services.transactions import for_update, reads, writes
+from bookshop_gui.services.transactions import for_update, later, reads, writes
 
 
 @reads
@@ -38,7 +38,7 @@ def add(token, book_id, cnt=1) -> None:
         line = for_update(mine).first()
     if line.cnt + cnt > domain.MAX_COUNT:
         raise InvalidInput(f"A cart line holds at most {domain.MAX_COUNT} copies.")
-    CartLine.update(cnt=CartLine.cnt + cnt).where(CartLine.id == line.id).execute()
+    later(CartLine.update(cnt=CartLine.cnt + cnt).where(CartLine.id == line.id))
 
 
 @writes

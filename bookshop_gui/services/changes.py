@@ -18,6 +18,7 @@ from contextlib import contextmanager
 
 from bookshop_gui.domain import BatchOutcome, Changes, Kind
 from bookshop_gui.models import ChangeLog
+from bookshop_gui.services import transactions
 
 ORDERS, BOOKS, BALANCES, CART, SETTINGS, MEMBERS = (
     Kind.ORDERS, Kind.BOOKS, Kind.BALANCES, Kind.CART, Kind.SETTINGS, Kind.MEMBERS)
@@ -92,7 +93,8 @@ def logged(fn):
         ids = _order_ids(name, args, kwargs, order_id_at, result)
         _local.pending = Changes(frozenset(kinds), ids)
         if unchanged is None:
-            ChangeLog.create(kinds=",".join(kinds), order_ids=_ids_text(ids), origin=origin())
+            transactions.later(ChangeLog.insert(kinds=",".join(kinds), order_ids=_ids_text(ids),
+                                                origin=origin()))
         return result
 
     return call

@@ -6,7 +6,8 @@ local day. Every change to an order's status, total or shipping day adds the
 difference here in the same transaction, so a year's report reads a few
 hundred rows instead of adding up a year of orders, and never disagrees with
 them. Concurrent writers add to a row with one atomic upsert each, never
-read-then-write.
+read-then-write, and send it with the commit (`transactions.later`): no write
+call reads these tables, and none waits for an upsert's answer.
 
 A day is the shop's local calendar day: the day in this computer's time zone,
 where staff count "today's sales" and "today's parcels", not the UTC day.
@@ -21,6 +22,7 @@ from decimal import Decimal
 from bookshop_gui._peewee import peewee
 from bookshop_gui.models import Order, SalesDay, ShipmentDay
 from bookshop_gui.models.base import database
+from bookshop_gui.services.transactions import later
 
 BATCH = 500
 
@@ -119,10 +121,10 @@ def _upsert_all(model, rows: list[dict], key: tuple, added: tuple) -> None:
     """`_upsert` for rows of distinct keys, in one statement."""
     if isinstance(database.obj, peewee.MySQLDatabase):  # ON DUPLICATE KEY UPDATE … VALUES()
         update = {f: f + peewee.SQL(f"VALUES(`{f.column_name}`)") for f in added}
-        model.insert_many(rows).on_conflict(update=update).execute()
+        later(model.insert_many(rows).on_conflict(update=update))
     else:
         update = {f: f + getattr(peewee.EXCLUDED, f.column_name) for f in added}
-        model.insert_many(rows).on_conflict(conflict_target=list(key), update=update).execute()
+        later(model.insert_many(rows).on_conflict(conflict_target=list(key), update=update))
 
 
 def _insert(model, fields: list, rows: list) -> None:

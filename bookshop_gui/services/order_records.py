@@ -37,7 +37,7 @@ from bookshop_gui.models import AuditLog, BalanceEntry, Book, Order, OrderLine, 
 from bookshop_gui.models.base import database
 from bookshop_gui.models.fields import as_utc, stored_datetime
 from bookshop_gui.services import addresses, day_totals
-from bookshop_gui.services.transactions import for_update
+from bookshop_gui.services.transactions import for_update, later
 
 STATUS_WORDS = {
     OrderStatus.PENDING_PAYMENT: "waiting for payment",
@@ -206,9 +206,9 @@ def _short(book_ids: list[int]):
 
 
 def return_stock(counts: dict[int, int]) -> None:
+    """Give copies back (book id → count); sent with the commit, as no call reads them after."""
     if counts:
-        (Book.update(stock=Book.stock + _per_book(counts))
-         .where(Book.id.in_(sorted(counts))).execute())
+        later(Book.update(stock=Book.stock + _per_book(counts)).where(Book.id.in_(sorted(counts))))
 
 
 def _per_book(counts: dict[int, int]):
@@ -244,7 +244,8 @@ def charge(order: Order, buyer: User) -> None:
             amount=order.total,
             balance=balance,
         )
-    BalanceEntry.create(user=buyer.id, amount=-order.total, reason="payment", order_id=order.id)
+    later(BalanceEntry.insert(user=buyer.id, amount=-order.total, reason="payment",
+                              order_id=order.id))
 
 
 def cancel(order: Order, by_username: str, call: str = "cancel") -> bool:
@@ -253,9 +254,9 @@ def cancel(order: Order, by_username: str, call: str = "cancel") -> bool:
     move(order, call, "cancelled")
     return_stock(line_counts(order))
     if paid:
-        User.update(balance=User.balance + order.total).where(User.id == order.buyer_id).execute()
-        BalanceEntry.create(user=order.buyer_id, amount=order.total, reason="refund",
-                            order_id=order.id, by_username=by_username)
+        later(User.update(balance=User.balance + order.total).where(User.id == order.buyer_id))
+        later(BalanceEntry.insert(user=order.buyer_id, amount=order.total, reason="refund",
+                                  order_id=order.id, by_username=by_username))
     return paid
 
 
@@ -266,11 +267,11 @@ def audit(order: Order, username: str, action: str, detail: dict) -> None:
 def audit_all(username: str, action: str, details: dict[int, dict]) -> None:
     """One audit entry per order (order id → detail), written in one statement."""
     if details:
-        AuditLog.insert_many([
+        later(AuditLog.insert_many([
             {"order": order_id, "username": username, "action": action,
              "detail": json.dumps(detail, ensure_ascii=False, default=str)}
             for order_id, detail in details.items()
-        ]).execute()
+        ]))
 
 
 def audit_entries(order_id: int) -> list[AuditEntry]:

@@ -13,7 +13,7 @@ from bookshop_gui.services import addresses, changes, day_totals, requests
 from bookshop_gui.services import order_records as records
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.settings import current_shipping_fee, current_unpaid_minutes
-from bookshop_gui.services.transactions import reads, writes
+from bookshop_gui.services.transactions import later, reads, writes
 
 MAX_COMMENT = 1000
 BATCH = 200
@@ -43,7 +43,7 @@ def create_from_cart(token, book_ids, *, address_id=None) -> list[int]:
     shipping = current_shipping_fee()
     order_ids = [_place(buyer, shop_id, items, shipping, destination)
                  for shop_id, items in sorted(by_shop.items())]
-    CartLine.delete().where(CartLine.user == buyer.id, CartLine.book.in_(chosen)).execute()
+    later(CartLine.delete().where(CartLine.user == buyer.id, CartLine.book.in_(chosen)))
     return order_ids
 
 
@@ -153,7 +153,7 @@ def review(token, order_id, mark, comment="") -> None:
     comment = domain.text(comment, "A comment", MAX_COMMENT)
     order = records.find(order_id, buyer_id=buyer.id, lock=True)
     records.move(order, "review", "reviewed")
-    Review.create(order=order.id, mark=mark, comment=comment)
+    later(Review.insert(order=order.id, mark=mark, comment=comment))
 
 
 _OPERATIONS = {1: pay, 2: cancel, 3: confirm_receipt}
@@ -266,9 +266,9 @@ def _place(buyer: User, shop_id: int, items, shipping, destination: dict) -> int
         created_at=utcnow(), **destination,
     )
     day_totals.placed(order)
-    OrderLine.insert_many([
+    later(OrderLine.insert_many([
         {"order": order.id, "book": book.id, "name": book.title, "pic": book.pic,
          "unit_price": book.price, "cnt": cnt, "money": money}
         for book, cnt, money in priced
-    ]).execute()
+    ]))
     return order.id

@@ -30,7 +30,7 @@ from bookshop_gui.models import RequestRecord
 from bookshop_gui.models.fields import utcnow
 from bookshop_gui.services import changes
 from bookshop_gui.services.sessions import caller
-from bookshop_gui.services.transactions import writes
+from bookshop_gui.services.transactions import later, writes
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{8,64}")
 KEPT_FOR = timedelta(days=8)  # the contract promises at least 7 days
@@ -63,9 +63,9 @@ def once(operation: str):
             mine = (RequestRecord.user == user.id) & (RequestRecord.request_id == request_id)
             if isinstance(result, BatchOutcome) and not result.done:
                 # Every order refused: nothing changed, so, like a failed call, no trace.
-                RequestRecord.delete().where(mine).execute()
+                later(RequestRecord.delete().where(mine))
             elif result is not None:
-                RequestRecord.update(result=_encode(result)).where(mine).execute()
+                later(RequestRecord.update(result=_encode(result)).where(mine))
             return result
 
         return call

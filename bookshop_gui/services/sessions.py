@@ -21,6 +21,7 @@ from bookshop_gui.domain import Role, storable
 from bookshop_gui.errors import AuthError, SessionEnded
 from bookshop_gui.models import AuthSession, User
 from bookshop_gui.models.fields import utcnow
+from bookshop_gui.services import transactions
 
 SESSION_HOURS = 12
 REMEMBERED_DAYS = 30
@@ -33,12 +34,13 @@ def token_digest(token: str) -> str:
 
 
 def open_session(user: User, *, remember: bool = False) -> str:
-    """Store a new session for `user` and return its token."""
+    """Store a new session for `user` and return its token (usable once the call commits)."""
     token = secrets.token_urlsafe(32)
     lifetime = timedelta(days=REMEMBERED_DAYS) if remember else timedelta(hours=SESSION_HOURS)
     now = utcnow()
-    AuthSession.delete().where(AuthSession.expires_at < now).execute()
-    AuthSession.create(token_hash=token_digest(token), user=user, expires_at=now + lifetime)
+    transactions.later(AuthSession.delete().where(AuthSession.expires_at < now))
+    transactions.later(AuthSession.insert(token_hash=token_digest(token), user=user.id,
+                                          expires_at=now + lifetime))
     return token
 
 

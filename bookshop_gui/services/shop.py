@@ -30,7 +30,7 @@ from bookshop_gui.models.fields import as_utc, utcnow
 from bookshop_gui.services import changes, day_totals, price_cuts, requests
 from bookshop_gui.services import order_records as records
 from bookshop_gui.services.sessions import caller
-from bookshop_gui.services.transactions import reads, writes
+from bookshop_gui.services.transactions import later, reads, writes
 
 DEFAULT_COURIER = "SF Express"  # seed 001's fixed fee of 22 pays for it
 TRACKING = re.compile(r"[A-Za-z0-9]{8,30}")
@@ -367,11 +367,11 @@ def set_lines(token, order_id, lines, *, expected_version=None, approval=None) -
     if not saved:
         raise StaleOrder(f"Order {order.id} was changed by someone else. It has been reloaded.")
     day_totals.retotalled(order, total)
-    OrderLine.delete().where(OrderLine.order == order.id).execute()
-    OrderLine.insert_many([
+    later(OrderLine.delete().where(OrderLine.order == order.id))
+    later(OrderLine.insert_many([
         _line_row(order, books[book_id], kept.get(book_id), cnt, money)
         for book_id, (cnt, money) in wanted.items()
-    ]).execute()
+    ]))
     detail = {
         "before": [_snapshot(line.book_id, line.name, line.cnt, line.money) for line in before],
         "after": [_snapshot(b, books[b].title if b not in kept else kept[b].name, cnt, money)

@@ -33,6 +33,7 @@ from bookshop_gui.errors import (
     OutcomeUnknown,
 )
 from bookshop_gui.models import database
+from bookshop_gui.pipelined import PipelinedPostgresqlDatabase
 from bookshop_gui.services import changes, sessions
 
 ATTEMPTS = 6
@@ -189,8 +190,40 @@ def _begin(write: bool, seconds: float):
         return
     with database.atomic():
         if seconds and isinstance(database.obj, peewee.PostgresqlDatabase):
-            database.execute_sql(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")
+            _with_begin(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")
         yield
+
+
+def _with_begin(sql: str) -> None:
+    """Run `sql` first in the transaction: on PostgreSQL with the BEGIN it owes, no round
+    trip of its own (bookshop_gui/pipelined.py)."""
+    if isinstance(database.obj, PipelinedPostgresqlDatabase):
+        database.obj.with_begin(sql)
+    else:
+        database.execute_sql(sql)
+
+
+def later(query) -> None:
+    """Run the write `query` whose row count and rows the call never reads, at the latest
+    with the commit.
+
+    On PostgreSQL it is queued and sent with COMMIT, in the same round trip:
+    history and ledger rows, daily totals, the change-log row and a request's
+    stored answer cost no round trip of their own. Nothing in the call may
+    read what such a write changes (the rows are not there until COMMIT), and
+    what fails in it (a deadlock on a daily-totals row) fails the commit with
+    its own error, which `_attempts` retries like any other. Guarded updates
+    (stock, balances, status moves) must never come here: their row counts are
+    read. Inside a savepoint the write runs at once, as rolling the savepoint
+    back must take it too. SQLite and MySQL run it at once: SQLite has no line
+    to save, and PyMySQL sends each statement alone whenever it runs, so
+    keeping it back would change nothing but the order of errors.
+    """
+    if isinstance(database.obj, PipelinedPostgresqlDatabase) and database.transaction_depth() == 1:
+        sql, params = query.sql()
+        database.obj.defer(sql, params)
+    else:
+        query.execute()
 
 
 def let_others_write() -> None:

@@ -19,13 +19,13 @@ def test_a_delayed_line_carries_each_reply_whole_and_counts_each_round_trip():
     proxy.delay(0.002)
     try:
         with psycopg.connect(proxy.url(URL), autocommit=True) as conn:
-            before = proxy.sent
+            before = proxy.round_trips
             answers = [conn.execute("SELECT %s::int", (n,)).fetchone()[0] for n in range(3)]
             assert answers == [0, 1, 2]
-            assert proxy.sent - before == 3
+            assert proxy.round_trips - before == 3
             # A reply of megabytes crosses in many chunks, each held: all arrive, in order.
             rows = conn.execute("SELECT n FROM generate_series(1, 200000) AS n").fetchall()
             assert [n for (n,) in rows] == list(range(1, 200_001))
-            assert proxy.sent - before == 4
+            assert proxy.round_trips - before == 4
     finally:
         proxy.close()
