@@ -9,11 +9,13 @@ answers once, so:
 - `begin` sends nothing: `BEGIN` (and any `SET LOCAL` the transaction asks
   for, `with_begin`) waits for the transaction's first statement and goes out
   in one pipeline with it, whatever that statement is;
+- `together` sends statements that do not need each other's answers (who is
+  calling, and the claim of the call's request id) in one pipeline;
 - `defer` queues a write whose outcome the call never reads (a history row,
   a daily total, the change-log row); `commit` sends every queued write, then
   `COMMIT`, in one pipeline.
 
-Only those two places pipeline: every other statement runs alone, as before,
+Only those places pipeline: every other statement runs alone, as before,
 since a guarded update must read its row count and psycopg has it only once
 the pipeline is synced. Errors keep their types: a deadlock in a queued write
 raises at commit as the driver's own error, and the transaction is rolled back
@@ -60,12 +62,17 @@ class PipelinedPostgresqlDatabase(peewee.PostgresqlDatabase):
         self._queued.deferred.append((sql, params))
 
     def execute_sql(self, sql, params=None):
-        owed = self._owed()
-        if not owed:
+        if not self._owed():
             return super().execute_sql(sql, params)
-        self._queued.owed = []
-        self._log_query(sql, params)
-        return self._pipelined([*owed, (sql, params)])[-1]
+        return self.together([(sql, params)])[0]
+
+    def together(self, statements: list[tuple[str, object]]) -> list:
+        """Run `statements`, none of which needs another's answer, in one round trip
+        (with the BEGIN owed, if any): their cursors, in order."""
+        owed, self._queued.owed = self._owed(), []
+        for sql, params in statements:
+            self._log_query(sql, params)
+        return self._pipelined([*owed, *statements])[len(owed):]
 
     def commit(self):
         owed, deferred = self._owed(), getattr(self._queued, "deferred", None) or []

@@ -13,7 +13,7 @@ from bookshop_gui.services.addresses import remove_address as remove_address
 from bookshop_gui.services.addresses import save_address as save_address
 from bookshop_gui.services.passwords import hash_password
 from bookshop_gui.services.sessions import caller
-from bookshop_gui.services.transactions import later, reads, writes
+from bookshop_gui.services.transactions import later, reads, rows, together, writes
 
 MAX_BALANCE = Decimal("1000000.00")
 
@@ -65,17 +65,19 @@ def top_up(token, username, amount) -> Decimal:
     amount = domain.money(amount, "Top-up")
     if amount == 0:
         raise InvalidInput("A top-up must be more than zero.")
-    buyer = _buyer(username)
+    # The buyer and the guarded credit need nothing from each other: one round trip.
+    # Where the server can, the credit returns the new balance, so nothing is read after.
+    found = _buyer_query(username)
     credit = (User.update(balance=User.balance + amount)
-              .where(User.id == buyer.id, User.balance <= MAX_BALANCE - amount))
-    if database.obj.returning_clause:  # the new balance with the credit: no read after it
-        added = [*credit.returning(User.balance).tuples().execute()]
-        balance = added[0][0] if added else None
-    else:
-        added = credit.execute()
-        balance = added and User.get_by_id(buyer.id).balance
-    if not added:
+              .where(_is_buyer(username), User.balance <= MAX_BALANCE - amount))
+    if database.obj.returning_clause:
+        credit = credit.returning(User.balance).tuples()
+    buyers, credited = together(found, credit)
+    buyer = _buyer(username, rows(found, buyers))
+    if not credited.rowcount:
         raise InvalidInput(f"A balance cannot go above {MAX_BALANCE}.")
+    balance = (rows(credit, credited)[0][0] if database.obj.returning_clause
+               else User.get_by_id(buyer.id).balance)
     later(BalanceEntry.insert(user=buyer.id, amount=amount, reason="top_up",
                               by_username=clerk.username))
     return balance
@@ -133,13 +135,22 @@ def list_shops() -> list[ShopValue]:
     return [ShopValue(shop.id, shop.name) for shop in Shop.select().order_by(Shop.name)]
 
 
-def _buyer(username) -> User:
+def _buyer(username, found: list | None = None) -> User:
+    """The buyer called `username`, from `_buyer_query`'s rows if read already."""
+    found = list(_buyer_query(username)) if found is None else found
+    if not found:
+        raise NotFound(f"No buyer called {username}.")
+    return found[0]
+
+
+def _buyer_query(username):
+    return User.select().where(_is_buyer(username)).limit(1)
+
+
+def _is_buyer(username):
     if not isinstance(username, str) or not domain.storable(username):
         raise NotFound("No buyer with that username.")
-    user = User.get_or_none(User.username == username.strip(), User.role == Role.BUYER)
-    if user is None:
-        raise NotFound(f"No buyer called {username}.")
-    return user
+    return (User.username == username.strip()) & (User.role == Role.BUYER)
 
 
 def _member(user: User) -> Member:

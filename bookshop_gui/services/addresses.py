@@ -95,10 +95,27 @@ def own(buyer: User, address_id) -> Address:
 
 def for_order(buyer: User, address_id) -> dict:
     """The columns an order copies: the chosen address, else the default, else none."""
+    return copied(address_id, list(chosen(buyer, address_id)))
+
+
+def chosen(buyer: User, address_id):
+    """The query of the address an order copies (the chosen one, else the default), to
+    send with a call's other reads; `copied` reads its rows."""
     if address_id is not None:
-        return order_columns(own(buyer, address_id))
-    address = Address.get_or_none(Address.user == buyer.id, Address.is_default)
-    return {} if address is None else order_columns(address)
+        return Address.select().where(
+            Address.id == domain.row_id(address_id, NO_SUCH_ADDRESS), Address.user == buyer.id
+        ).limit(1)
+    return Address.select().where(Address.user == buyer.id, Address.is_default).limit(1)
+
+
+def copied(address_id, found: list) -> dict:
+    """The columns an order copies from what `chosen` found; NotFound for a chosen
+    address that is not the buyer's."""
+    if found:
+        return order_columns(found[0])
+    if address_id is not None:
+        raise NotFound(NO_SUCH_ADDRESS)
+    return {}
 
 
 def order_columns(address: Address) -> dict:

@@ -37,7 +37,7 @@ from bookshop_gui.models import AuditLog, BalanceEntry, Book, Order, OrderLine, 
 from bookshop_gui.models.base import database
 from bookshop_gui.models.fields import as_utc, stored_datetime
 from bookshop_gui.services import addresses, day_totals
-from bookshop_gui.services.transactions import for_update, later
+from bookshop_gui.services.transactions import for_update, later, together
 
 STATUS_WORDS = {
     OrderStatus.PENDING_PAYMENT: "waiting for payment",
@@ -71,10 +71,20 @@ def find(order_id, *, buyer_id=None, shop_id=None, lock=False) -> Order:
     from one that does not exist by comparing what they are told.
     """
     query = _owned(order_id, buyer_id, shop_id)
-    order = (for_update(query) if lock else query).first()
-    if order is None:
+    return found((for_update(query) if lock else query).limit(1))
+
+
+def found(orders: list[Order] | object) -> Order:
+    """The order `orders` (a query of one, or its rows read already) holds, or NotFound."""
+    rows = orders if isinstance(orders, list) else list(orders)
+    if not rows:
         raise NotFound(NO_SUCH_ORDER)
-    return order
+    return rows[0]
+
+
+def locking(order_id, *, shop_id) -> object:
+    """The query that `find(order_id, shop_id=…, lock=True)` runs, to send with others."""
+    return for_update(_owned(order_id, None, shop_id)).limit(1)
 
 
 def detail(order_id, *, buyer_id=None, shop_id=None) -> OrderDetail:
@@ -106,20 +116,23 @@ def require(order: Order, call: str, action: str) -> None:
         raise InvalidState(f"Order {order.id} is {state}, so it cannot be {action}.")
 
 
-def move(order: Order, call: str, action: str, **changes) -> None:
-    """Make `call`'s move of the status machine, guarded against a racing change."""
+def move(order: Order, call: str, action: str, *, alongside=None, **changes):
+    """Make `call`'s move of the status machine, guarded against a racing change.
+
+    `alongside` is a statement that needs nothing from the move, sent in the
+    same round trip (`transactions.together`); its driver cursor is returned.
+    """
     require(order, call, action)
     to = TRANSITIONS[call].target if call in TRANSITIONS else order.status
-    changed = (
-        Order.update(status=to, version=Order.version + 1, **changes)
-        .where(Order.id == order.id, Order.status == order.status)
-        .execute()
-    )
-    if changed != 1:
+    update = (Order.update(status=to, version=Order.version + 1, **changes)
+              .where(Order.id == order.id, Order.status == order.status))
+    moved, *others = together(update, *([] if alongside is None else [alongside]))
+    if moved.rowcount != 1:
         raise InvalidState(f"Order {order.id} changed meanwhile; it was not {action}.")
     day_totals.moved(order, to)
     if changes.get("shipped_at") is not None:
         day_totals.shipped(order.shop_id, changes["shipped_at"])
+    return others[0] if others else None
 
 
 def lock_all(order_ids: list[int], *, shop_id: int) -> dict[int, Order]:
@@ -229,14 +242,16 @@ def counts_of(lines) -> dict[int, int]:
     return counts
 
 
-def charge(order: Order, buyer: User) -> None:
-    """Take the order total from the buyer's balance, only if it is all there."""
-    paid = (
-        User.update(balance=User.balance - order.total)
-        .where(User.id == buyer.id, User.balance >= order.total)
-        .execute()
-    )
-    if not paid:
+def pay(order: Order, buyer: User, **changes) -> None:
+    """0 → 1, and the order total out of the buyer's balance only if it is all there.
+
+    Both are guarded updates of rows already read (the order locked), so they
+    go to the server together: one round trip. Should either find its guard
+    false, the call fails and the other is rolled back with it.
+    """
+    debit = (User.update(balance=User.balance - order.total)
+             .where(User.id == buyer.id, User.balance >= order.total))
+    if not move(order, "pay", "paid", alongside=debit, **changes).rowcount:
         balance = User.get_by_id(buyer.id).balance
         raise InsufficientBalance(
             f"Your balance is {balance}, but order {order.id} costs {order.total}. "

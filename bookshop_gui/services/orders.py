@@ -9,10 +9,10 @@ from bookshop_gui.domain import OrderDetail, OrderStatus, OrderSummary, PaymentR
 from bookshop_gui.errors import InvalidInput, NotFound, StaleOrder
 from bookshop_gui.models import Book, CartLine, Order, OrderLine, Review, User
 from bookshop_gui.models.fields import utcnow
-from bookshop_gui.services import addresses, changes, day_totals, requests
+from bookshop_gui.services import addresses, changes, day_totals, requests, transactions
 from bookshop_gui.services import order_records as records
 from bookshop_gui.services.sessions import caller
-from bookshop_gui.services.settings import current_shipping_fee, current_unpaid_minutes
+from bookshop_gui.services.settings import current_unpaid_minutes, shipping_fee_of, shipping_fee_row
 from bookshop_gui.services.transactions import later, reads, writes
 
 MAX_COMMENT = 1000
@@ -28,11 +28,9 @@ def create_from_cart(token, book_ids, *, address_id=None) -> list[int]:
     """
     buyer = caller(token, Role.BUYER)
     chosen = _chosen_ids(book_ids)
-    destination = addresses.for_order(buyer, address_id)
-    lines = [*(
+    destination, shipping, lines = _ordering(buyer, address_id, (
         CartLine.select(CartLine, Book).join(Book)
-        .where(CartLine.user == buyer.id, CartLine.book.in_(chosen))
-    )]
+        .where(CartLine.user == buyer.id, CartLine.book.in_(chosen))))
     missing = set(chosen) - {line.book_id for line in lines}
     if missing:
         raise InvalidInput("Some of the chosen books are no longer in your cart.")
@@ -40,7 +38,6 @@ def create_from_cart(token, book_ids, *, address_id=None) -> list[int]:
     by_shop: dict[int, list] = {}
     for line in sorted(lines, key=lambda line: line.book_id):
         by_shop.setdefault(line.book.shop_id, []).append((line.book, line.cnt))
-    shipping = current_shipping_fee()
     order_ids = [_place(buyer, shop_id, items, shipping, destination)
                  for shop_id, items in sorted(by_shop.items())]
     later(CartLine.delete().where(CartLine.user == buyer.id, CartLine.book.in_(chosen)))
@@ -53,12 +50,12 @@ def create(token, book_id, cnt, *, address_id=None) -> int:
     """Buy one book now (seed 001 /order/create); the cart is left alone."""
     buyer = caller(token, Role.BUYER)
     cnt = domain.count(cnt)
-    destination = addresses.for_order(buyer, address_id)
-    book = Book.get_or_none(Book.id == domain.row_id(book_id, "No such book."))
-    if book is None:
+    destination, shipping, books = _ordering(
+        buyer, address_id, Book.select().where(Book.id == domain.row_id(book_id, "No such book.")))
+    if not books:
         raise NotFound("No such book.")
-    records.take_stock({book.id: cnt})
-    return _place(buyer, book.shop_id, [(book, cnt)], current_shipping_fee(), destination)
+    records.take_stock({books[0].id: cnt})
+    return _place(buyer, books[0].shop_id, [(books[0], cnt)], shipping, destination)
 
 
 @reads
@@ -112,8 +109,7 @@ def pay(token, order_id, *, expected_total=None) -> None:
             f"not {shown}. Nothing was charged.",
             total=order.total,
         )
-    records.move(order, "pay", "paid", paid_at=utcnow())
-    records.charge(order, buyer)
+    records.pay(order, buyer, paid_at=utcnow())
 
 
 @writes
@@ -254,6 +250,15 @@ def _chosen_ids(book_ids) -> list[int]:
     if not all(domain.is_row_id(book_id) for book_id in chosen):
         raise InvalidInput("Some of the chosen books are not in your cart.")
     return [*dict.fromkeys(chosen)]
+
+
+def _ordering(buyer: User, address_id, query) -> tuple[dict, object, list]:
+    """What placing orders reads first, in one round trip: the address the orders copy,
+    the shipping fee, and the rows of `query` (what is ordered)."""
+    queries = (addresses.chosen(buyer, address_id), shipping_fee_row(), query)
+    address, fee, rows = (transactions.rows(q, cursor) for q, cursor
+                          in zip(queries, transactions.together(*queries), strict=True))
+    return addresses.copied(address_id, address), shipping_fee_of(fee), rows
 
 
 def _place(buyer: User, shop_id: int, items, shipping, destination: dict) -> int:

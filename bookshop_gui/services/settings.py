@@ -59,8 +59,16 @@ def set_unpaid_minutes(token, minutes) -> None:
 
 def current_shipping_fee() -> Decimal:
     """The fee inside a caller's own transaction."""
-    row = Setting.get_or_none(Setting.key == SHIPPING_FEE)
-    return Decimal(row.value) if row else domain.DEFAULT_SHIPPING_FEE
+    return shipping_fee_of(list(shipping_fee_row()))
+
+
+def shipping_fee_row():
+    """The query of the fee's row, to send with a call's other reads (`shipping_fee_of`)."""
+    return Setting.select().where(Setting.key == SHIPPING_FEE).limit(1)
+
+
+def shipping_fee_of(rows: list) -> Decimal:
+    return Decimal(rows[0].value) if rows else domain.DEFAULT_SHIPPING_FEE
 
 
 def current_unpaid_minutes() -> int:

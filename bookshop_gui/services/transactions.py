@@ -203,6 +203,24 @@ def _with_begin(sql: str) -> None:
         database.execute_sql(sql)
 
 
+def together(*queries) -> list:
+    """Run `queries`, none of which needs another's answer, and wait for them once: their
+    driver cursors, in order (read rows and row counts from them).
+
+    On PostgreSQL they travel in one pipeline, a single round trip (with the
+    transaction's BEGIN if it is still owed); elsewhere they run one after another.
+    """
+    if isinstance(database.obj, PipelinedPostgresqlDatabase):
+        return database.obj.together([query.sql() for query in queries])
+    return [database.execute(query) for query in queries]
+
+
+def rows(query, cursor) -> list:
+    """What `query` gives when run (model objects, tuples…), from the cursor `together`
+    returned for it."""
+    return list(query._get_cursor_wrapper(cursor))
+
+
 def later(query) -> None:
     """Run the write `query` whose row count and rows the call never reads, at the latest
     with the commit.
