@@ -15,7 +15,10 @@ answers once, so:
   a daily total, the change-log row); `commit` sends every queued write, then
   `COMMIT`, in one pipeline.
 
-Only those places pipeline: every other statement runs alone, as before,
+A transaction whose only statements are queued writes sends BEGIN with them
+and COMMIT after, so a connection found dead in the first round trip is known
+to have changed nothing. Only these places pipeline: every other statement
+runs alone, as before,
 since a guarded update must read its row count and psycopg has it only once
 the pipeline is synced. Errors keep their types: a deadlock in a queued write
 raises at commit as the driver's own error, and the transaction is rolled back
@@ -42,10 +45,16 @@ class PipelinedPostgresqlDatabase(peewee.PostgresqlDatabase):
     def begin(self, isolation_level=None):
         """Owe BEGIN to the first statement, rather than send it alone."""
         self._queued.owed, self._queued.deferred = [], []
-        if isolation_level or self._isolation_level:
+        self._queued.begun = bool(isolation_level or self._isolation_level)
+        if self._queued.begun:
             return super().begin(isolation_level)
         self._queued.owed = [("BEGIN", None)]
         return None
+
+    def begun(self) -> bool:
+        """Whether the server has answered this thread's last BEGIN: a connection lost
+        before then was lost before the transaction began."""
+        return getattr(self._queued, "begun", True)
 
     def with_begin(self, sql: str) -> None:
         """Send `sql` (e.g. SET LOCAL) right behind the owed BEGIN; at once if it was sent."""
@@ -61,6 +70,13 @@ class PipelinedPostgresqlDatabase(peewee.PostgresqlDatabase):
         self._log_query(sql, params)
         self._queued.deferred.append((sql, params))
 
+    def cursor(self, named_cursor=None):
+        """A cursor for statements sent past `execute_sql` (executemany): the BEGIN owed
+        is sent first, so they run inside the transaction."""
+        if self._owed():
+            self._opening([])
+        return super().cursor(named_cursor)
+
     def execute_sql(self, sql, params=None):
         if not self._owed():
             return super().execute_sql(sql, params)
@@ -69,24 +85,37 @@ class PipelinedPostgresqlDatabase(peewee.PostgresqlDatabase):
     def together(self, statements: list[tuple[str, object]]) -> list:
         """Run `statements`, none of which needs another's answer, in one round trip
         (with the BEGIN owed, if any): their cursors, in order."""
-        owed, self._queued.owed = self._owed(), []
         for sql, params in statements:
             self._log_query(sql, params)
-        return self._pipelined([*owed, *statements])[len(owed):]
+        return self._opening(statements)
 
     def commit(self):
-        owed, deferred = self._owed(), getattr(self._queued, "deferred", None) or []
-        self._queued.owed, self._queued.deferred = [], []
+        deferred, self._queued.deferred = getattr(self._queued, "deferred", None) or [], []
+        if self._owed() and not deferred:
+            self._queued.owed = []
+            return None  # the transaction sent nothing, so it has nothing to commit
+        if self._owed():
+            # Only writes nobody reads: BEGIN goes with them, and COMMIT after. A
+            # connection found dead then was dead before the call, which can then
+            # run again unseen; one lost on the way back from COMMIT may have committed.
+            self._opening(deferred)
+            return super().commit()
         if not deferred:
-            # BEGIN still owed: the transaction sent nothing, so it has nothing to commit.
-            return None if owed else super().commit()
-        self._pipelined([*owed, *deferred, ("COMMIT", None)])
+            return super().commit()
+        self._pipelined([*deferred, ("COMMIT", None)])
         return None
 
     def rollback(self):
         owed = self._owed()
         self._queued.owed, self._queued.deferred = [], []
         return None if owed else super().rollback()  # an unsent BEGIN: nothing to undo
+
+    def _opening(self, statements: list[tuple[str, object]]) -> list:
+        """`statements` behind the BEGIN owed (if any), in one round trip: their cursors."""
+        owed, self._queued.owed = self._owed(), []
+        cursors = self._pipelined([*owed, *statements])[len(owed):]
+        self._queued.begun = True
+        return cursors
 
     def _owed(self) -> list:
         return getattr(self._queued, "owed", None) or []

@@ -107,6 +107,7 @@ def _attempts(fn, args, kwargs, write, seconds):
                 if committing and not isinstance(database.obj, peewee.SqliteDatabase):
                     raise _unknown() from exc
                 timed_out = getattr(watch, "expired", False)
+                began = began and _begun()
                 if stale and (not began or not write) and not timed_out and not reconnected:
                     reconnected = True  # dead before BEGIN, or a read: nothing was changed
                     continue
@@ -192,6 +193,12 @@ def _begin(write: bool, seconds: float):
         if seconds and isinstance(database.obj, peewee.PostgresqlDatabase):
             _with_begin(f"SET LOCAL statement_timeout = {int(seconds * 1000)}")
         yield
+
+
+def _begun() -> bool:
+    """Whether the server answered the transaction's BEGIN: on PostgreSQL it waits to
+    travel with the first statement, so a connection found dead then was dead before."""
+    return not isinstance(database.obj, PipelinedPostgresqlDatabase) or database.obj.begun()
 
 
 def _with_begin(sql: str) -> None:
