@@ -46,9 +46,8 @@ def open_session(user: User, *, remember: bool = False) -> str:
 
 def caller(token, *roles: Role) -> User:
     """The signed-in user behind `token`; AuthError if unknown, expired or the wrong role."""
-    known = getattr(_local, "users", None)
-    user = known.get(_valid(token)) if known is not None else None
-    return _checked(token, user or _lookup(token).first(), roles)
+    known = getattr(_local, "users", None) or {}
+    return _checked(token, known.get(_valid(token)) or _lookup(token).first(), roles)
 
 
 def caller_and(token, query):

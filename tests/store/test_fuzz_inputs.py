@@ -39,7 +39,8 @@ SERVICES = (accounts, addresses, auth, cart, catalog, catalog_io, covers, ledger
             reports, settings, shipments, shop)
 # Helpers the calls above share, taking rows the calls have already found, not caller input.
 HELPERS = {"addresses.own", "addresses.for_order", "addresses.order_columns",
-           "addresses.order_copy"}
+           "addresses.order_copy", "addresses.chosen", "addresses.copied",
+           "settings.shipping_fee_row", "settings.shipping_fee_of"}
 
 BROKEN_TEXT = ["\x00", "Dickens\x00'; DROP TABLE books; --", "\ud800", "Bront\udce9"]
 NOT_TEXT = [2**63, float("nan"), True, b"Dickens", ["Dickens"], object()]
