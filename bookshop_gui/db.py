@@ -118,7 +118,7 @@ def open_url(url: str):
             return db_url.connect(first, unquote_password=True, unquote_user=True, **options)
         # BEGIN and the writes nobody reads travel with other statements (pipelined.py).
         params = db_url.parse(first, unquote_password=True, unquote_user=True)
-        return PipelinedPostgresqlDatabase(**params, **options)
+        return PipelinedPostgresqlDatabase(**{**params, **options})
     if scheme.startswith("mysql"):
         if len(server_url.hosts(url)) > 1:
             raise InvalidInput("Several server hosts work with PostgreSQL only: "
