@@ -13,6 +13,13 @@ A connection lost while committing is different: the server may have
 committed before the reply was lost, so `OutcomeUnknown` says so. A call made
 with a request id is then asked again once on a new connection, which safely
 answers with the first attempt's result if it was committed.
+
+Over a long line every round trip counts. So the service code says which of its
+statements need not wait for an answer of their own: `later` for writes whose
+outcome nothing reads (they go with COMMIT), `together` for statements that need
+nothing from each other. On PostgreSQL each group is one round trip, and BEGIN
+goes with the first statement (bookshop_gui/pipelined.py); elsewhere they run
+one by one.
 """
 
 import contextlib

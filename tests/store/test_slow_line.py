@@ -29,3 +29,18 @@ def test_a_delayed_line_carries_each_reply_whole_and_counts_each_round_trip():
             assert proxy.round_trips - before == 4
     finally:
         proxy.close()
+
+
+def test_statements_pipelined_and_answered_once_are_one_round_trip():
+    """psycopg writes each statement of a pipeline as it comes, and waits once, at the end."""
+    proxy = FaultProxy.for_url(URL)
+    proxy.delay(0.002)
+    try:
+        with psycopg.connect(proxy.url(URL), autocommit=True) as conn:
+            before = proxy.round_trips
+            with conn.pipeline():
+                cursors = [conn.execute("SELECT %s::int", (n,)) for n in range(3)]
+            assert [cursor.fetchone()[0] for cursor in cursors] == [0, 1, 2]
+            assert proxy.round_trips - before == 1
+    finally:
+        proxy.close()
