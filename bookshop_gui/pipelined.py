@@ -15,15 +15,14 @@ answers once, so:
   a daily total, the change-log row); `commit` sends every queued write, then
   `COMMIT`, in one pipeline.
 
-A transaction whose only statements are queued writes sends BEGIN with them
-and COMMIT after, so a connection found dead in the first round trip is known
-to have changed nothing. Only these places pipeline: every other statement
-runs alone, as before,
+Only these places pipeline: every other statement runs alone, as before,
 since a guarded update must read its row count and psycopg has it only once
 the pipeline is synced. Errors keep their types: a deadlock in a queued write
 raises at commit as the driver's own error, and the transaction is rolled back
 like any failed commit. A transaction that never sent a statement sends no
-`ROLLBACK` either.
+`ROLLBACK` either; one whose only statements are queued writes sends BEGIN
+with them and COMMIT after, so a connection found dead in its first round
+trip is known to have changed nothing (`begun`).
 """
 
 from __future__ import annotations

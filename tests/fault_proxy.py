@@ -7,10 +7,11 @@ proxy forwards bytes both ways and can do each of those to every connection
 that passes through it, so tests can watch the program face them for real.
 
 A driver may send a statement's text only once: psycopg prepares a statement
-it has run five times on a connection, and from then on runs it by name. So
-the proxy reads the client's side of PostgreSQL's protocol (`_PostgresStream`)
-and knows what each prepared name stands for; a lost reply armed for COMMIT
-is lost whether COMMIT travels as text or by name.
+it has run five times on a connection, and from then on runs it by name; in a
+pipeline it even sends the text in one write and the order to run it in the
+next. So the proxy reads the client's side of PostgreSQL's protocol
+(`_PostgresStream`) and matches what each message runs: a lost reply armed
+for COMMIT is lost once COMMIT runs, whether it travels as text or by name.
 
 It can also hold every chunk for a while each way (`delay`), as a server in
 another city does, and counts the round trips clients make (`round_trips`): on
@@ -165,10 +166,14 @@ class FaultProxy:
                 return
 
     def _cut(self, client: socket.socket, server: socket.socket) -> None:
-        """Let the server read what was sent, then drop both sides before the reply."""
+        """Let the server read and run what was sent, then drop both sides before the reply.
+
+        The client is dropped when the reply comes (or the server hangs up), not now:
+        by then the server has done all it was sent, as when a reply is lost on its
+        way back, so whoever looks next sees what the server did.
+        """
         with contextlib.suppress(OSError):  # the server may have hung up first
             server.shutdown(socket.SHUT_WR)  # the server reads the message in full, then EOF
-        _abort(client)
         with self._lock:
             self._links = [pair for pair in self._links if pair[0] is not client]
 
@@ -203,7 +208,7 @@ class _PostgresStream:
         if self._postgres is False:
             return [data], 1
         self._pending += data
-        runs, asked = [data], 0
+        runs, asked = [] if self._started else [data], 0
         while (message := self._next()) is not None:
             runs.extend(self._runs(*message))
             asked += self._asks(message[0])
@@ -242,15 +247,15 @@ class _PostgresStream:
         return buffer[:1], buffer[5:1 + length]
 
     def _runs(self, kind: bytes, body: bytes) -> list[bytes]:
-        """What `kind`/`body` runs, beyond its own bytes: a prepared statement's Parse."""
-        if kind == b"P":  # Parse: statement name, text, parameter types
-            name = body.split(b"\x00", 1)[0]
-            if name:
-                self._prepared[name] = body
+        """What `kind`/`body` runs: a simple Query's text, or a Bind's parameters and the
+        text its statement was parsed from. A Parse alone runs nothing: psycopg, preparing
+        a statement in a pipeline, sends its Parse in one write and its Bind in the next."""
+        if kind == b"Q":
+            return [body]
+        if kind == b"P":  # Parse: statement name (empty: the unnamed one), text, types
+            self._prepared[body.split(b"\x00", 1)[0]] = body
         elif kind == b"B":  # Bind: portal name, statement name, parameters
-            name = body.split(b"\x00", 2)[1]
-            if name in self._prepared:
-                return [self._prepared[name]]
+            return [body, self._prepared.get(body.split(b"\x00", 2)[1], b"")]
         elif kind == b"C" and body[:1] == b"S":  # Close a statement: its name is free again
             self._prepared.pop(body[1:].split(b"\x00", 1)[0], None)
         return []

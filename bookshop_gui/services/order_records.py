@@ -71,19 +71,18 @@ def find(order_id, *, buyer_id=None, shop_id=None, lock=False) -> Order:
     from one that does not exist by comparing what they are told.
     """
     query = _owned(order_id, buyer_id, shop_id)
-    return found((for_update(query) if lock else query).limit(1))
+    return found(list((for_update(query) if lock else query).limit(1)))
 
 
-def found(orders: list[Order] | object) -> Order:
-    """The order `orders` (a query of one, or its rows read already) holds, or NotFound."""
-    rows = orders if isinstance(orders, list) else list(orders)
+def found(rows: list[Order]) -> Order:
+    """The order among `rows` (what a query of one order read), or NotFound."""
     if not rows:
         raise NotFound(NO_SUCH_ORDER)
     return rows[0]
 
 
-def locking(order_id, *, shop_id) -> object:
-    """The query that `find(order_id, shop_id=…, lock=True)` runs, to send with others."""
+def locking(order_id, *, shop_id):
+    """The query `find(order_id, shop_id=…, lock=True)` runs, to send with other reads."""
     return for_update(_owned(order_id, None, shop_id)).limit(1)
 
 
