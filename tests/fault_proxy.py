@@ -13,8 +13,11 @@ and knows what each prepared name stands for; a lost reply armed for COMMIT
 is lost whether COMMIT travels as text or by name.
 
 It can also hold every chunk for a while each way (`delay`), as a server in
-another city does, and counts the chunks clients send (`sent`): a driver sends
-each round trip's messages in one write, so the count is the round trips.
+another city does, and counts the chunks clients send (`sent`) and the round
+trips (`round_trips`): a client's chunks up to the server's next answer are
+one round trip. A driver that waits for each answer sends each round trip's
+messages in one write; in pipeline mode psycopg writes each statement as it
+is queued, and the whole batch still waits for the line once.
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ class FaultProxy:
         self.cuts = 0
         self._delay = 0.0
         self.sent = 0  # chunks forwarded from clients to the server
+        self.round_trips = 0  # client chunks sent after an answer (or a link's first)
+        self._answered: dict[socket.socket, bool] = {}  # by client: answered since it sent
         threading.Thread(target=self._accept, daemon=True).start()
 
     @classmethod
@@ -143,9 +148,7 @@ class FaultProxy:
             if cutting:
                 self._cut_pattern = None
                 self._cut_clients.add(source)  # no reply may reach this client any more
-            if upstream:
-                with self._lock:
-                    self.sent += 1
+            self._count(source if upstream else sink, upstream)
             try:
                 if self._delay and not cutting:
                     line.put(data, self._delay)
@@ -160,6 +163,17 @@ class FaultProxy:
                 self.cuts += 1
                 self._cut(source, sink)
                 return
+
+    def _count(self, client: socket.socket, upstream: bool) -> None:
+        """Count a client's chunk, and a new round trip if the server answered since its last."""
+        with self._lock:
+            if not upstream:
+                self._answered[client] = True
+                return
+            self.sent += 1
+            if self._answered.get(client, True):
+                self.round_trips += 1
+                self._answered[client] = False
 
     def _cut(self, client: socket.socket, server: socket.socket) -> None:
         """Let the server read what was sent, then drop both sides before the reply."""

@@ -37,6 +37,7 @@ from bookshop_gui.models import AuditLog, BalanceEntry, Book, Order, OrderLine, 
 from bookshop_gui.models.base import database
 from bookshop_gui.models.fields import as_utc, stored_datetime
 from bookshop_gui.services import addresses, day_totals
+from bookshop_gui.services.together import Raw
 from bookshop_gui.services.transactions import for_update
 
 STATUS_WORDS = {
@@ -70,7 +71,7 @@ def find(order_id, *, buyer_id=None, shop_id=None, lock=False) -> Order:
     The message never repeats the id, so no caller can tell another's order
     from one that does not exist by comparing what they are told.
     """
-    query = _owned(order_id, buyer_id, shop_id)
+    query = owned(order_id, buyer_id, shop_id)
     order = (for_update(query) if lock else query).first()
     if order is None:
         raise NotFound(NO_SUCH_ORDER)
@@ -83,13 +84,17 @@ def detail(order_id, *, buyer_id=None, shop_id=None) -> OrderDetail:
     The buyer's order page and the staff's order editor both load it so, and
     the same refusal: another's order is missing.
     """
-    found = details(_owned(order_id, buyer_id, shop_id))
+    return the_one(details(owned(order_id, buyer_id, shop_id)))
+
+
+def the_one(found: list[OrderDetail]) -> OrderDetail:
+    """The order `details` found for one id, or NotFound as `detail` says."""
     if not found:
         raise NotFound(NO_SUCH_ORDER)
     return found[0]
 
 
-def _owned(order_id, buyer_id, shop_id):
+def owned(order_id, buyer_id=None, shop_id=None):
     """The order by id, narrowed to the buyer's or the shop's own when one is given."""
     query = Order.select().where(Order.id == row_id(order_id, NO_SUCH_ORDER))
     if buyer_id is not None:
@@ -156,10 +161,17 @@ def move_all(orders: list[Order], call: str, **changes) -> None:
 
 def status_counts(condition) -> dict[OrderStatus, int]:
     """Orders matching `condition`, counted per status in one grouped query."""
-    rows = (
-        Order.select(Order.status, peewee.fn.COUNT(Order.id).alias("n"))
-        .where(condition).group_by(Order.status).tuples()
-    )
+    return counted(counting(condition))
+
+
+def counting(condition):
+    """The grouped query `status_counts` runs, to send along with others (`together`)."""
+    return (Order.select(Order.status, peewee.fn.COUNT(Order.id).alias("n"))
+            .where(condition).group_by(Order.status).tuples())
+
+
+def counted(rows) -> dict[OrderStatus, int]:
+    """`counting`'s rows as a count for every status, none left out."""
     found = dict(rows)
     return {status: found.get(int(status), 0) for status in OrderStatus}
 
@@ -279,9 +291,18 @@ def audit_entries(order_id: int) -> list[AuditEntry]:
 
 def audit_entries_of(order_ids: list[int]) -> dict[int, list[AuditEntry]]:
     """Each order's audit entries, oldest first, read in one query for any number of orders."""
+    return audit_entries_from(audit_query(order_ids) if order_ids else ())
+
+
+def audit_query(order_ids: list[int]):
+    """The query `audit_entries_of` runs, to send along with others (`together.rows`)."""
+    return AuditLog.select().where(AuditLog.order.in_(order_ids)).order_by(AuditLog.at,
+                                                                          AuditLog.id)
+
+
+def audit_entries_from(rows) -> dict[int, list[AuditEntry]]:
+    """`audit_query`'s rows as each order's entries."""
     entries: dict[int, list[AuditEntry]] = defaultdict(list)
-    rows = (AuditLog.select().where(AuditLog.order.in_(order_ids))
-            .order_by(AuditLog.at, AuditLog.id)) if order_ids else ()
     for row in rows:
         entries[row.order_id].append(
             AuditEntry(as_utc(row.at), row.username, row.action, json.loads(row.detail)))
@@ -299,10 +320,19 @@ def newest_first(query, offset=0, limit=None):
 
 def summaries(query) -> list[OrderSummary]:
     """Orders as the buyer's list shows them: two queries for any number of orders."""
-    orders = _rows(query.select(
-        Order.id, Order.status, Order.shop, Shop.name, Order.total, Order.created_at,
-    ).join(Shop))
-    lines = _lines_by_order(query, OrderLine.name, OrderLine.cnt, OrderLine.pic)
+    return summaries_of(*(_rows(raw.query) for raw in summary_queries(query)))
+
+
+def summary_queries(query) -> tuple:
+    """The two statements `summaries` runs, which need nothing from each other."""
+    return (Raw(query.select(Order.id, Order.status, Order.shop, Shop.name, Order.total,
+                             Order.created_at).join(Shop)),
+            Raw(_lines_query(query, OrderLine.name, OrderLine.cnt, OrderLine.pic)))
+
+
+def summaries_of(orders, lines) -> list[OrderSummary]:
+    """The orders as the buyer's list shows them, from the rows of `summary_queries`."""
+    lines = _by_order(lines)
     return [
         OrderSummary(
             id=order_id, status=OrderStatus(status), shop_id=shop_id, shop_name=shop_name,
@@ -316,7 +346,13 @@ def summaries(query) -> list[OrderSummary]:
 
 def details(query) -> list[OrderDetail]:
     """Orders in full (lines, buyer, review): two queries for any number of orders."""
-    orders = _rows(
+    return details_of(*(_rows(raw.query) for raw in detail_queries(query)))
+
+
+def detail_queries(query) -> tuple:
+    """The two statements `details` runs, which need nothing from each other: to send
+    along with others (`together.rows`), then to make the orders with `details_of`."""
+    orders = (
         query.select(
             Order.id, Order.status, Order.shop, Shop.name, User.username, Order.shipping,
             Order.total, Order.created_at, Review.mark, Review.comment, Order.version,
@@ -326,7 +362,12 @@ def details(query) -> list[OrderDetail]:
         .join_from(Order, User)
         .join_from(Order, Review, peewee.JOIN.LEFT_OUTER)
     )
-    lines = _lines_by_order(query, *_LINE_COLUMNS)
+    return Raw(orders), Raw(_lines_query(query, *_LINE_COLUMNS))
+
+
+def details_of(orders, lines) -> list[OrderDetail]:
+    """The orders in full from the rows of `detail_queries`."""
+    lines = _by_order(lines)
     return [_detail(row, lines[row[0]]) for row in orders]
 
 
@@ -371,16 +412,21 @@ def _rows(query) -> list[tuple]:
 
 
 def _lines_by_order(orders_query, *columns) -> dict[int, list[tuple]]:
-    """The lines of the orders `orders_query` selects, as tuples of `columns`, by order.
+    """The lines of the orders `orders_query` selects, as tuples of `columns`, by order."""
+    return _by_order(_rows(_lines_query(orders_query, *columns)))
 
-    The lines are joined to the orders' ids as a derived table rather than
-    listed by id, so a thousand orders cost no thousand-parameter statement.
-    """
+
+def _lines_query(orders_query, *columns):
+    """The lines are joined to the orders' ids as a derived table rather than
+    listed by id, so a thousand orders cost no thousand-parameter statement."""
     page = orders_query.select(Order.id).alias("page")
-    query = OrderLine.select(OrderLine.id, OrderLine.order, *columns).join(
+    return OrderLine.select(OrderLine.id, OrderLine.order, *columns).join(
         page, on=(OrderLine.order == page.c.id))
+
+
+def _by_order(lines) -> dict[int, list[tuple]]:
     grouped: dict[int, list[tuple]] = defaultdict(list)
-    for _, order_id, *values in sorted(_rows(query)):
+    for _, order_id, *values in sorted(lines):
         grouped[order_id].append(values)
     return grouped
 

@@ -9,7 +9,7 @@ from bookshop_gui.domain import OrderDetail, OrderStatus, OrderSummary, PaymentR
 from bookshop_gui.errors import InvalidInput, NotFound, StaleOrder
 from bookshop_gui.models import Book, CartLine, Order, OrderLine, Review, User
 from bookshop_gui.models.fields import utcnow
-from bookshop_gui.services import addresses, changes, day_totals, requests
+from bookshop_gui.services import addresses, changes, day_totals, requests, together
 from bookshop_gui.services import order_records as records
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.settings import current_shipping_fee, current_unpaid_minutes
@@ -76,13 +76,18 @@ def submit(token, order_id) -> PaymentRequest:
 def to_pay(token, order_ids) -> list[tuple[PaymentRequest, OrderDetail]]:
     """The payment page in one call: each order's request, as `submit` gives it, and its
     contents, as `info` does, however many orders a checkout placed."""
-    buyer = caller(token, Role.BUYER)
-    if isinstance(order_ids, (str, bytes)) or not hasattr(order_ids, "__iter__"):
-        raise InvalidInput("Choose the orders to pay.")
-    ids = [domain.row_id(order_id, records.NO_SUCH_ORDER) for order_id in order_ids]
-    found = {order.id: order for order in records.details(
-        Order.select().where(Order.id.in_(ids), Order.buyer == buyer.id))} if ids else {}
-    edits = records.audit_entries_of(ids)
+    ids: list[int] = []
+
+    def queries(buyer: User) -> list:
+        if isinstance(order_ids, (str, bytes)) or not hasattr(order_ids, "__iter__"):
+            raise InvalidInput("Choose the orders to pay.")
+        ids[:] = [domain.row_id(order_id, records.NO_SUCH_ORDER) for order_id in order_ids]
+        mine = Order.select().where(records.one_of(Order.id, ids), Order.buyer == buyer.id)
+        return [*records.detail_queries(mine), records.audit_query(ids)]
+
+    buyer, (orders, lines, audit) = together.as_caller(token, (Role.BUYER,), queries)
+    found = {order.id: order for order in records.details_of(orders, lines)}
+    edits = records.audit_entries_from(audit)
     pages = []
     for order_id in ids:
         if order_id not in found:
@@ -223,26 +228,31 @@ def _expire(order_id: int) -> bool:
 @reads
 def list(token, status=None, *, offset=0, limit=None) -> list[OrderSummary]:  # noqa: A001
     """The buyer's orders, newest first, optionally of one status."""
-    buyer = caller(token, Role.BUYER)
-    status = records.status_filter(status)
-    query = Order.select().where(Order.buyer == buyer.id)
-    if status is not None:
-        query = query.where(Order.status == status)
-    return records.summaries(records.newest_first(query, offset, limit))
+    def queries(buyer: User) -> tuple:
+        query = Order.select().where(Order.buyer == buyer.id)
+        chosen = records.status_filter(status)
+        if chosen is not None:
+            query = query.where(Order.status == chosen)
+        return records.summary_queries(records.newest_first(query, offset, limit))
+
+    _, (orders, lines) = together.as_caller(token, (Role.BUYER,), queries)
+    return records.summaries_of(orders, lines)
 
 
 @reads
 def counts(token) -> dict[OrderStatus, int]:
     """How many of the buyer's orders are in each status: the tabs' numbers."""
-    buyer = caller(token, Role.BUYER)
-    return records.status_counts(Order.buyer == buyer.id)
+    _, (rows,) = together.as_caller(token, (Role.BUYER,),
+                                    lambda buyer: [records.counting(Order.buyer == buyer.id)])
+    return records.counted(rows)
 
 
 @reads
 def info(token, order_id) -> OrderDetail:
     """One of the buyer's orders in full."""
-    buyer = caller(token, Role.BUYER)
-    return records.detail(order_id, buyer_id=buyer.id)
+    _, (orders, lines) = together.as_caller(token, (Role.BUYER,), lambda buyer: (
+        records.detail_queries(records.owned(order_id, buyer_id=buyer.id))))
+    return records.the_one(records.details_of(orders, lines))
 
 
 def _chosen_ids(book_ids) -> list[int]:

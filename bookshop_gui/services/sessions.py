@@ -49,20 +49,26 @@ def caller(token, *roles: Role) -> User:
     known = getattr(_local, "users", None)
     user = known.get(token) if known is not None else None
     if user is None:
-        user = (
-            User.select(User)
-            .join(AuthSession)
+        user = lookup(token).first()
+    admit(user, roles)
+    if known is not None:
+        known[token] = user
+    return user
+
+
+def lookup(token):
+    """The query for the user signed in with `token` (a storable token: `caller` checks)."""
+    return (User.select(User).join(AuthSession)
             .where(AuthSession.token_hash == token_digest(token),
-                   AuthSession.expires_at > utcnow())
-            .first()
-        )
+                   AuthSession.expires_at > utcnow()))
+
+
+def admit(user: User | None, roles: tuple[Role, ...]) -> None:
+    """SessionEnded if `lookup` found nobody, AuthError if they hold none of `roles`."""
     if user is None:
         raise SessionEnded("Your session has ended. Please sign in again.")
     if roles and user.role not in roles:
         raise AuthError(_ROLE_MESSAGES.get(roles[0], "Your account cannot do this."))
-    if known is not None:
-        known[token] = user
-    return user
 
 
 @contextlib.contextmanager

@@ -4,8 +4,10 @@ The same interactions as bench_interactions.py, in the same real windows, but
 the program reaches the PostgreSQL server through tests/fault_proxy.py, which
 holds every chunk 20 ms each way: a 40 ms round trip, as between two cities.
 Besides p50 / p95 / max, each interaction says how many round trips it took:
-the chunks the program sent to the server while it ran (psycopg sends each
-round trip's messages in one write). At 40 ms a round trip, the goal of
+the times the program sent to the server after an answer came back (or first
+on a connection) while it ran; what it sends before the next answer, such as
+statements queued together in psycopg's pipeline mode, is the same trip
+(`FaultProxy.round_trips`). At 40 ms a round trip, the goal of
 300 ms leaves room for about seven; the aim is at most three.
 
 The floor is the same window repainted from what it holds, as in
@@ -88,7 +90,7 @@ def measure(url: str, buyer: str, staff: str, repeat: int, delay_ms: float) -> d
     proxy.delay(delay_ms / 2000)  # half the round trip each way
     try:
         db.connect(proxy.url(url))
-        return _interactions.measure_all(buyer, staff, repeat, sent=lambda: proxy.sent)
+        return _interactions.measure_all(buyer, staff, repeat, sent=lambda: proxy.round_trips)
     finally:
         proxy.close()
 

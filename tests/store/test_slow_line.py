@@ -29,3 +29,20 @@ def test_a_delayed_line_carries_each_reply_whole_and_counts_each_round_trip():
             assert proxy.sent - before == 4
     finally:
         proxy.close()
+
+
+def test_statements_sent_together_in_pipeline_mode_are_one_round_trip():
+    proxy = FaultProxy.for_url(URL)
+    proxy.delay(0.005)
+    try:
+        with psycopg.connect(proxy.url(URL), autocommit=True) as conn:
+            trips = proxy.round_trips
+            with conn.pipeline():
+                cursors = [conn.execute("SELECT %s::int", (n,)) for n in range(3)]
+            assert [cursor.fetchone()[0] for cursor in cursors] == [0, 1, 2]
+            assert proxy.round_trips - trips == 1
+            answers = [conn.execute("SELECT %s::int", (n,)).fetchone()[0] for n in range(2)]
+            assert answers == [0, 1]
+            assert proxy.round_trips - trips == 3
+    finally:
+        proxy.close()
