@@ -130,8 +130,7 @@ def test_submitting_an_order_reaches_the_payment_page_in_one_round_trip_past_the
         driver.wait(preview.submit_button.isEnabled)
         driver.run(runs, lambda: QTest.mouseClick(preview.submit_button, LEFT),
                    payment.pay_button.isEnabled, lambda: window)
-    # Was 19: the write (orders.create_from_cart) 14, then the payment page 4 and the cart 2
-    # (sent after the first answer, so they overlap it by one).
+    # Was 19, of which the write itself (orders.create_from_cart) is 14.
     assert runs.trips[0] <= 16
     order = orders.info(window.session.token, payment.order_ids()[0])
     assert order.lines[0].book_id == book.id
