@@ -228,15 +228,30 @@ def _expire(order_id: int) -> bool:
 @reads
 def list(token, status=None, *, offset=0, limit=None) -> list[OrderSummary]:  # noqa: A001
     """The buyer's orders, newest first, optionally of one status."""
-    def queries(buyer: User) -> tuple:
-        query = Order.select().where(Order.buyer == buyer.id)
-        chosen = records.status_filter(status)
-        if chosen is not None:
-            query = query.where(Order.status == chosen)
-        return records.summary_queries(records.newest_first(query, offset, limit))
-
-    _, (orders, lines) = together.as_caller(token, (Role.BUYER,), queries)
+    _, (orders, lines) = together.as_caller(token, (Role.BUYER,), lambda buyer: (
+        records.summary_queries(records.newest_first(_mine(buyer, status), offset, limit))))
     return records.summaries_of(orders, lines)
+
+
+@reads
+def first_page(token, status=None, *, limit=None
+               ) -> tuple[list[OrderSummary], dict[OrderStatus, int]]:
+    """The first `limit` of the buyer's orders (as `list` gives them) and how many each
+    status holds (as `counts`), in one call: what My orders shows when it opens, when a
+    tab is chosen and when an order changes; over a slow line one round trip, not two."""
+    def queries(buyer: User) -> list:
+        page = records.newest_first(_mine(buyer, status), 0, limit)
+        return [*records.summary_queries(page), records.counting(Order.buyer == buyer.id)]
+
+    _, (orders, lines, counted) = together.as_caller(token, (Role.BUYER,), queries)
+    return records.summaries_of(orders, lines), records.counted(counted)
+
+
+def _mine(buyer: User, status):
+    """The buyer's orders, of `status` unless it is None."""
+    query = Order.select().where(Order.buyer == buyer.id)
+    chosen = records.status_filter(status)
+    return query if chosen is None else query.where(Order.status == chosen)
 
 
 @reads

@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from bookshop_gui import db
+from bookshop_gui.domain import OrderStatus
 from bookshop_gui.errors import AuthError, NotFound, SessionEnded
 from bookshop_gui.models import User
 from bookshop_gui.services import auth, cart, orders, reports, shop
@@ -66,6 +67,18 @@ def test_a_buyer_made_staff_is_refused_the_buyers_reads(world):
         cart.get(world.bob.token)
 
 
+def test_the_buyers_first_page_is_the_list_and_every_count(world):
+    placed = [orders.create(world.bob.token, world.book_a1, 1) for _ in range(3)]
+    orders.pay(world.bob.token, placed[0])
+    token = world.bob.token
+    for status in (None, OrderStatus.PENDING_PAYMENT, OrderStatus.PENDING_SHIPMENT):
+        rows, counts = orders.first_page(token, status, limit=2)
+        assert rows == orders.list(token, status, limit=2)
+        assert counts == orders.counts(token)
+    assert [row.id for row in orders.first_page(token)[0]] == placed[::-1]
+    assert orders.first_page(world.alice.token) == ([], orders.counts(world.alice.token))
+
+
 @pytest.mark.parametrize("backend", ["postgresql"])
 def test_each_read_call_is_one_round_trip_once_the_token_is_known(backend, db_url, fault_proxy):
     proxy, url = fault_proxy(db_url)
@@ -85,6 +98,7 @@ def test_each_read_call_is_one_round_trip_once_the_token_is_known(backend, db_ur
             "orders.to_pay": lambda: orders.to_pay(buyer, [order_id]),
             "orders.info": lambda: orders.info(buyer, order_id),
             "orders.list": lambda: orders.list(buyer),
+            "orders.first_page": lambda: orders.first_page(buyer, limit=50),
             "orders.counts": lambda: orders.counts(buyer),
             "cart.get": lambda: cart.get(buyer),
         }

@@ -135,3 +135,28 @@ def test_submitting_an_order_reaches_the_payment_page_in_one_round_trip_past_the
     order = orders.info(window.session.token, payment.order_ids()[0])
     assert order.lines[0].book_id == book.id
     assert payment.amount.text() == formatting.money(order.total)
+
+
+def test_paying_shows_my_orders_with_every_count_in_one_round_trip_past_the_write(
+        qtbot, driver):
+    window = BuyerWindow(auth.login("reader", "reader"), driver.tasks)
+    qtbot.addWidget(window)
+    window.show()
+    window.watcher.stop()
+    book, payment = catalog.search("")[0], window.payment
+    runs, paid = _interactions.Runs(), []
+    for _ in range(2):
+        window.buy_now(book, 1)
+        driver.wait(window.preview.submit_button.isEnabled)
+        QTest.mouseClick(window.preview.submit_button, LEFT)
+        driver.wait(payment.pay_button.isEnabled)
+        paid.append(payment.order_ids()[0])
+        driver.run(runs, lambda: QTest.mouseClick(payment.pay_button, LEFT),
+                   lambda: window.current_page() == "orders"
+                   and window.orders.model.row_of(paid[-1]) >= 0, lambda: window)
+    assert runs.trips[0] <= 14  # was 18: the list and the counts, two calls each with a check
+    page, token = window.orders, window.session.token
+    waiting = orders.counts(token)[OrderStatus.PENDING_SHIPMENT]
+    assert page.status() == OrderStatus.PENDING_SHIPMENT
+    assert page.model.rowCount() == waiting >= 2
+    assert f"({waiting})" in page.tabs.tabText(page.tabs.currentIndex())
