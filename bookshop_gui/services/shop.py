@@ -78,9 +78,9 @@ def order_rows(token, status=None, *, after=None, offset=0, limit=100, search=""
         if skipped is None:
             return []
         after = skipped
-    _, (orders, lines) = together.as_caller(token, (Role.STAFF,), lambda staff: _page(
+    _, page = together.as_caller(token, (Role.STAFF,), lambda staff: _page(
         _after(staff, _matching(staff, status, search), after, sort), sort, limit))
-    return _page_rows(orders, lines)
+    return _page_rows(*page)
 
 
 @reads
@@ -93,44 +93,52 @@ def first_page(token, status=None, *, limit=100, search="", sort="newest") -> Or
     def queries(staff: User) -> list:
         query = _matching(staff, status, search)
         counted = [query.select(peewee.fn.COUNT(Order.id)).tuples()] if search else []
-        return [*_page(query, sort, limit), records.counting(Order.shop == staff.shop_id),
-                *counted]
+        return [records.counting(Order.shop == staff.shop_id), *counted,
+                *_page(query, sort, limit)]
 
-    _, (orders, lines, counted, *total) = together.as_caller(token, (Role.STAFF,), queries)
+    _, (counted, *rest) = together.as_caller(token, (Role.STAFF,), queries)
     counts = records.counted(counted)
-    if total:
-        total = total[0][0][0]
+    if search:
+        total, page = rest[0][0][0], rest[1:]
     else:
         total = sum(counts.values()) if status is None else counts[OrderStatus(status)]
-    return OrdersPage(tuple(_page_rows(orders, lines)), total, counts)
+        page = rest
+    return OrdersPage(tuple(_page_rows(*page)), total, counts)
 
 
 def _after(staff: User, query, after, sort):
     return query if after is None else query.where(_beyond(staff, after, sort))
 
 
-def _page(query, sort, limit) -> tuple:
-    """The page's orders and their lines: two statements that need nothing from each other
-    (the lines join the page's ids as a derived table)."""
+def _page(query, sort, limit) -> list:
+    """The page's orders and, on a server, their lines: two statements that need nothing
+    from each other (the lines join the page's ids as a derived table), sent together.
+    Elsewhere the lines are read by the page's ids once its orders are in (`_page_rows`),
+    which spares running a search's page twice where a statement costs no round trip."""
     keys, limit = _sort_keys(sort), domain.page_limit(limit)
-    page = query.select(Order.id).order_by(*keys).limit(limit).alias("page")
     orders = (query.select(Order.id, Order.status, User.username, Order.created_at, Order.total,
                            Order.ship_region)
               .join(User, on=(Order.buyer == User.id)).order_by(*keys).limit(limit).tuples())
-    lines = (OrderLine.select(OrderLine.order, OrderLine.name, OrderLine.cnt)
-             .join(page, on=(OrderLine.order == page.c.id)).order_by(OrderLine.id).tuples())
-    return orders, lines
+    if not together.pipelined():
+        return [orders]
+    page = query.select(Order.id).order_by(*keys).limit(limit).alias("page")
+    return [orders, _lines(OrderLine.select().join(page, on=(OrderLine.order == page.c.id)))]
 
 
-def _page_rows(orders, lines) -> list[OrderRow]:
-    """The rows from `_page`'s answers. An order placed between the two statements can
-    shift the page the lines were read for: the lines of any order left without are read
-    again (every order has a line)."""
+def _lines(query):
+    return query.select(OrderLine.order, OrderLine.name, OrderLine.cnt).order_by(
+        OrderLine.id).tuples()
+
+
+def _page_rows(orders, lines=()) -> list[OrderRow]:
+    """The rows from `_page`'s answers. The lines of any order left without are read by id:
+    all of them where they were not sent along, or an order placed between the two
+    statements, which shifted the page the lines were read for (every order has a line)."""
     items = _items(lines)
     missing = [row[0] for row in orders if row[0] not in items]
     if missing:
-        items.update(_items(OrderLine.select(OrderLine.order, OrderLine.name, OrderLine.cnt)
-                            .where(OrderLine.order.in_(missing)).order_by(OrderLine.id).tuples()))
+        items.update(_items(_lines(OrderLine.select().where(records.one_of(OrderLine.order,
+                                                                            missing)))))
     return [OrderRow(order_id, OrderStatus(status), sys.intern(buyer), as_utc(created),
                      total, items.get(order_id, ()), sys.intern(domain.city_of(region)))
             for order_id, status, buyer, created, total, region in orders]

@@ -40,7 +40,7 @@ class Raw:
 
 def rows(*queries) -> list[list]:
     """Each query's rows (model rows, or driver tuples for a `Raw`), in the order given."""
-    if not _pipelined():
+    if not pipelined():
         return [fetch() for fetch in map(_send, queries)]
     with database.connection().pipeline():
         sent = [_send(query) for query in queries]
@@ -51,7 +51,7 @@ def as_caller(token, roles: tuple[Role, ...], build: Callable[[User], Sequence]
               ) -> tuple[User, list[list]]:
     """The user signed in with `token`, checked as `sessions.caller` does, and the rows of
     each query `build(user)` gives; `build` may use the user's id and shop only."""
-    guess = _users().get(token) if _pipelined() and isinstance(token, str) else None
+    guess = _users().get(token) if pipelined() and isinstance(token, str) else None
     if guess is not None:
         try:
             queries = build(guess)
@@ -95,7 +95,8 @@ def _users() -> dict:
     return _known.users
 
 
-def _pipelined() -> bool:
+def pipelined() -> bool:
+    """Whether statements sent together cost one round trip (PostgreSQL), not one each."""
     return isinstance(database.obj, peewee.PostgresqlDatabase)
 
 
