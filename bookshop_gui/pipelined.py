@@ -9,8 +9,9 @@ answers once, so:
 - `begin` sends nothing: `BEGIN` (and any `SET LOCAL` the transaction asks
   for, `with_begin`) waits for the transaction's first statement and goes out
   in one pipeline with it, whatever that statement is;
-- `together` sends statements that do not need each other's answers (who is
-  calling, and the claim of the call's request id) in one pipeline;
+- `together` sends statements that do not need each other's answers in one
+  pipeline: who is calling with the claim of the call's request id, or with
+  a read call's statements (services/together.py), and the like;
 - `defer` queues a write whose outcome the call never reads (a history row,
   a daily total, the change-log row); `commit` sends every queued write, then
   `COMMIT`, in one pipeline.

@@ -3,6 +3,7 @@
 from bookshop_gui.domain import Session, storable
 from bookshop_gui.errors import AuthError
 from bookshop_gui.models import AuthSession, Shop, User
+from bookshop_gui.services import together
 from bookshop_gui.services.passwords import check_password, hash_password
 from bookshop_gui.services.sessions import caller, open_session, token_digest
 from bookshop_gui.services.transactions import later, reads, writes
@@ -48,6 +49,7 @@ def resume(token) -> Session:
 
 
 def _session(user: User, token: str) -> Session:
+    together.remember(token, user)  # the window's first reads need not wait for a check
     shop_name = Shop.get_by_id(user.shop_id).name if user.shop_id else ""
     return Session(
         token=token,

@@ -6,7 +6,7 @@ from bookshop_gui.domain import CartLine as CartLineValue
 from bookshop_gui.domain import Role
 from bookshop_gui.errors import InvalidInput, NotFound
 from bookshop_gui.models import Book, CartLine, Shop, database
-from bookshop_gui.services import changes
+from bookshop_gui.services import changes, together
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import for_update, later, reads, writes
 
@@ -14,13 +14,12 @@ from bookshop_gui.services.transactions import for_update, later, reads, writes
 @reads
 def get(token) -> list[CartLineValue]:
     """The cart's lines, newest first, with the buyer's VIP price: one query."""
-    buyer = caller(token, Role.BUYER)
-    rows = (
+    buyer, (rows,) = together.as_caller(token, (Role.BUYER,), lambda buyer: [
         CartLine.select(CartLine, Book, Shop)
         .join(Book).join(Shop)
         .where(CartLine.user == buyer.id)
         .order_by(CartLine.added_at.desc(), CartLine.id.desc())
-    )
+    ])
     return [_line(row, buyer.vip_ratio) for row in rows]
 
 

@@ -15,8 +15,7 @@ from bookshop_gui._peewee import peewee
 from bookshop_gui.domain import Changes
 from bookshop_gui.models import ChangeLog
 from bookshop_gui.models.fields import utcnow
-from bookshop_gui.services import changes
-from bookshop_gui.services.sessions import caller
+from bookshop_gui.services import changes, together
 from bookshop_gui.services.transactions import reads, writes
 
 OVERLAP = 100
@@ -50,13 +49,14 @@ class ChangeFeed:
 
 @reads
 def _rows_after(token, after: int | None) -> list[tuple]:
-    caller(token)
     if after is None:
-        return [(ChangeLog.select(peewee.fn.MAX(ChangeLog.id)).scalar() or 0, "", "", "")]
-    return list(
+        _, ((last,),) = together.as_caller(token, (), lambda _user: [
+            ChangeLog.select(peewee.fn.MAX(ChangeLog.id)).tuples()])
+        return [(last[0] or 0, "", "", "")]
+    _, (rows,) = together.as_caller(token, (), lambda _user: [
         ChangeLog.select(ChangeLog.id, ChangeLog.kinds, ChangeLog.order_ids, ChangeLog.origin)
-        .where(ChangeLog.id > after).order_by(ChangeLog.id).tuples()
-    )
+        .where(ChangeLog.id > after).order_by(ChangeLog.id).tuples()])
+    return rows
 
 
 @writes

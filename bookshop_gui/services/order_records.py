@@ -36,8 +36,9 @@ from bookshop_gui.errors import (
 from bookshop_gui.models import AuditLog, BalanceEntry, Book, Order, OrderLine, Review, Shop, User
 from bookshop_gui.models.base import database
 from bookshop_gui.models.fields import as_utc, stored_datetime
-from bookshop_gui.services import addresses, day_totals
-from bookshop_gui.services.transactions import for_update, later, together
+from bookshop_gui.services import addresses, day_totals, together, transactions
+from bookshop_gui.services.together import Raw
+from bookshop_gui.services.transactions import for_update, later
 
 STATUS_WORDS = {
     OrderStatus.PENDING_PAYMENT: "waiting for payment",
@@ -70,12 +71,13 @@ def find(order_id, *, buyer_id=None, shop_id=None, lock=False) -> Order:
     The message never repeats the id, so no caller can tell another's order
     from one that does not exist by comparing what they are told.
     """
-    query = _owned(order_id, buyer_id, shop_id)
+    query = owned(order_id, buyer_id, shop_id)
     return found(list((for_update(query) if lock else query).limit(1)))
 
 
-def found(rows: list[Order]) -> Order:
-    """The order among `rows` (what a query of one order read), or NotFound."""
+def found(rows: list):
+    """The order among `rows` (what a query of one order read: an `Order`, or the
+    `OrderDetail` of `details`), or NotFound as `find` says."""
     if not rows:
         raise NotFound(NO_SUCH_ORDER)
     return rows[0]
@@ -83,7 +85,7 @@ def found(rows: list[Order]) -> Order:
 
 def locking(order_id, *, shop_id):
     """The query `find(order_id, shop_id=…, lock=True)` runs, to send with other reads."""
-    return for_update(_owned(order_id, None, shop_id)).limit(1)
+    return for_update(owned(order_id, None, shop_id)).limit(1)
 
 
 def detail(order_id, *, buyer_id=None, shop_id=None) -> OrderDetail:
@@ -92,13 +94,10 @@ def detail(order_id, *, buyer_id=None, shop_id=None) -> OrderDetail:
     The buyer's order page and the staff's order editor both load it so, and
     the same refusal: another's order is missing.
     """
-    found = details(_owned(order_id, buyer_id, shop_id))
-    if not found:
-        raise NotFound(NO_SUCH_ORDER)
-    return found[0]
+    return found(details(owned(order_id, buyer_id, shop_id)))
 
 
-def _owned(order_id, buyer_id, shop_id):
+def owned(order_id, buyer_id=None, shop_id=None):
     """The order by id, narrowed to the buyer's or the shop's own when one is given."""
     query = Order.select().where(Order.id == row_id(order_id, NO_SUCH_ORDER))
     if buyer_id is not None:
@@ -125,7 +124,8 @@ def move(order: Order, call: str, action: str, *, alongside=None, **changes):
     to = TRANSITIONS[call].target if call in TRANSITIONS else order.status
     update = (Order.update(status=to, version=Order.version + 1, **changes)
               .where(Order.id == order.id, Order.status == order.status))
-    moved, *others = together(update, *([] if alongside is None else [alongside]))
+    moved, *others = transactions.together(
+        update, *([] if alongside is None else [alongside]))
     if moved.rowcount != 1:
         raise InvalidState(f"Order {order.id} changed meanwhile; it was not {action}.")
     day_totals.moved(order, to)
@@ -168,10 +168,17 @@ def move_all(orders: list[Order], call: str, **changes) -> None:
 
 def status_counts(condition) -> dict[OrderStatus, int]:
     """Orders matching `condition`, counted per status in one grouped query."""
-    rows = (
-        Order.select(Order.status, peewee.fn.COUNT(Order.id).alias("n"))
-        .where(condition).group_by(Order.status).tuples()
-    )
+    return counted(counting(condition))
+
+
+def counting(condition):
+    """The grouped query `status_counts` runs, to send along with others (`together`)."""
+    return (Order.select(Order.status, peewee.fn.COUNT(Order.id).alias("n"))
+            .where(condition).group_by(Order.status).tuples())
+
+
+def counted(rows) -> dict[OrderStatus, int]:
+    """`counting`'s rows as a count for every status, none left out."""
     found = dict(rows)
     return {status: found.get(int(status), 0) for status in OrderStatus}
 
@@ -294,9 +301,18 @@ def audit_entries(order_id: int) -> list[AuditEntry]:
 
 def audit_entries_of(order_ids: list[int]) -> dict[int, list[AuditEntry]]:
     """Each order's audit entries, oldest first, read in one query for any number of orders."""
+    return audit_entries_from(audit_query(order_ids) if order_ids else ())
+
+
+def audit_query(order_ids: list[int]):
+    """The query `audit_entries_of` runs, to send along with others (`together.rows`)."""
+    return AuditLog.select().where(AuditLog.order.in_(order_ids)).order_by(AuditLog.at,
+                                                                          AuditLog.id)
+
+
+def audit_entries_from(rows) -> dict[int, list[AuditEntry]]:
+    """`audit_query`'s rows as each order's entries."""
     entries: dict[int, list[AuditEntry]] = defaultdict(list)
-    rows = (AuditLog.select().where(AuditLog.order.in_(order_ids))
-            .order_by(AuditLog.at, AuditLog.id)) if order_ids else ()
     for row in rows:
         entries[row.order_id].append(
             AuditEntry(as_utc(row.at), row.username, row.action, json.loads(row.detail)))
@@ -312,12 +328,18 @@ def newest_first(query, offset=0, limit=None):
     return query.limit(page_limit(limit)) if limit is not None else query
 
 
-def summaries(query) -> list[OrderSummary]:
-    """Orders as the buyer's list shows them: two queries for any number of orders."""
-    orders = _rows(query.select(
-        Order.id, Order.status, Order.shop, Shop.name, Order.total, Order.created_at,
-    ).join(Shop))
-    lines = _lines_by_order(query, OrderLine.name, OrderLine.cnt, OrderLine.pic)
+def summary_queries(query) -> tuple:
+    """The two statements the buyer's list of orders reads, which need nothing from each
+    other: to send along with others (`together.rows`), then to make the orders with
+    `summaries_of`."""
+    return (Raw(query.select(Order.id, Order.status, Order.shop, Shop.name, Order.total,
+                             Order.created_at).join(Shop)),
+            Raw(_lines_query(query, OrderLine.name, OrderLine.cnt, OrderLine.pic)))
+
+
+def summaries_of(orders, lines) -> list[OrderSummary]:
+    """The orders as the buyer's list shows them, from the rows of `summary_queries`."""
+    lines = _by_order(lines)
     return [
         OrderSummary(
             id=order_id, status=OrderStatus(status), shop_id=shop_id, shop_name=shop_name,
@@ -331,7 +353,13 @@ def summaries(query) -> list[OrderSummary]:
 
 def details(query) -> list[OrderDetail]:
     """Orders in full (lines, buyer, review): two queries for any number of orders."""
-    orders = _rows(
+    return details_of(*together.rows(*detail_queries(query)))
+
+
+def detail_queries(query) -> tuple:
+    """The two statements `details` runs, which need nothing from each other: to send
+    along with others (`together.rows`), then to make the orders with `details_of`."""
+    orders = (
         query.select(
             Order.id, Order.status, Order.shop, Shop.name, User.username, Order.shipping,
             Order.total, Order.created_at, Review.mark, Review.comment, Order.version,
@@ -341,7 +369,12 @@ def details(query) -> list[OrderDetail]:
         .join_from(Order, User)
         .join_from(Order, Review, peewee.JOIN.LEFT_OUTER)
     )
-    lines = _lines_by_order(query, *_LINE_COLUMNS)
+    return Raw(orders), Raw(_lines_query(query, *_LINE_COLUMNS))
+
+
+def details_of(orders, lines) -> list[OrderDetail]:
+    """The orders in full from the rows of `detail_queries`."""
+    lines = _by_order(lines)
     return [_detail(row, lines[row[0]]) for row in orders]
 
 
@@ -375,27 +408,17 @@ def one_of(column, ids: list[int]):
     return column.in_(peewee.SQL(f"({', '.join(str(int(i)) for i in ids)})"))
 
 
-def _rows(query) -> list[tuple]:
-    """The driver's own row tuples.
-
-    Lists run to a thousand orders and several thousand lines; building a
-    model object or converting every column through the ORM cost several
-    times the query itself, so the few columns that need it are converted here.
-    """
-    return list(database.execute(query).fetchall())
-
-
-def _lines_by_order(orders_query, *columns) -> dict[int, list[tuple]]:
-    """The lines of the orders `orders_query` selects, as tuples of `columns`, by order.
-
-    The lines are joined to the orders' ids as a derived table rather than
-    listed by id, so a thousand orders cost no thousand-parameter statement.
-    """
+def _lines_query(orders_query, *columns):
+    """The lines are joined to the orders' ids as a derived table rather than
+    listed by id, so a thousand orders cost no thousand-parameter statement."""
     page = orders_query.select(Order.id).alias("page")
-    query = OrderLine.select(OrderLine.id, OrderLine.order, *columns).join(
+    return OrderLine.select(OrderLine.id, OrderLine.order, *columns).join(
         page, on=(OrderLine.order == page.c.id))
+
+
+def _by_order(lines) -> dict[int, list[tuple]]:
     grouped: dict[int, list[tuple]] = defaultdict(list)
-    for _, order_id, *values in sorted(_rows(query)):
+    for _, order_id, *values in sorted(lines):
         grouped[order_id].append(values)
     return grouped
 

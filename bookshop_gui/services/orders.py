@@ -9,7 +9,7 @@ from bookshop_gui.domain import OrderDetail, OrderStatus, OrderSummary, PaymentR
 from bookshop_gui.errors import InvalidInput, NotFound, StaleOrder
 from bookshop_gui.models import Book, CartLine, Order, OrderLine, Review, User
 from bookshop_gui.models.fields import utcnow
-from bookshop_gui.services import addresses, changes, day_totals, requests, transactions
+from bookshop_gui.services import addresses, changes, day_totals, requests, together
 from bookshop_gui.services import order_records as records
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.settings import current_unpaid_minutes, shipping_fee_of, shipping_fee_row
@@ -73,13 +73,18 @@ def submit(token, order_id) -> PaymentRequest:
 def to_pay(token, order_ids) -> list[tuple[PaymentRequest, OrderDetail]]:
     """The payment page in one call: each order's request, as `submit` gives it, and its
     contents, as `info` does, however many orders a checkout placed."""
-    buyer = caller(token, Role.BUYER)
-    if isinstance(order_ids, (str, bytes)) or not hasattr(order_ids, "__iter__"):
-        raise InvalidInput("Choose the orders to pay.")
-    ids = [domain.row_id(order_id, records.NO_SUCH_ORDER) for order_id in order_ids]
-    found = {order.id: order for order in records.details(
-        Order.select().where(Order.id.in_(ids), Order.buyer == buyer.id))} if ids else {}
-    edits = records.audit_entries_of(ids)
+    ids: list[int] = []
+
+    def queries(buyer: User) -> list:
+        if isinstance(order_ids, (str, bytes)) or not hasattr(order_ids, "__iter__"):
+            raise InvalidInput("Choose the orders to pay.")
+        ids[:] = [domain.row_id(order_id, records.NO_SUCH_ORDER) for order_id in order_ids]
+        mine = Order.select().where(records.one_of(Order.id, ids), Order.buyer == buyer.id)
+        return [*records.detail_queries(mine), records.audit_query(ids)]
+
+    buyer, (orders, lines, audit) = together.as_caller(token, (Role.BUYER,), queries)
+    found = {order.id: order for order in records.details_of(orders, lines)}
+    edits = records.audit_entries_from(audit)
     pages = []
     for order_id in ids:
         if order_id not in found:
@@ -219,26 +224,46 @@ def _expire(order_id: int) -> bool:
 @reads
 def list(token, status=None, *, offset=0, limit=None) -> list[OrderSummary]:  # noqa: A001
     """The buyer's orders, newest first, optionally of one status."""
-    buyer = caller(token, Role.BUYER)
-    status = records.status_filter(status)
+    _, (orders, lines) = together.as_caller(token, (Role.BUYER,), lambda buyer: (
+        records.summary_queries(records.newest_first(_mine(buyer, status), offset, limit))))
+    return records.summaries_of(orders, lines)
+
+
+@reads
+def first_page(token, status=None, *, limit=None
+               ) -> tuple[list[OrderSummary], dict[OrderStatus, int]]:
+    """The first `limit` of the buyer's orders (as `list` gives them) and how many each
+    status holds (as `counts`), in one call: what My orders shows when it opens, when a
+    tab is chosen and when an order changes; over a slow line one round trip, not two."""
+    def queries(buyer: User) -> list:
+        page = records.newest_first(_mine(buyer, status), 0, limit)
+        return [*records.summary_queries(page), records.counting(Order.buyer == buyer.id)]
+
+    _, (orders, lines, counted) = together.as_caller(token, (Role.BUYER,), queries)
+    return records.summaries_of(orders, lines), records.counted(counted)
+
+
+def _mine(buyer: User, status):
+    """The buyer's orders, of `status` unless it is None."""
     query = Order.select().where(Order.buyer == buyer.id)
-    if status is not None:
-        query = query.where(Order.status == status)
-    return records.summaries(records.newest_first(query, offset, limit))
+    chosen = records.status_filter(status)
+    return query if chosen is None else query.where(Order.status == chosen)
 
 
 @reads
 def counts(token) -> dict[OrderStatus, int]:
     """How many of the buyer's orders are in each status: the tabs' numbers."""
-    buyer = caller(token, Role.BUYER)
-    return records.status_counts(Order.buyer == buyer.id)
+    _, (rows,) = together.as_caller(token, (Role.BUYER,),
+                                    lambda buyer: [records.counting(Order.buyer == buyer.id)])
+    return records.counted(rows)
 
 
 @reads
 def info(token, order_id) -> OrderDetail:
     """One of the buyer's orders in full."""
-    buyer = caller(token, Role.BUYER)
-    return records.detail(order_id, buyer_id=buyer.id)
+    _, (orders, lines) = together.as_caller(token, (Role.BUYER,), lambda buyer: (
+        records.detail_queries(records.owned(order_id, buyer_id=buyer.id))))
+    return records.found(records.details_of(orders, lines))
 
 
 def _chosen_ids(book_ids) -> list[int]:
@@ -256,8 +281,7 @@ def _ordering(buyer: User, address_id, query) -> tuple[dict, object, list]:
     """What placing orders reads first, in one round trip: the address the orders copy,
     the shipping fee, and the rows of `query` (what is ordered)."""
     queries = (addresses.chosen(buyer, address_id), shipping_fee_row(), query)
-    address, fee, rows = (transactions.rows(q, cursor) for q, cursor
-                          in zip(queries, transactions.together(*queries), strict=True))
+    address, fee, rows = together.rows(*queries)
     return addresses.copied(address_id, address), shipping_fee_of(fee), rows
 
 

@@ -29,8 +29,7 @@ from bookshop_gui.domain import (
 from bookshop_gui.errors import InvalidInput
 from bookshop_gui.models import Book, Order, OrderLine, SalesDay, ShipmentDay, User
 from bookshop_gui.models.fields import as_utc, money_sum, utcnow
-from bookshop_gui.services import csv_files, day_totals
-from bookshop_gui.services.sessions import caller
+from bookshop_gui.services import csv_files, day_totals, together
 from bookshop_gui.services.transactions import reads
 
 # Orders whose money the shop has: paid, shipped, received or reviewed.
@@ -53,15 +52,20 @@ FIRST_DAY, LAST_DAY = date(1000, 1, 1), date(9999, 12, 30)
 @reads(seconds=60)  # years of orders on a busy server
 def sales_report(token, start: date, end: date, *, top: int = 10) -> SalesReport:
     """Sales per day from `start` to `end` (both included), the best sellers, totals by status."""
-    user = caller(token, Role.STAFF, Role.ADMIN)
-    check_period(start, end)
-    if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= MAX_TOP:
-        raise InvalidInput(f"Top books must be from 1 to {MAX_TOP}.")
-    shop_id = user.shop_id if user.role == Role.STAFF else None
-    sales = _sales_days(shop_id, start, end)
+    def queries(user: User) -> list:
+        check_period(start, end)
+        if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= MAX_TOP:
+            raise InvalidInput(f"Top books must be from 1 to {MAX_TOP}.")
+        shop_id = user.shop_id if user.role == Role.STAFF else None
+        return [_sales_days(shop_id, start, end), _shipped(shop_id, start, end),
+                _top_books(_in_period(shop_id, start, end), top)]
+
+    _, (sales, shipped, best) = together.as_caller(token, (Role.STAFF, Role.ADMIN), queries)
+    sales = [(str(day)[:10], status, int(n), total) for day, status, n, total in sales]
     return SalesReport(
-        days=_days(sales, start, end, _shipped(shop_id, start, end)),
-        top_books=_top_books(_in_period(shop_id, start, end), top),
+        days=_days(sales, start, end, {str(day)[:10]: int(n) for day, n in shipped}),
+        top_books=tuple(TopBook(book_id, title, int(n), OrderLine.money.python_value(revenue))
+                        for book_id, title, n, revenue in best),
         by_status=_by_status(sales),
     )
 
@@ -102,7 +106,7 @@ def _in_period(shop_id, start: date, end: date):
     return condition
 
 
-def _sales_days(shop_id, start: date, end: date) -> list[tuple[str, int, int, Decimal]]:
+def _sales_days(shop_id, start: date, end: date):
     """(day, status, orders, total) from the period's daily totals: a row per day and status
     (every shop's added up for an administrator)."""
     query = (SalesDay.select(SalesDay.day, SalesDay.status, peewee.fn.SUM(SalesDay.orders),
@@ -111,7 +115,7 @@ def _sales_days(shop_id, start: date, end: date) -> list[tuple[str, int, int, De
              .group_by(SalesDay.day, SalesDay.status))
     if shop_id is not None:
         query = query.where(SalesDay.shop == shop_id)
-    return [(str(day)[:10], status, int(n), total) for day, status, n, total in query.tuples()]
+    return query.tuples()
 
 
 def _days(sales, start: date, end: date, shipped: dict[str, int]) -> tuple[DaySales, ...]:
@@ -127,50 +131,51 @@ def _days(sales, start: date, end: date, shipped: dict[str, int]) -> tuple[DaySa
     return tuple(DaySales(d, *found.get(d, (0, ZERO)), shipped.get(d, 0)) for d in days)
 
 
-def _shipped(shop_id, start: date, end: date) -> dict[str, int]:
+def _shipped(shop_id, start: date, end: date):
     """Parcels that left on each day of the period (by the day they left, not were ordered)."""
     query = (ShipmentDay.select(ShipmentDay.day, peewee.fn.SUM(ShipmentDay.parcels))
              .where(ShipmentDay.day.between(start, end)).group_by(ShipmentDay.day))
     if shop_id is not None:
         query = query.where(ShipmentDay.shop == shop_id)
-    return {str(day)[:10]: int(n) for day, n in query.tuples()}
+    return query.tuples()
 
 
 @reads
 def waiting_to_ship(token, *, hours: int = OVERDUE_HOURS) -> list[WaitingOrder]:
     """Paid orders still not shipped `hours` after payment, the longest waiting first."""
-    staff = caller(token, Role.STAFF)
-    if isinstance(hours, bool) or not isinstance(hours, int) or not 0 <= hours <= 24 * MAX_DAYS:
-        raise InvalidInput("Say after how many hours an order counts as waiting too long.")
-    since = utcnow() - timedelta(hours=hours)
-    rows = (
-        Order.select(Order.id, User.username, Order.paid_at, Order.ship_region, Order.total)
-        .join(User, on=(Order.buyer == User.id))
-        .where(Order.shop == staff.shop_id, Order.status == int(OrderStatus.PENDING_SHIPMENT),
-               Order.paid_at < since)
-        .order_by(Order.paid_at, Order.id).limit(MAX_WAITING).tuples()
-    )
+    def queries(staff: User) -> list:
+        if isinstance(hours, bool) or not isinstance(hours, int) or not 0 <= hours <= 24 * MAX_DAYS:
+            raise InvalidInput("Say after how many hours an order counts as waiting too long.")
+        since = utcnow() - timedelta(hours=hours)
+        return [
+            Order.select(Order.id, User.username, Order.paid_at, Order.ship_region, Order.total)
+            .join(User, on=(Order.buyer == User.id))
+            .where(Order.shop == staff.shop_id,
+                   Order.status == int(OrderStatus.PENDING_SHIPMENT), Order.paid_at < since)
+            .order_by(Order.paid_at, Order.id).limit(MAX_WAITING).tuples()
+        ]
+
+    _, (rows,) = together.as_caller(token, (Role.STAFF,), queries)
     return [WaitingOrder(order_id, buyer, as_utc(paid), city_of(region), total)
             for order_id, buyer, paid, region, total in rows]
 
 
-def _top_books(period, top: int) -> tuple[TopBook, ...]:
-    """The best sellers: lines added up per book (from an index alone), then the few
-    winners' titles, rather than a title carried through every line's grouping."""
+def _top_books(period, top: int):
+    """The best sellers with their titles: lines added up per book (from an index alone),
+    then the few winners joined to their titles, rather than a title carried through every
+    line's grouping."""
     copies = peewee.fn.SUM(OrderLine.cnt)
-    rows = list(
-        OrderLine.select(OrderLine.book, copies, money_sum(OrderLine.money))
-        .join_from(OrderLine, Order)
-        .where(period, Order.status.in_([int(s) for s in SOLD]))
-        .group_by(OrderLine.book)
-        .order_by(copies.desc(), OrderLine.book)
-        .limit(top)
-        .tuples()
-    )
-    titles = dict(Book.select(Book.id, Book.title)
-                  .where(Book.id.in_([book_id for book_id, _, _ in rows])).tuples())
-    return tuple(TopBook(book_id, titles[book_id], int(n), revenue)
-                 for book_id, n, revenue in rows)
+    best = (OrderLine.select(OrderLine.book.alias("book_id"), copies.alias("copies"),
+                             money_sum(OrderLine.money).alias("revenue"))
+            .join_from(OrderLine, Order)
+            .where(period, Order.status.in_([int(s) for s in SOLD]))
+            .group_by(OrderLine.book)
+            .order_by(copies.desc(), OrderLine.book)
+            .limit(top)
+            .alias("best"))
+    return (Book.select(best.c.book_id, Book.title, best.c.copies, best.c.revenue)
+            .from_(best).join(Book, on=(Book.id == best.c.book_id))
+            .order_by(best.c.copies.desc(), best.c.book_id).tuples())
 
 
 def _by_status(sales) -> tuple[StatusTotal, ...]:

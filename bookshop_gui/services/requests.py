@@ -110,7 +110,7 @@ def _claim(token, request_id: str, operation: str, fingerprint: str):
     row = sessions.session_user(token).select_extend(*(
         peewee.Value(value, converter=field.db_value).alias(field.name)
         for field, value in made.items()))
-    user, claim = sessions.caller_and(token, RequestRecord.insert_from(
+    user, (claim,) = sessions.caller_and(token, RequestRecord.insert_from(
         row, [RequestRecord.user, *made]).on_conflict_ignore())
     if claim.rowcount:
         return user, _NEW

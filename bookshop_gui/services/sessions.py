@@ -50,17 +50,20 @@ def caller(token, *roles: Role) -> User:
     return _checked(token, known.get(_valid(token)) or _lookup(token).first(), roles)
 
 
-def caller_and(token, query):
-    """The caller (as `caller` finds them) and the driver cursor of `query`, asked of the
-    server at once: on PostgreSQL one round trip, where it would be two.
+def caller_and(token, *queries, roles: tuple[Role, ...] = ()) -> tuple[User, list]:
+    """The caller (as `caller` finds them, of one of `roles` if any are given) and the
+    driver cursors of `queries`, asked of the server at once: on PostgreSQL one round
+    trip, where it would be two (`transactions.together`).
 
-    `query` must not need the caller's answer: a write call's claim of its
-    request id finds the user id from the token itself.
+    No query may need the caller's answer: a write call's claim of its request
+    id finds the user id from the token itself, and a read call's statements
+    are built for who the token was last found to be and kept only if the
+    check finds them again (services/together.py).
     """
     lookup = _lookup(_valid(token)).limit(1)
-    users, cursor = transactions.together(lookup, query)
+    users, *cursors = transactions.together(lookup, *queries)
     found = transactions.rows(lookup, users)
-    return _checked(token, found[0] if found else None, ()), cursor
+    return _checked(token, found[0] if found else None, roles), cursors
 
 
 def session_user(token):

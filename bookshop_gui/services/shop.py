@@ -27,7 +27,7 @@ from bookshop_gui.errors import (
 )
 from bookshop_gui.models import Book, Order, OrderLine, User
 from bookshop_gui.models.fields import as_utc, utcnow
-from bookshop_gui.services import changes, day_totals, price_cuts, requests, transactions
+from bookshop_gui.services import changes, day_totals, price_cuts, requests, together, transactions
 from bookshop_gui.services import order_records as records
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import later, reads, writes
@@ -70,7 +70,17 @@ def order_rows(token, status=None, *, after=None, offset=0, limit=100, search=""
     `offset` skips that many orders first, for a list dragged straight to its
     middle: the skip walks order ids alone, then the page carries on as after.
     """
-    return _rows(caller(token, Role.STAFF), status, after, offset, limit, search, sort)
+    if offset:
+        staff = caller(token, Role.STAFF)
+        query = _after(staff, _matching(staff, status, search), after, sort)
+        skipped = (query.select(Order.id).order_by(*_sort_keys(sort))
+                   .offset(domain.page_offset(offset) - 1).limit(1).scalar())
+        if skipped is None:
+            return []
+        after = skipped
+    _, page = together.as_caller(token, (Role.STAFF,), lambda staff: _page(
+        _after(staff, _matching(staff, status, search), after, sort), sort, limit))
+    return _page_rows(*page)
 
 
 @reads
@@ -78,38 +88,59 @@ def first_page(token, status=None, *, limit=100, search="", sort="newest") -> Or
     """A tab's first page, how many orders it holds, and every tab's count, in one call.
 
     What the orders pane shows when a tab is chosen or the list is read
-    again: over a slow line, one call instead of three.
+    again: over a slow line, one round trip (`together`) instead of three calls.
     """
-    staff = caller(token, Role.STAFF)
-    rows = _rows(staff, status, None, 0, limit, search, sort)
-    counts = records.status_counts(Order.shop == staff.shop_id)
+    def queries(staff: User) -> list:
+        query = _matching(staff, status, search)
+        counted = [query.select(peewee.fn.COUNT(Order.id)).tuples()] if search else []
+        return [records.counting(Order.shop == staff.shop_id), *counted,
+                *_page(query, sort, limit)]
+
+    _, (counted, *rest) = together.as_caller(token, (Role.STAFF,), queries)
+    counts = records.counted(counted)
     if search:
-        total = _matching(staff, status, search).count()
+        total, page = rest[0][0][0], rest[1:]
     else:
         total = sum(counts.values()) if status is None else counts[OrderStatus(status)]
-    return OrdersPage(tuple(rows), total, counts)
+        page = rest
+    return OrdersPage(tuple(_page_rows(*page)), total, counts)
 
 
-def _rows(staff: User, status, after, offset, limit, search, sort) -> list[OrderRow]:
+def _after(staff: User, query, after, sort):
+    return query if after is None else query.where(_beyond(staff, after, sort))
+
+
+def _page(query, sort, limit) -> list:
+    """The page's orders and, on a server, their lines: two statements that need nothing
+    from each other (the lines join the page's ids as a derived table), sent together.
+    Elsewhere the lines are read by the page's ids once its orders are in (`_page_rows`),
+    which spares running a search's page twice where a statement costs no round trip."""
     keys, limit = _sort_keys(sort), domain.page_limit(limit)
-    offset = domain.page_offset(offset)
-    query = _matching(staff, status, search)
-    if after is not None:
-        query = query.where(_beyond(staff, after, sort))
-    if offset:
-        skipped = query.select(Order.id).order_by(*keys).offset(offset - 1).limit(1).scalar()
-        if skipped is None:
-            return []
-        query = query.where(_beyond(staff, skipped, sort))
-    orders = list(
-        query.select(Order.id, Order.status, User.username, Order.created_at, Order.total,
-                     Order.ship_region)
-        .join(User, on=(Order.buyer == User.id))
-        .order_by(*keys).limit(limit).tuples()
-    )
-    items = _items_by_order([row[0] for row in orders])
+    orders = (query.select(Order.id, Order.status, User.username, Order.created_at, Order.total,
+                           Order.ship_region)
+              .join(User, on=(Order.buyer == User.id)).order_by(*keys).limit(limit).tuples())
+    if not transactions.pipelined():
+        return [orders]
+    page = query.select(Order.id).order_by(*keys).limit(limit).alias("page")
+    return [orders, _lines(OrderLine.select().join(page, on=(OrderLine.order == page.c.id)))]
+
+
+def _lines(query):
+    return query.select(OrderLine.order, OrderLine.name, OrderLine.cnt).order_by(
+        OrderLine.id).tuples()
+
+
+def _page_rows(orders, lines=()) -> list[OrderRow]:
+    """The rows from `_page`'s answers. The lines of any order left without are read by id:
+    all of them where they were not sent along, or an order placed between the two
+    statements, which shifted the page the lines were read for (every order has a line)."""
+    items = _items(lines)
+    missing = [row[0] for row in orders if row[0] not in items]
+    if missing:
+        items.update(_items(_lines(OrderLine.select().where(records.one_of(OrderLine.order,
+                                                                            missing)))))
     return [OrderRow(order_id, OrderStatus(status), sys.intern(buyer), as_utc(created),
-                     total, items[order_id], sys.intern(domain.city_of(region)))
+                     total, items.get(order_id, ()), sys.intern(domain.city_of(region)))
             for order_id, status, buyer, created, total, region in orders]
 
 
@@ -130,15 +161,12 @@ def _sort_keys(sort) -> tuple:
     return SORTS[sort]
 
 
-def _items_by_order(ids: list[int]) -> dict[int, tuple[tuple[str, int], ...]]:
+def _items(lines) -> dict[int, tuple[tuple[str, int], ...]]:
     """(title, count) per line, by order; titles interned, as the same books recur."""
     grouped: dict[int, list] = defaultdict(list)
-    if ids:
-        lines = (OrderLine.select(OrderLine.order, OrderLine.name, OrderLine.cnt)
-                 .where(OrderLine.order.in_(ids)).order_by(OrderLine.id).tuples())
-        for order_id, name, cnt in lines:
-            grouped[order_id].append((sys.intern(name), cnt))
-    return defaultdict(tuple, {order_id: tuple(pairs) for order_id, pairs in grouped.items()})
+    for order_id, name, cnt in lines:
+        grouped[order_id].append((sys.intern(name), cnt))
+    return {order_id: tuple(pairs) for order_id, pairs in grouped.items()}
 
 
 @reads
@@ -164,9 +192,13 @@ def get_order(token, order_id) -> OrderDetail:
 @reads
 def order_with_history(token, order_id) -> tuple[OrderDetail, list[AuditEntry]]:
     """What the order editor shows, the order in full and its history, in one call."""
-    staff = caller(token, Role.STAFF)
-    order = records.detail(order_id, shop_id=staff.shop_id)
-    return order, records.audit_entries(order.id)
+    def queries(staff: User) -> list:
+        query = records.owned(order_id, shop_id=staff.shop_id)
+        return [*records.detail_queries(query), records.audit_query([order_id])]
+
+    _, (orders, lines, audit) = together.as_caller(token, (Role.STAFF,), queries)
+    order = records.found(records.details_of(orders, lines))
+    return order, records.audit_entries_from(audit)[order.id]
 
 
 @writes
@@ -430,8 +462,7 @@ def _editing(staff: User, order_id, wanted) -> tuple[Order, list[Book], list[Ord
     queries = (records.locking(order_id, shop_id=staff.shop_id),
                Book.select().where(Book.id.in_(list(wanted))),
                OrderLine.select().where(OrderLine.order == order_id).order_by(OrderLine.id))
-    orders, books, lines = (transactions.rows(query, cursor) for query, cursor
-                            in zip(queries, transactions.together(*queries), strict=True))
+    orders, books, lines = together.rows(*queries)
     return records.found(orders), books, lines
 
 

@@ -19,7 +19,9 @@ statements need not wait for an answer of their own: `later` for writes whose
 outcome nothing reads (they go with COMMIT), `together` for statements that need
 nothing from each other. On PostgreSQL each group is one round trip, and BEGIN
 goes with the first statement (bookshop_gui/pipelined.py); elsewhere they run
-one by one.
+one by one. These are the only ways statements travel together: reads take
+their rows from `together` through services/together.py, which also sends a
+read call's session check with its statements.
 """
 
 import contextlib
@@ -205,13 +207,13 @@ def _begin(write: bool, seconds: float):
 def _begun() -> bool:
     """Whether the server answered the transaction's BEGIN: on PostgreSQL it waits to
     travel with the first statement, so a connection found dead then was dead before."""
-    return not isinstance(database.obj, PipelinedPostgresqlDatabase) or database.obj.begun()
+    return not pipelined() or database.obj.begun()
 
 
 def _with_begin(sql: str) -> None:
     """Run `sql` first in the transaction: on PostgreSQL with the BEGIN it owes, no round
     trip of its own (bookshop_gui/pipelined.py)."""
-    if isinstance(database.obj, PipelinedPostgresqlDatabase):
+    if pipelined():
         database.obj.with_begin(sql)
     else:
         database.execute_sql(sql)
@@ -219,14 +221,20 @@ def _with_begin(sql: str) -> None:
 
 def together(*queries) -> list:
     """Run `queries`, none of which needs another's answer, and wait for them once: their
-    driver cursors, in order (read rows and row counts from them).
+    driver cursors, in order (read rows and row counts from them; a call that wants
+    only rows has `together.rows`).
 
     On PostgreSQL they travel in one pipeline, a single round trip (with the
     transaction's BEGIN if it is still owed); elsewhere they run one after another.
     """
-    if isinstance(database.obj, PipelinedPostgresqlDatabase):
+    if pipelined():
         return database.obj.together([query.sql() for query in queries])
     return [database.execute(query) for query in queries]
+
+
+def pipelined() -> bool:
+    """Whether statements sent `together` cost one round trip (PostgreSQL), not one each."""
+    return isinstance(database.obj, PipelinedPostgresqlDatabase)
 
 
 def rows(query, cursor) -> list:
@@ -251,7 +259,7 @@ def later(query) -> None:
     to save, and PyMySQL sends each statement alone whenever it runs, so
     keeping it back would change nothing but the order of errors.
     """
-    if isinstance(database.obj, PipelinedPostgresqlDatabase) and database.transaction_depth() == 1:
+    if pipelined() and database.transaction_depth() == 1:
         sql, params = query.sql()
         database.obj.defer(sql, params)
     else:

@@ -195,6 +195,8 @@ def calls(s) -> list[Call]:
         Call(orders.list, {"token": buyer}, {
             "token": SECRETS, "status": NUMBERS + TEXT, "offset": PAGES, "limit": PAGES}),
         Call(orders.counts, {"token": buyer}, {"token": SECRETS}),
+        Call(orders.first_page, {"token": buyer}, {
+            "token": SECRETS, "status": NUMBERS + TEXT, "limit": PAGES}),
         Call(reports.sales_report,
              {"token": staff, "start": date(2026, 1, 1), "end": date(2026, 1, 31)},
              {"token": SECRETS, "start": DAYS, "end": DAYS, "top": NUMBERS}),

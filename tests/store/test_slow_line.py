@@ -32,7 +32,8 @@ def test_a_delayed_line_carries_each_reply_whole_and_counts_each_round_trip():
 
 
 def test_statements_pipelined_and_answered_once_are_one_round_trip():
-    """psycopg writes each statement of a pipeline as it comes, and waits once, at the end."""
+    """psycopg writes each statement of a pipeline as it comes, and waits once, at the end;
+    statements after the pipeline wait for their answers, one round trip each again."""
     proxy = FaultProxy.for_url(URL)
     proxy.delay(0.002)
     try:
@@ -42,5 +43,9 @@ def test_statements_pipelined_and_answered_once_are_one_round_trip():
                 cursors = [conn.execute("SELECT %s::int", (n,)) for n in range(3)]
             assert [cursor.fetchone()[0] for cursor in cursors] == [0, 1, 2]
             assert proxy.round_trips - before == 1
+            answers = [conn.execute("SELECT %s::int", (n,)).fetchone()[0] for n in range(2)]
+            assert answers == [0, 1]
+            assert proxy.round_trips - before == 3
     finally:
         proxy.close()
+

@@ -19,6 +19,7 @@ class OrdersModel(ColumnsModel):
     """Orders of one status (or all), loaded lazily like the catalog."""
 
     loaded = Signal()
+    counted = Signal(object)  # how many orders each status holds, read with the first page
 
     def __init__(self, tasks: Tasks, token: str, parent=None):
         super().__init__(parent)
@@ -78,12 +79,23 @@ class OrdersModel(ColumnsModel):
     def _request(self, offset: int) -> None:
         self._loading = True
         generation = self._generation
-        if offset == 0:
-            self._stamp = self.tasks.stamp()
-        self.tasks.run(orders.list, self.token, self.status, offset=offset, limit=PAGE,
-                       key="orders-list" if offset == 0 else None,
-                       done=lambda rows: self._arrived(generation, offset, rows),
-                       failed=lambda _error: self._stopped(generation))
+
+        def failed(_error):
+            self._stopped(generation)
+
+        if offset:
+            self.tasks.run(orders.list, self.token, self.status, offset=offset, limit=PAGE,
+                           done=lambda rows: self._arrived(generation, offset, rows),
+                           failed=failed)
+            return
+        self._stamp = self.tasks.stamp()
+        self.tasks.run(orders.first_page, self.token, self.status, limit=PAGE,
+                       key="orders-list", done=lambda page: self._first(generation, *page),
+                       failed=failed)
+
+    def _first(self, generation: int, rows: list[OrderSummary], counts) -> None:
+        self.counted.emit(counts)  # the counts hold for any tab, even one left meanwhile
+        self._arrived(generation, 0, rows)
 
     def _arrived(self, generation: int, offset: int, rows: list[OrderSummary]) -> None:
         if generation != self._generation or offset != len(self.rows):

@@ -50,11 +50,11 @@ class OrdersPage(QWidget):
         self.actions = OrderActions(tasks, token, self)
         self.counts: dict[OrderStatus, int] = {}
         self._wanted: int | None = None  # the order to select once the list has it
-        self._counts_stamp = -1  # when the counts were last asked for (Tasks.stamp)
         self._build()
         live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.refresh())
         self.model.modelReset.connect(self._update_buttons)
         self.model.loaded.connect(self._loaded)
+        self.model.counted.connect(self._set_counts)  # each first page brings every count
 
     def _build(self):
         self.tabs = QTabBar()
@@ -122,11 +122,9 @@ class OrdersPage(QWidget):
             self.tabs.setCurrentIndex(index)
         else:
             self.model.show_status(status)
-        self.load_counts()
 
     def load(self):
         self.model.show_status(self.status())
-        self.load_counts()
 
     def refresh(self):
         """Read the list again; the order chosen now stays chosen."""
@@ -134,12 +132,6 @@ class OrdersPage(QWidget):
         if order is not None and self._wanted is None:
             self._wanted = order.id
         self.model.refresh()
-        if not self.tasks.fresh(self._counts_stamp):
-            self.load_counts()
-
-    def load_counts(self):
-        self._counts_stamp = self.tasks.stamp()
-        self.tasks.run(orders.counts, self.token, done=self._set_counts)
 
     def clear(self):
         self.counts = {}
