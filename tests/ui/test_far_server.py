@@ -116,7 +116,7 @@ def test_the_order_editor_opens_with_lines_and_history_in_one_round_trip(driver,
     editor.close()
 
 
-def test_submitting_an_order_reaches_the_payment_page_in_one_round_trip_past_the_write(
+def test_submitting_an_order_reaches_the_payment_page_in_seven_round_trips(
         qtbot, driver):
     window = BuyerWindow(auth.login("reader", "reader"), driver.tasks)
     qtbot.addWidget(window)
@@ -137,7 +137,7 @@ def test_submitting_an_order_reaches_the_payment_page_in_one_round_trip_past_the
     assert payment.amount.text() == formatting.money(order.total)
 
 
-def test_paying_shows_my_orders_with_every_count_in_one_round_trip_past_the_write(
+def test_paying_shows_my_orders_with_every_count_in_six_round_trips(
         qtbot, driver):
     window = BuyerWindow(auth.login("reader", "reader"), driver.tasks)
     qtbot.addWidget(window)
