@@ -601,6 +601,33 @@
     </message>
 </context>
 <context>
+    <name>Courier</name>
+    <message>
+        <source>SF Express</source>
+        <translation>顺丰速运</translation>
+    </message>
+    <message>
+        <source>EMS</source>
+        <translation>邮政 EMS</translation>
+    </message>
+    <message>
+        <source>JD Logistics</source>
+        <translation>京东物流</translation>
+    </message>
+    <message>
+        <source>ZTO Express</source>
+        <translation>中通快递</translation>
+    </message>
+    <message>
+        <source>YTO Express</source>
+        <translation>圆通速递</translation>
+    </message>
+    <message>
+        <source>STO Express</source>
+        <translation>申通快递</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Bookshop</source>
@@ -1589,6 +1616,14 @@
     <message>
         <source>No address given</source>
         <translation>未填写地址</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
     </message>
 </context>
 <context>

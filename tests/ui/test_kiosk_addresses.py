@@ -6,10 +6,11 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QScroller
+from PySide6.QtWidgets import QApplication, QScroller
 
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.services import accounts, auth, catalog, orders, shop
+from bookshop_gui.ui.app import install_translation
 from bookshop_gui.ui.buyer.window import BuyerWindow
 from tests.ui.test_buyer_checkout import add_first
 
@@ -112,6 +113,21 @@ def test_the_order_shows_where_it_goes_and_its_tracking_number(qtbot, tasks, buy
     assert detail.tracking.text() == "SF1234567890"
     qtbot.mouseClick(detail.copy_button, LEFT)
     assert QGuiApplication.clipboard().text() == "SF1234567890"
+
+
+def test_the_courier_reads_in_chinese_on_the_order(qtbot, tasks, buyer_session):
+    [book] = catalog.search("Emma")
+    order_id = orders.create(buyer_session.token, book.id, 1)
+    orders.pay(buyer_session.token, order_id)
+    shop.ship(auth.login("lakeside", "lakeside").token, order_id, tracking="SF1234567890")
+    installed = install_translation(QApplication.instance(), "zh_CN")
+    try:
+        window = open_window(qtbot, tasks, buyer_session)
+        window.show_order(order_id)
+        assert window.detail.courier.text() == "顺丰速运"
+    finally:
+        for translator in installed:
+            QApplication.removeTranslator(translator)
 
 
 def test_an_order_without_an_address_asks_for_one_before_paying(qtbot, tasks, newcomer):

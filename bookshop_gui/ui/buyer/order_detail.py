@@ -203,7 +203,7 @@ class OrderDetailPage(QWidget):
         shipped = order.courier is not None
         self.delivery.setRowVisible(1, shipped)
         self.delivery.setRowVisible(2, shipped and bool(order.tracking))
-        self.courier.setText(order.courier or "")
+        self.courier.setText(formatting.courier_name(order.courier or ""))
         self.tracking.setText(order.tracking or "")
         self.copy_button.setText(self.tr("Copy"))
 
