@@ -6,12 +6,12 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QScroller
+from PySide6.QtWidgets import QApplication, QFormLayout, QScroller
 
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.services import accounts, auth, catalog, orders, shop
 from bookshop_gui.ui.app import install_translation
-from bookshop_gui.ui.buyer.window import BuyerWindow
+from bookshop_gui.ui.buyer.window import ADDRESSES, BuyerWindow
 from tests.ui.test_buyer_checkout import add_first
 
 LEFT = Qt.MouseButton.LeftButton
@@ -195,3 +195,20 @@ def test_the_address_book_scrolls_with_a_swipe(qtbot, tasks, buyer_session):
     qtbot.mouseClick(window.orders.addresses_button, LEFT)
     viewport = window.addresses.scroll.viewport()
     assert QScroller.hasScroller(viewport)  # a finger drags the addresses and the form
+
+
+def test_the_address_forms_labels_sit_level_with_their_fields(qtbot, tasks, buyer_session):
+    window = open_window(qtbot, tasks, buyer_session)
+    window.go(ADDRESSES)
+    window.addresses.edit(None)
+    form = window.addresses.form
+    qtbot.waitUntil(form.name.isVisible)
+    rows = form.findChild(QFormLayout)
+    middles = {}
+    for row in range(rows.rowCount()):
+        label = rows.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field = rows.itemAt(row, QFormLayout.ItemRole.FieldRole).geometry()
+        if label is not None:  # its text is centred in it, as a QLabel's is by default
+            middle = label.geometry().center().y()
+            middles[label.widget().text()] = middle - field.center().y()
+    assert len(middles) == 5 and all(abs(off) <= 1 for off in middles.values()), middles
