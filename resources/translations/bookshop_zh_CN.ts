@@ -1000,20 +1000,12 @@
         <translation>运单号</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
         <source>Ship to</source>
         <translation>收货地址</translation>
     </message>
     <message>
         <source>Courier</source>
         <translation>快递公司</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>已复制</translation>
     </message>
     <message>
         <source>Items</source>
@@ -2305,6 +2297,29 @@
     <message>
         <source>Revenue</source>
         <translation>销售额</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingView</name>
+    <message>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>QR code of the tracking number</source>
+        <translation>运单号二维码</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone to follow the parcel.</source>
+        <translation>用手机扫描二维码，随时查看包裹动态。</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
     </message>
 </context>
 <context>

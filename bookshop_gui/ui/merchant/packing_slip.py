@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import OrderDetail
 from bookshop_gui.ui import dialogs, formatting, resources, shortcuts
-from bookshop_gui.ui.merchant.barcodes import code128_image, qr_image
+from bookshop_gui.ui.barcodes import code128_image, qr_image
 
 FONTS = "'DejaVu Sans', 'Noto Sans', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif"
 SLIP_WIDTH = 500
