@@ -98,6 +98,24 @@ def status_name(status: int) -> str:
     return names[status]
 
 
+def courier_name(courier: str) -> str:
+    """A courier's name in the person's language: 顺丰速运 for "SF Express" in Chinese.
+
+    Orders keep the name they were shipped under (the seeds' and couriers' own
+    spelling); only the couriers offered when shipping are known here, and any
+    other name a person typed reads as it was typed.
+    """
+    names = {
+        "SF Express": QCoreApplication.translate("Courier", "SF Express"),
+        "EMS": QCoreApplication.translate("Courier", "EMS"),
+        "JD Logistics": QCoreApplication.translate("Courier", "JD Logistics"),
+        "ZTO Express": QCoreApplication.translate("Courier", "ZTO Express"),
+        "YTO Express": QCoreApplication.translate("Courier", "YTO Express"),
+        "STO Express": QCoreApplication.translate("Courier", "STO Express"),
+    }
+    return names.get(courier, courier)
+
+
 def status_tab_name(status: int) -> str:
     """The short name on a status tab, so every tab fits a 1024 px screen in one row."""
     status = OrderStatus(status)

@@ -601,6 +601,33 @@
     </message>
 </context>
 <context>
+    <name>Courier</name>
+    <message>
+        <source>SF Express</source>
+        <translation>顺丰速运</translation>
+    </message>
+    <message>
+        <source>EMS</source>
+        <translation>邮政 EMS</translation>
+    </message>
+    <message>
+        <source>JD Logistics</source>
+        <translation>京东物流</translation>
+    </message>
+    <message>
+        <source>ZTO Express</source>
+        <translation>中通快递</translation>
+    </message>
+    <message>
+        <source>YTO Express</source>
+        <translation>圆通速递</translation>
+    </message>
+    <message>
+        <source>STO Express</source>
+        <translation>申通快递</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>Bookshop</source>
@@ -973,20 +1000,12 @@
         <translation>运单号</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
         <source>Ship to</source>
         <translation>收货地址</translation>
     </message>
     <message>
         <source>Courier</source>
         <translation>快递公司</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>已复制</translation>
     </message>
     <message>
         <source>Items</source>
@@ -1589,6 +1608,14 @@
     <message>
         <source>No address given</source>
         <translation>未填写地址</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
     </message>
 </context>
 <context>
@@ -2270,6 +2297,29 @@
     <message>
         <source>Revenue</source>
         <translation>销售额</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingView</name>
+    <message>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>QR code of the tracking number</source>
+        <translation>运单号二维码</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone to follow the parcel.</source>
+        <translation>用手机扫描二维码，随时查看包裹动态。</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
     </message>
 </context>
 <context>

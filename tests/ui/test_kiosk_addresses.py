@@ -4,13 +4,16 @@ and shown on the order with the courier's tracking number once it has left."""
 from decimal import Decimal
 
 import pytest
+import zxingcpp
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QScroller
+from PySide6.QtGui import QFontInfo, QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication, QFormLayout, QScroller
 
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.services import accounts, auth, catalog, orders, shop
-from bookshop_gui.ui.buyer.window import BuyerWindow
+from bookshop_gui.ui import resources
+from bookshop_gui.ui.app import install_translation
+from bookshop_gui.ui.buyer.window import ADDRESSES, BuyerWindow
 from tests.ui.test_buyer_checkout import add_first
 
 LEFT = Qt.MouseButton.LeftButton
@@ -109,9 +112,56 @@ def test_the_order_shows_where_it_goes_and_its_tracking_number(qtbot, tasks, buy
     detail = window.detail
     assert "文三路 90 号" in detail.ship_to.text()
     assert detail.courier.text() == "SF Express"
-    assert detail.tracking.text() == "SF1234567890"
-    qtbot.mouseClick(detail.copy_button, LEFT)
+    tracking = detail.tracking
+    assert tracking.field.text() == "SF1234567890"
+    assert not tracking.qr.isVisibleTo(window)  # at a workstation: copied, not scanned
+    qtbot.mouseClick(tracking.copy_button, LEFT)
     assert QGuiApplication.clipboard().text() == "SF1234567890"
+
+
+def read_qr(pixmap) -> set[str]:
+    image = pixmap.toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    pixels = bytes(image.constBits())
+    view = zxingcpp.ImageView(memoryview(pixels).cast("B", (image.height(), image.bytesPerLine())),
+                              image.width(), image.height(), zxingcpp.ImageFormat.Lum,
+                              image.bytesPerLine(), 1)
+    return {code.text for code in zxingcpp.read_barcodes(view)}
+
+
+def test_the_kiosk_shows_the_tracking_number_large_with_a_qr_code(qtbot, tasks, buyer_session):
+    """No keyboard and nowhere to paste: the buyer reads the number or scans it with a phone."""
+    [book] = catalog.search("Emma")
+    order_id = orders.create(buyer_session.token, book.id, 1)
+    orders.pay(buyer_session.token, order_id)
+    shop.ship(auth.login("lakeside", "lakeside").token, order_id, tracking="SF1234567890")
+    window = BuyerWindow(buyer_session, tasks, kiosk=True, idle_seconds=600)
+    qtbot.addWidget(window)
+    window.setStyleSheet(resources.style_sheet(kiosk=True))
+    window.show()
+    window.show_order(order_id)
+    tracking = window.detail.tracking
+    assert not tracking.copy_button.isVisibleTo(window)
+    assert tracking.qr.isVisibleTo(window) and tracking.caption.isVisibleTo(window)
+    assert read_qr(tracking.qr.pixmap()) == {"SF1234567890"}
+    field = tracking.field
+    assert QFontInfo(field.font()).pixelSize() > QFontInfo(window.detail.courier.font()).pixelSize()
+    field.selectAll()
+    assert field.selectedText() == "SF1234567890"
+
+
+def test_the_courier_reads_in_chinese_on_the_order(qtbot, tasks, buyer_session):
+    [book] = catalog.search("Emma")
+    order_id = orders.create(buyer_session.token, book.id, 1)
+    orders.pay(buyer_session.token, order_id)
+    shop.ship(auth.login("lakeside", "lakeside").token, order_id, tracking="SF1234567890")
+    installed = install_translation(QApplication.instance(), "zh_CN")
+    try:
+        window = open_window(qtbot, tasks, buyer_session)
+        window.show_order(order_id)
+        assert window.detail.courier.text() == "顺丰速运"
+    finally:
+        for translator in installed:
+            QApplication.removeTranslator(translator)
 
 
 def test_an_order_without_an_address_asks_for_one_before_paying(qtbot, tasks, newcomer):
@@ -179,3 +229,20 @@ def test_the_address_book_scrolls_with_a_swipe(qtbot, tasks, buyer_session):
     qtbot.mouseClick(window.orders.addresses_button, LEFT)
     viewport = window.addresses.scroll.viewport()
     assert QScroller.hasScroller(viewport)  # a finger drags the addresses and the form
+
+
+def test_the_address_forms_labels_sit_level_with_their_fields(qtbot, tasks, buyer_session):
+    window = open_window(qtbot, tasks, buyer_session)
+    window.go(ADDRESSES)
+    window.addresses.edit(None)
+    form = window.addresses.form
+    qtbot.waitUntil(form.name.isVisible)
+    rows = form.findChild(QFormLayout)
+    middles = {}
+    for row in range(rows.rowCount()):
+        label = rows.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field = rows.itemAt(row, QFormLayout.ItemRole.FieldRole).geometry()
+        if label is not None:  # its text is centred in it, as a QLabel's is by default
+            middle = label.geometry().center().y()
+            middles[label.widget().text()] = middle - field.center().y()
+    assert len(middles) == 5 and all(abs(off) <= 1 for off in middles.values()), middles

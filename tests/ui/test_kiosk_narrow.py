@@ -2,7 +2,7 @@
 and its lists drop columns, and a wider window has them back as they were."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 
 from bookshop_gui.services import auth, cart, catalog
@@ -125,3 +125,21 @@ def test_kiosk_figures_in_next_columns_stay_apart(qtbot, demo_shop, tasks, kiosk
         room = table.sizeHintForIndex(index).width() - table.fontMetrics().horizontalAdvance(
             index.data())
         assert room >= 16  # a column fitted to "¥8.54" leaves it room, not "1 ¥8.54" tight
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (720, 1280)])
+def test_the_search_clear_button_sits_in_the_field_a_finger_wide(qtbot, demo_shop, tasks,
+                                                                 kiosk_sheet, size):
+    window = open_kiosk(qtbot, tasks)
+    window.resize(*size)
+    page = window.catalog
+    assert not page.clear_button.isVisibleTo(window)  # nothing to clear yet
+    qtbot.keyClicks(page.search, "austen")
+    button = page.clear_button
+    assert button.isVisibleTo(window)
+    field, place = (QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+                    for widget in (page.search, button))
+    assert field.contains(place) and field.right() - place.right() <= 2  # at its right end
+    assert min(button.width(), button.height()) >= 48
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert page.search.text() == "" and not button.isVisibleTo(window)

@@ -9,8 +9,15 @@ from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.domain import OrderDetail, OrderRow, OrderStatus
 from bookshop_gui.services import accounts, auth, catalog, shop
+from bookshop_gui.ui import resources
 from bookshop_gui.ui.merchant import orders_model
-from bookshop_gui.ui.merchant.orders_model import COL_BUYER, COL_STATUS, COL_TOTAL, OrdersModel
+from bookshop_gui.ui.merchant.orders_model import (
+    COL_BUYER,
+    COL_ITEMS,
+    COL_STATUS,
+    COL_TOTAL,
+    OrdersModel,
+)
 from bookshop_gui.ui.merchant.packing_slip import SlipDialog
 from bookshop_gui.ui.merchant.ship_dialog import ShipDialog
 
@@ -232,3 +239,31 @@ def test_sorting_the_model_by_a_column_asks_the_database(staff_session, tasks, p
     model.sort(orders_model.COL_CREATED, Qt.SortOrder.AscendingOrder)
     assert [model.order_at(row).id for row in range(5)] == sorted(
         [*placed["unpaid"], *placed["paid"]])
+
+
+@pytest.fixture
+def styled_window(qapp, staff_session, tasks, placed):
+    """The workstation as `main` styles it (its 14 px font), shown after the style applies."""
+    from .live_helpers import close, open_merchant
+
+    before = qapp.styleSheet()
+    qapp.setStyleSheet(resources.style_sheet())
+    window = open_merchant(staff_session, tasks)
+    yield window
+    close(window)
+    qapp.setStyleSheet(before)
+
+
+def test_items_take_the_spare_width_and_every_other_column_stays_whole(qtbot, styled_window):
+    """On a 1024 px screen the titles had about 115 px; the short columns need less than
+    they were given."""
+    window = styled_window
+    window.resize(1024, 768)
+    pane = pane_of(window)
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 5)
+    table, header = pane.table, pane.table.horizontalHeader()
+    for column in range(pane.model.columnCount()):
+        if column != COL_ITEMS:
+            needs = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            assert table.columnWidth(column) >= needs, column
+    assert table.columnWidth(COL_ITEMS) >= 150

@@ -4,10 +4,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QTableView
 
 from bookshop_gui.domain import DaySales, OrderStatus
 from bookshop_gui.services import orders, reports
-from bookshop_gui.ui import dialogs
+from bookshop_gui.ui import dialogs, resources
 from bookshop_gui.ui.merchant.reports_model import StatusTotalsModel, TopBooksModel
 from bookshop_gui.ui.merchant.sales_chart import SalesChart
 
@@ -78,3 +80,17 @@ def test_the_sales_charts_grid_reads_in_round_steps(qtbot, best_day, grid):
     chart.set_days([DaySales("2026-11-30", 1, Decimal("1.00")),
                     DaySales("2026-12-01", 2, Decimal(best_day))])
     assert chart.ticks() == grid
+
+
+def test_every_table_shows_three_rows_on_a_short_screen(pane, qtbot):
+    """A 1920×1080 screen at 150 % leaves the window 720 px high, less its frame: the
+    chart gives up height, so each list still shows three rows, not two and a half."""
+    window = pane.window()
+    window.setStyleSheet(resources.style_sheet())
+    window.setFont(QFont(window.font().family(), 13))  # as tall as Chinese rows
+    window.resize(1280, 650)
+    qtbot.waitUntil(lambda: window.height() == 650)
+    rows_seen = {view.accessibleName():
+                 view.viewport().height() // view.verticalHeader().defaultSectionSize()
+                 for view in pane.findChildren(QTableView) if view.isVisible()}
+    assert len(rows_seen) == 3 and min(rows_seen.values()) >= 3, rows_seen

@@ -9,6 +9,7 @@ from bookshop_gui.services import auth, cart, catalog, orders, shop
 from bookshop_gui.ui import app, dialogs
 from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant import packing_slip
+from bookshop_gui.ui.merchant.ship_dialog import chosen_courier, courier_box
 
 real_ask = dialogs.ask  # the tests' dialog seam replaces it; this is the one people see
 LEFT = Qt.MouseButton.LeftButton
@@ -132,3 +133,23 @@ def test_pay_stays_off_when_the_balance_is_short(qtbot, demo_shop, tasks):
     assert window.payment.balance_after.text().endswith("short")
     cart.add(session.token, catalog.search("Emma")[0].id, 1)  # the cart is untouched by it
     assert len(cart.get(session.token)) == 1
+
+
+def test_the_courier_reads_in_chinese_and_is_kept_as_shipped(qtbot, demo_shop, buyer_session):
+    """顺丰速运 on the slip and in the ship dialog; the order keeps "SF Express"."""
+    installed = app.install_translation(QApplication.instance(), "zh_CN")
+    try:
+        order_id = orders.create(buyer_session.token, catalog.search("Emma")[0].id, 1)
+        orders.pay(buyer_session.token, order_id)
+        staff = auth.login("lakeside", "lakeside").token
+        box = courier_box()
+        qtbot.addWidget(box)
+        shop.ship(staff, order_id, tracking="SF1234567890", courier=chosen_courier(box))
+        shipped = shop.get_order(staff, order_id)
+        slip = packing_slip.slip_html(shipped)
+    finally:
+        for translator in installed:
+            QApplication.removeTranslator(translator)
+    assert box.currentText() == "顺丰速运"
+    assert shipped.courier == "SF Express"
+    assert "顺丰速运" in slip and "SF1234567890" in slip and "SF Express" not in slip

@@ -37,6 +37,16 @@ def region_parts(region: str) -> tuple[str, str, str]:
     return parts[0], parts[1], " ".join(parts[2:])
 
 
+def centre_labels(form: QFormLayout) -> None:
+    """Each row's label as tall as a finger-high field, so its text sits level with the
+    field's middle: QFormLayout gives a label at most 7/4 of its own height and puts it
+    at the top of the row, a little above the middle of a 48 px field."""
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        if item is not None and item.widget() is not None:
+            item.widget().setMinimumHeight(TOUCH)
+
+
 class AddressForm(QFrame):
     """Emits `saved(address_id)` once the address book holds it, `cancelled` otherwise."""
 
@@ -83,6 +93,7 @@ class AddressForm(QFrame):
         form.addRow(self.tr("Street address"), self.street)
         form.addRow(self.tr("Postcode"), self.postcode)
         form.addRow("", self.default)
+        centre_labels(form)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancelled)
         self.save_button = QPushButton(self.tr("Save address"), objectName="primary")

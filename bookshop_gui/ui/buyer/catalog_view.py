@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from bookshop_gui.domain import Book
 from bookshop_gui.services import accounts, catalog
 from bookshop_gui.ui import formatting, resources, tables, touch
+from bookshop_gui.ui.buyer.address_form import TOUCH
 from bookshop_gui.ui.buyer.book_delegate import BookDelegate
 from bookshop_gui.ui.buyer.book_panel import BookPanel
 from bookshop_gui.ui.buyer.catalog_model import BOOK_ROLE, CatalogModel
@@ -70,11 +71,7 @@ class CatalogPage(QWidget):
                        self.tr("Title, author or ISBN"))  # wide, and narrow
         self.search.setAccessibleName(self.tr("Search the catalog"))
         self.search.textEdited.connect(lambda _text: self._pause.start())
-        self.clear_button = QToolButton(icon=resources.icon("clear"), enabled=False)
-        self.clear_button.setAccessibleName(self.tr("Clear the search"))
-        self.clear_button.setToolTip(self.tr("Clear the search"))
-        self.clear_button.clicked.connect(self.clear_search)
-        self.search.textChanged.connect(lambda text: self.clear_button.setEnabled(bool(text)))
+        self.clear_button = self._clear_button()
         self.search.returnPressed.connect(self._enter_pressed)
         self.shop = QComboBox()
         self.shop.setAccessibleName(self.tr("Shop"))
@@ -93,6 +90,25 @@ class CatalogPage(QWidget):
         self.setTabOrder(self.list, self.panel.count)
         self.setTabOrder(self.panel.count, self.panel.add_button)
         self.setTabOrder(self.panel.add_button, self.panel.buy_button)
+
+    def _clear_button(self) -> QToolButton:
+        """× at the search field's right end, inside it, a finger wide; shown while
+        there is something to clear. Beside the field it sat a gap away, and Qt's own
+        clear button is too small for a finger."""
+        button = QToolButton(self.search, icon=resources.icon("clear"), objectName="inField")
+        button.setAccessibleName(self.tr("Clear the search"))
+        button.setToolTip(self.tr("Clear the search"))
+        button.setCursor(Qt.CursorShape.ArrowCursor)
+        button.setFixedSize(TOUCH, TOUCH)
+        button.clicked.connect(self.clear_search)
+        button.hide()
+        self.search.textChanged.connect(lambda text: button.setVisible(bool(text)))
+        inside = QHBoxLayout(self.search)
+        inside.setContentsMargins(0, 1, 1, 1)  # inside the field's border
+        inside.addStretch()
+        inside.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.search.setTextMargins(0, 0, TOUCH, 0)  # typed text stops short of the ×
+        return button
 
     def _book_list(self) -> QListView:
         view = BookGrid()
@@ -118,7 +134,6 @@ class CatalogPage(QWidget):
         # moves as the count's width changes.
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
-        bar.addWidget(self.clear_button)
         filters = QHBoxLayout()
         filters.addWidget(self.shop)
         filters.addStretch()

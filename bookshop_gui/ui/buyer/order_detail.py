@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +23,7 @@ from bookshop_gui.ui.buyer.order_actions import CANCEL, PAY, RECEIVED, REVIEW, O
 from bookshop_gui.ui.buyer.order_address import OrderAddressPanel
 from bookshop_gui.ui.buyer.order_lines_model import COL_BOOK, OrderLinesModel
 from bookshop_gui.ui.buyer.review_panel import ReviewPanel
+from bookshop_gui.ui.buyer.tracking_view import TrackingView
 from bookshop_gui.ui.tasks import Tasks
 
 
@@ -35,9 +34,9 @@ class OrderDetailPage(QWidget):
     pay_requested = Signal(list)
     back_requested = Signal()
 
-    def __init__(self, tasks: Tasks, token: str, parent=None):
+    def __init__(self, tasks: Tasks, token: str, *, kiosk: bool = False, parent=None):
         super().__init__(parent)
-        self.tasks, self.token = tasks, token
+        self.tasks, self.token, self.kiosk = tasks, token, kiosk
         self.order: OrderDetail | None = None
         self.model = OrderLinesModel(self)
         self.actions = OrderActions(tasks, token, self)
@@ -62,7 +61,7 @@ class OrderDetailPage(QWidget):
         self._lay_out()
 
     def _delivery(self):
-        """Where the parcel goes and, once it has left, how to follow it (copyable)."""
+        """Where the parcel goes and, once it has left, how to follow it."""
         self.ship_to = QLabel(wordWrap=True)
         self.ship_to.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.move_button = QPushButton(self.tr("Change address"))
@@ -78,30 +77,17 @@ class OrderDetailPage(QWidget):
         where.addWidget(self.ship_to, 1)
         where.addWidget(self.move_button)
         self.courier = QLabel()
-        self.tracking = QLineEdit(readOnly=True)
-        self.tracking.setAccessibleName(self.tr("Tracking number"))
-        self.tracking.setMinimumHeight(TOUCH)
-        self.copy_button = QPushButton(resources.icon("export"), self.tr("Copy"))
-        self.copy_button.setMinimumHeight(TOUCH)
-        self.copy_button.clicked.connect(self.copy_tracking)
-        self.tracking_row = QWidget()
-        row = QHBoxLayout(self.tracking_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.tracking, 1)
-        row.addWidget(self.copy_button)
+        self.tracking = TrackingView(kiosk=self.kiosk)
         self.delivery = QFormLayout()
         self.delivery.addRow(self.tr("Ship to"), self.ship_to_row)
         self.delivery.addRow(self.tr("Courier"), self.courier)
-        self.delivery.addRow(self.tr("Tracking number"), self.tracking_row)
+        self.delivery.addRow(self.tr("Tracking number"), self.tracking)
+        self.tracking.level_with_field(self.delivery.labelForField(self.tracking))
 
     def change_address(self):
         if self.order is not None:
             self.move_panel.start(self.order.id)
             self.move_panel.show()
-
-    def copy_tracking(self):
-        QGuiApplication.clipboard().setText(self.tracking.text())
-        self.copy_button.setText(self.tr("Copied"))
 
     def _lay_out(self):
         figures = QFormLayout()
@@ -203,9 +189,8 @@ class OrderDetailPage(QWidget):
         shipped = order.courier is not None
         self.delivery.setRowVisible(1, shipped)
         self.delivery.setRowVisible(2, shipped and bool(order.tracking))
-        self.courier.setText(order.courier or "")
-        self.tracking.setText(order.tracking or "")
-        self.copy_button.setText(self.tr("Copy"))
+        self.courier.setText(formatting.courier_name(order.courier or ""))
+        self.tracking.show_number(order.tracking or "")
 
     def _show_review(self, order: OrderDetail):
         if order.mark is None:

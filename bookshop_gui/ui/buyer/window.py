@@ -80,12 +80,13 @@ class BuyerWindow(QMainWindow):
         self.cart = CartPage(self.tasks, token, ratio)
         self.stack = QStackedWidget()
         tasks, catalog, cart = self.tasks, self.catalog, self.cart  # not the window itself
+        kiosk = self.kiosk
         self.pages = LazyPages(self.stack, {
             CATALOG: lambda: catalog, CART: lambda: cart,
             PREVIEW: lambda: PreviewPage(tasks, token),
             PAYMENT: lambda: PaymentPage(tasks, token),
             ORDERS: lambda: OrdersPage(tasks, token),
-            DETAIL: lambda: OrderDetailPage(tasks, token),
+            DETAIL: lambda: OrderDetailPage(tasks, token, kiosk=kiosk),
             ADDRESSES: lambda: AddressBookPage(tasks, token),
         }, self._wire)
         for name in (CATALOG, CART):  # in place from the start

@@ -194,7 +194,8 @@ class OrderEditor(QDialog):
         text = formatting.fill(self.tr("Ship to: %1"), whom)
         if order.courier:
             text += "\n" + formatting.fill(self.tr("Shipped with %1, waybill %2"),
-                                            order.courier, order.tracking or "—")
+                                            formatting.courier_name(order.courier),
+                                            order.tracking or "—")
         return text
 
     def read_only_reason(self, status: OrderStatus) -> str:

@@ -27,15 +27,10 @@ from bookshop_gui import domain
 from bookshop_gui.domain import Kind, OrderDetail, OrderRow, OrderStatus, Session, allows
 from bookshop_gui.services import shipments, shop
 from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts, tables
+from bookshop_gui.ui.merchant import orders_widths
 from bookshop_gui.ui.merchant.order_editor import OrderEditor
 from bookshop_gui.ui.merchant.orders_model import (
-    COL_BUYER,
-    COL_CITY,
-    COL_CREATED,
     COL_ITEMS,
-    COL_NUMBER,
-    COL_STATUS,
-    COL_TOTAL,
     OrdersModel,
 )
 from bookshop_gui.ui.merchant.scan_ship import ScanShipDialog
@@ -54,6 +49,7 @@ class OrdersPane(QWidget):
         super().__init__(parent)
         self.session, self.tasks = session, tasks
         self.editors: dict[int, OrderEditor] = {}
+        self._columns_fitted = False
         self.model = OrdersModel(session, tasks, self)
         self.model.failed.connect(lambda error: self.message.emit(messages.describe(error)))
         self.model.loaded.connect(self._selection_arrived)
@@ -98,15 +94,21 @@ class OrdersPane(QWidget):
 
     def _table(self) -> QTableView:
         self.table = tables.table(
-            self.tr("Orders"), self.model, COL_ITEMS, many=True, fit=False, row_height=30,
-            widths={COL_NUMBER: 80, COL_BUYER: 110, COL_CREATED: 140, COL_TOTAL: 100,
-                    COL_STATUS: 140, COL_CITY: 110})
+            self.tr("Orders"), self.model, COL_ITEMS, many=True, fit=False, row_height=30)
         self.table.setWordWrap(False)
         # A double click or Enter opens the order (a second call only raises its editor).
         self.table.doubleClicked.connect(lambda index: self.open_order(self._order(index.row())))
         self.table.activated.connect(lambda index: self.open_order(self._order(index.row())))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         return self.table
+
+    def showEvent(self, event):
+        """The columns fitted to the font once it applies, on the first show only: widths
+        the person dragged stay."""
+        if not self._columns_fitted:
+            orders_widths.fit_columns(self.table)
+            self._columns_fitted = True
+        super().showEvent(event)
 
     def _shipping_buttons(self) -> tuple[QPushButton, QPushButton]:
         """The packing bench's own tools, apart from what acts on the selected orders."""

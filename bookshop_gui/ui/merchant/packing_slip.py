@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import OrderDetail
 from bookshop_gui.ui import dialogs, formatting, resources, shortcuts
-from bookshop_gui.ui.merchant.barcodes import code128_image, qr_image
+from bookshop_gui.ui.barcodes import code128_image, qr_image
 
 FONTS = "'DejaVu Sans', 'Noto Sans', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif"
 SLIP_WIDTH = 500
@@ -64,6 +64,8 @@ def words() -> dict[str, str]:
         "ship_to": QCoreApplication.translate("PackingSlip", "Ship to"),
         "postcode": QCoreApplication.translate("PackingSlip", "Postcode"),
         "no_address": QCoreApplication.translate("PackingSlip", "No address given"),
+        "courier": QCoreApplication.translate("PackingSlip", "Courier"),
+        "waybill": QCoreApplication.translate("PackingSlip", "Waybill"),
     }
     return {key: html.escape(text) for key, text in found.items()}
 
@@ -87,6 +89,7 @@ def slip_html(order: OrderDetail) -> str:
 <table width="100%" cellspacing="0" cellpadding="2">
 <tr><td><b>{w["date"]}</b> {e(formatting.when(order.created_at))}</td>
 <td align="right"><b>{w["status"]}</b> {e(formatting.status_name(order.status))}</td></tr>
+{courier_html(order, w)}
 </table>
 <hr/>
 <table width="100%" cellspacing="0" cellpadding="5" border="0">
@@ -117,6 +120,15 @@ def address_html(order: OrderDetail, w: dict[str, str]) -> str:
 <span style="font-size: 14pt;"><b>{e(address.name)}</b>&nbsp;&nbsp;{e(address.phone)}</span><br/>
 <span style="font-size: 13pt;">{e(address.region)} {e(address.street)}</span><br/>
 {w["postcode"]} {e(address.postcode or "—")}</td></tr></table>"""
+
+
+def courier_html(order: OrderDetail, w: dict[str, str]) -> str:
+    """Once shipped, who carries the parcel (in the reader's language) and its waybill."""
+    if not order.courier:
+        return ""
+    e = html.escape
+    return (f"<tr><td><b>{w['courier']}</b> {e(formatting.courier_name(order.courier))}</td>"
+            f"<td align='right'><b>{w['waybill']}</b> {e(order.tracking or '—')}</td></tr>")
 
 
 def document(order: OrderDetail, page: str = A5) -> QTextDocument:

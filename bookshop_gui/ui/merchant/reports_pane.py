@@ -10,13 +10,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,7 @@ from bookshop_gui.ui.merchant.sales_chart import SalesChart
 from bookshop_gui.ui.merchant.waiting_list import WaitingList
 
 DEFAULT_DAYS = 30
+ROWS_SEEN = 3  # a table that shows fewer is no list: the chart gives up height first
 
 
 class ReportsPane(QWidget):
@@ -47,6 +49,7 @@ class ReportsPane(QWidget):
         self.shipped = ShippedDaysModel(self)
         self.waiting = WaitingList(session, tasks)
         self.waiting.message.connect(self.message)
+        self.views: list[QTableView] = [self.waiting.table]
         self._build()
         live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.refresh(),
                     first_read_when_shown=True)
@@ -89,12 +92,35 @@ class ReportsPane(QWidget):
 
     def _table(self, title: str, model) -> QWidget:
         view = tables.table(title, model, 0)
+        self.views.append(view)
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(title, objectName="heading"))
         layout.addWidget(view)
         return box
+
+    def showEvent(self, event):
+        self._keep_rows_seen()
+        super().showEvent(event)
+
+    def changeEvent(self, event):
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._keep_rows_seen()
+        super().changeEvent(event)
+
+    def _keep_rows_seen(self):
+        """Each table at least ROWS_SEEN rows high, under its header and above a scroll bar.
+
+        Row and header heights follow the font and style (larger in Chinese), so they
+        are measured when the pane is shown rather than fixed in pixels; on a short
+        screen (1280×720 at 150 %) the chart, which stretches, shrinks instead.
+        """
+        for view in self.views:
+            rows = ROWS_SEEN * view.verticalHeader().defaultSectionSize()
+            header = view.horizontalHeader().sizeHint().height()
+            bar = view.horizontalScrollBar().sizeHint().height()
+            view.setMinimumHeight(rows + header + bar + 2 * view.frameWidth())
 
     def period(self) -> tuple[date, date]:
         return self.start.date().toPython(), self.end.date().toPython()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from bookshop_gui.domain import OrderDetail, Session, allows
 from bookshop_gui.services import shop
 from bookshop_gui.ui import formatting, messages, resources
-from bookshop_gui.ui.merchant.ship_dialog import courier_box
+from bookshop_gui.ui.merchant.ship_dialog import chosen_courier, courier_box
 
 
 def order_number(scanned: str) -> int | None:
@@ -115,7 +115,7 @@ class ScanShipDialog(QDialog):
                                             order.id))
 
     def _ship(self, order: OrderDetail, tracking: str):
-        courier = self.courier.currentText().strip()
+        courier = chosen_courier(self.courier)
         self.tasks.act(shop.ship, self.session.token, order.id, tracking=tracking,
                        courier=courier, action=("ship", order.id, courier, tracking),
                        done=lambda _r: self._shipped(order, tracking),

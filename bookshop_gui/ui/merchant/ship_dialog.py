@@ -24,16 +24,25 @@ from PySide6.QtWidgets import (
 
 from bookshop_gui.domain import Session
 from bookshop_gui.services.shop import DEFAULT_COURIER, ship_many
-from bookshop_gui.ui import messages, resources
+from bookshop_gui.ui import formatting, messages, resources
 
 # Couriers offered first; any other can be typed in.
 COURIERS = (DEFAULT_COURIER, "EMS", "JD Logistics", "ZTO Express", "YTO Express", "STO Express")
 
 
 def courier_box() -> QComboBox:
+    """The couriers by their names in the person's language, each keeping its stored name."""
     box = QComboBox(editable=True)
-    box.addItems(COURIERS)
+    for courier in COURIERS:
+        box.addItem(formatting.courier_name(courier), courier)
     return box
+
+
+def chosen_courier(box: QComboBox) -> str:
+    """The stored name of the courier chosen in `box`, or the name typed there."""
+    text = box.currentText().strip()
+    index = box.findText(text)
+    return box.itemData(index) if index >= 0 else text
 
 
 def order_label(order_id: int, buyer: str, city: str) -> str:
@@ -110,7 +119,7 @@ class ShipDialog(QDialog):
             return
         self.ship_button.setEnabled(False)
         self.error.hide()
-        parcels, courier = self.parcels(), self.courier.currentText().strip()
+        parcels, courier = self.parcels(), chosen_courier(self.courier)
         self.tasks.act(ship_many, self.session.token, parcels, courier=courier,
                        action=("ship", courier, *parcels.items()), done=self._done,
                        failed=self._failed)
