@@ -31,8 +31,8 @@ NO_STATEMENT_LIMIT = {
 }
 BACKENDS = ("sqlite", "postgresql", "mysql")
 TABLES = (
-    "sales_days", "shipment_days", "audit_log", "reviews", "order_lines", "orders", "cart_lines",
-    "books",
+    "sold_lines", "sales_days", "shipment_days", "audit_log", "reviews", "order_lines", "orders",
+    "cart_lines", "books",
     "balance_entries", "requests", "addresses", "auth_sessions", "users", "shops", "settings",
     "change_log", "cover_images",
 )

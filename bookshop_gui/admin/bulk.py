@@ -34,7 +34,7 @@ from bookshop_gui.models import (
     database,
 )
 from bookshop_gui.models.fields import utcnow
-from bookshop_gui.services import day_totals
+from bookshop_gui.services import day_totals, sold_lines
 from bookshop_gui.services.passwords import hash_password
 from bookshop_gui.services.settings import current_shipping_fee
 
@@ -151,6 +151,7 @@ class _Writer:
         with database.atomic():
             self._orders()
             day_totals.rebuild()  # the orders went in past the services that keep them
+            sold_lines.rebuild()
         with database.atomic():
             self._balances()
         _reset_sequences()

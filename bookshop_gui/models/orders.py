@@ -52,8 +52,6 @@ class OrderLine(BaseModel):
 
     class Meta:
         table_name = "order_lines"
-        # What a report adds up per book, read from the index alone, order by order.
-        indexes = ((("order", "book", "cnt", "money"), False),)
 
 
 class Review(BaseModel):

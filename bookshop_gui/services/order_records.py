@@ -36,7 +36,7 @@ from bookshop_gui.errors import (
 from bookshop_gui.models import AuditLog, BalanceEntry, Book, Order, OrderLine, Review, Shop, User
 from bookshop_gui.models.base import database
 from bookshop_gui.models.fields import as_utc, stored_datetime
-from bookshop_gui.services import addresses, day_totals, together, transactions
+from bookshop_gui.services import addresses, day_totals, sold_lines, together, transactions
 from bookshop_gui.services.together import Raw
 from bookshop_gui.services.transactions import for_update, later
 
@@ -129,6 +129,7 @@ def move(order: Order, call: str, action: str, *, alongside=None, **changes):
     if moved.rowcount != 1:
         raise InvalidState(f"Order {order.id} changed meanwhile; it was not {action}.")
     day_totals.moved(order, to)
+    sold_lines.moved([order], to)
     if changes.get("shipped_at") is not None:
         day_totals.shipped(order.shop_id, changes["shipped_at"])
     return others[0] if others else None
@@ -161,6 +162,7 @@ def move_all(orders: list[Order], call: str, **changes) -> None:
     if changed != len(orders):  # the rows are locked: only a bug elsewhere gets here
         raise InvalidState("Some of these orders changed meanwhile; none was changed.")
     day_totals.moved_all(orders, TRANSITIONS[call].target)
+    sold_lines.moved(orders, TRANSITIONS[call].target)
     if changes.get("shipped_at") is not None:
         for shop_id, count in Counter(order.shop_id for order in orders).items():
             day_totals.shipped(shop_id, changes["shipped_at"], count)

@@ -9,7 +9,7 @@ from bookshop_gui.domain import OrderDetail, OrderStatus, OrderSummary, PaymentR
 from bookshop_gui.errors import InvalidInput, NotFound, StaleOrder
 from bookshop_gui.models import Book, CartLine, Order, OrderLine, Review, User
 from bookshop_gui.models.fields import utcnow
-from bookshop_gui.services import addresses, changes, day_totals, requests, together
+from bookshop_gui.services import addresses, changes, day_totals, requests, sold_lines, together
 from bookshop_gui.services import order_records as records
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.settings import current_unpaid_minutes, shipping_fee_of, shipping_fee_row
@@ -218,6 +218,7 @@ def _expire(order_id: int) -> bool:
     if claimed:
         records.return_stock(records.line_counts(order))
         day_totals.moved(order, _EXPIRY.target)
+        sold_lines.moved([order], _EXPIRY.target)
     return bool(claimed)
 
 

@@ -4,9 +4,11 @@ A shop with a hundred thousand orders must not ship them all to a workstation
 to add them up: every figure here is one grouped query that returns a row per
 day, per book or per status. Sales per day, totals by status and parcels per
 day come from the daily totals the order transactions keep (services.day_totals),
-a few hundred rows for a year. Staff see their own shop; an administrator sees
-every shop. Days are the shop's local calendar days (this computer's time
-zone): sales by the day orders were placed, parcels by the day they left.
+a few hundred rows for a year, and the best sellers from the copies of the sold
+orders' lines they keep (services.sold_lines). Staff see their own shop; an
+administrator sees every shop. Days are the shop's local calendar days (this
+computer's time zone): sales by the day orders were placed, parcels by the day
+they left.
 """
 
 from __future__ import annotations
@@ -27,21 +29,16 @@ from bookshop_gui.domain import (
     city_of,
 )
 from bookshop_gui.errors import InvalidInput
-from bookshop_gui.models import Book, Order, OrderLine, SalesDay, ShipmentDay, User
+from bookshop_gui.models import Book, Order, SalesDay, ShipmentDay, SoldLine, User
 from bookshop_gui.models.fields import as_utc, money_sum, utcnow
-from bookshop_gui.services import csv_files, day_totals, together
+from bookshop_gui.services import csv_files, day_totals, sold_lines, together
 from bookshop_gui.services.transactions import reads
 
-# Orders whose money the shop has: paid, shipped, received or reviewed.
-SOLD = (
-    OrderStatus.PENDING_SHIPMENT,
-    OrderStatus.PENDING_RECEIPT,
-    OrderStatus.PENDING_REVIEW,
-    OrderStatus.COMPLETED,
-)
+SOLD = sold_lines.SOLD  # orders whose money the shop has: paid, shipped, received or reviewed
 MAX_DAYS = 3660
 ZERO = Decimal("0.00")
 MAX_TOP = 100
+BY_MOMENT_DAYS = 92  # a period's best sellers up to this long: see _top_books
 OVERDUE_HOURS = 48  # a paid order still in the shop after two days needs someone's attention
 MAX_WAITING = 500
 # The days every backend's DATETIME holds (MariaDB's is the narrowest), with a day to spare
@@ -58,13 +55,13 @@ def sales_report(token, start: date, end: date, *, top: int = 10) -> SalesReport
             raise InvalidInput(f"Top books must be from 1 to {MAX_TOP}.")
         shop_id = user.shop_id if user.role == Role.STAFF else None
         return [_sales_days(shop_id, start, end), _shipped(shop_id, start, end),
-                _top_books(_in_period(shop_id, start, end), top)]
+                _top_books(shop_id, start, end, top)]
 
     _, (sales, shipped, best) = together.as_caller(token, (Role.STAFF, Role.ADMIN), queries)
     sales = [(str(day)[:10], status, int(n), total) for day, status, n, total in sales]
     return SalesReport(
         days=_days(sales, start, end, {str(day)[:10]: int(n) for day, n in shipped}),
-        top_books=tuple(TopBook(book_id, title, int(n), OrderLine.money.python_value(revenue))
+        top_books=tuple(TopBook(int(book_id), title, int(n), SoldLine.money.python_value(revenue))
                         for book_id, title, n, revenue in best),
         by_status=_by_status(sales),
     )
@@ -95,15 +92,6 @@ def check_period(start, end) -> None:
         raise InvalidInput(f"A report covers days from {FIRST_DAY} to {LAST_DAY}.")
     if (end - start).days >= MAX_DAYS:
         raise InvalidInput("A report covers at most ten years.")
-
-
-def _in_period(shop_id, start: date, end: date):
-    """This shop's orders placed in the period, from local midnight to local midnight."""
-    low, high = day_totals.local_bounds(start, end)
-    condition = (Order.created_at >= low) & (Order.created_at < high)
-    if shop_id is not None:
-        condition &= Order.shop == shop_id
-    return condition
 
 
 def _sales_days(shop_id, start: date, end: date):
@@ -160,19 +148,28 @@ def waiting_to_ship(token, *, hours: int = OVERDUE_HOURS) -> list[WaitingOrder]:
             for order_id, buyer, paid, region, total in rows]
 
 
-def _top_books(period, top: int):
-    """The best sellers with their titles: lines added up per book (from an index alone),
-    then the few winners joined to their titles, rather than a title carried through every
-    line's grouping."""
-    copies = peewee.fn.SUM(OrderLine.cnt)
-    best = (OrderLine.select(OrderLine.book.alias("book_id"), copies.alias("copies"),
-                             money_sum(OrderLine.money).alias("revenue"))
-            .join_from(OrderLine, Order)
-            .where(period, Order.status.in_([int(s) for s in SOLD]))
-            .group_by(OrderLine.book)
-            .order_by(copies.desc(), OrderLine.book)
-            .limit(top)
-            .alias("best"))
+def _top_books(shop_id, start: date, end: date, top: int):
+    """The best sellers with their titles: the sold lines of the period, from local
+    midnight to local midnight, added up per book, then the few winners joined to their
+    titles, rather than a title carried through every line's grouping.
+
+    Up to a quarter, the period's lines are found by their moment and then grouped
+    (`book_id + 0` keeps SQLite, which chooses by the query's shape and not by how
+    many lines the period holds, from walking every line of the shop in book order);
+    over a longer period that walk is the quicker: each book's lines come together,
+    added up as they are read (a year on SQLite: 110 ms where grouping took 240).
+    """
+    low, high = day_totals.local_bounds(start, end)
+    by_book = (end - start).days >= BY_MOMENT_DAYS
+    book = SoldLine.book_id if by_book else SoldLine.book_id + peewee.SQL("0")
+    copies = peewee.fn.SUM(SoldLine.cnt)
+    best = (SoldLine.select(book.alias("book_id"), copies.alias("copies"),
+                            money_sum(SoldLine.money).alias("revenue"))
+            .where(SoldLine.placed_at >= low, SoldLine.placed_at < high)
+            .group_by(book).order_by(copies.desc(), book).limit(top))
+    if shop_id is not None:
+        best = best.where(SoldLine.shop_id == shop_id)
+    best = best.alias("best")
     return (Book.select(best.c.book_id, Book.title, best.c.copies, best.c.revenue)
             .from_(best).join(Book, on=(Book.id == best.c.book_id))
             .order_by(best.c.copies.desc(), best.c.book_id).tuples())

@@ -93,11 +93,10 @@ def first_page(token, status=None, *, limit=100, search="", sort="newest") -> Or
     def queries(staff: User) -> list:
         query = _matching(staff, status, search)
         counted = [query.select(peewee.fn.COUNT(Order.id)).tuples()] if search else []
-        return [records.counting(Order.shop == staff.shop_id), *counted,
-                *_page(query, sort, limit)]
+        return [day_totals.counting(staff.shop_id), *counted, *_page(query, sort, limit)]
 
     _, (counted, *rest) = together.as_caller(token, (Role.STAFF,), queries)
-    counts = records.counted(counted)
+    counts = day_totals.counted(counted)
     if search:
         total, page = rest[0][0][0], rest[1:]
     else:
@@ -179,7 +178,7 @@ def count_orders(token, status=None, *, search="") -> int:
 def status_counts(token) -> dict[OrderStatus, int]:
     """How many of the shop's orders are in each status: the tabs' live numbers."""
     staff = caller(token, Role.STAFF)
-    return records.status_counts(Order.shop == staff.shop_id)
+    return day_totals.orders_by_status(staff.shop_id)
 
 
 @reads

@@ -1,5 +1,6 @@
-"""The daily totals (sales per shop, local day and status; parcels per local day) always
-equal adding up the orders afresh, whatever moved them, and days are local days."""
+"""The daily totals (sales per shop, local day and status; parcels per local day) and the
+sold lines always equal adding up the orders afresh, whatever moved them, and days are
+local days."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from decimal import Decimal
 
 import pytest
 
+from bookshop_gui import db
 from bookshop_gui.domain import OrderStatus
-from bookshop_gui.models import Order, SalesDay, ShipmentDay
+from bookshop_gui.models import Order, OrderLine, SalesDay, ShipmentDay, SoldLine
 from bookshop_gui.models.fields import utcnow
-from bookshop_gui.services import day_totals, orders, reports, shipments, shop
+from bookshop_gui.services import day_totals, orders, reports, shipments, shop, sold_lines
 
-from .builders import make_book, make_buyer, order_in
+from .builders import make_book, make_buyer, make_world, order_in
 from .test_races import race
 
 
@@ -49,8 +51,29 @@ def _day(value) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
+def fresh_sold_lines() -> set[tuple]:
+    """What `sold_lines` must hold: every line of a paid, shipped, received or reviewed
+    order, with its order's shop and moment."""
+    lines = (OrderLine.select(OrderLine.id, Order.shop, OrderLine.book, Order.created_at,
+                              OrderLine.cnt, OrderLine.money)
+             .join(Order).where(Order.status.in_([int(s) for s in reports.SOLD])).tuples())
+    return set(lines)
+
+
+def kept_sold_lines() -> set[tuple]:
+    return set(SoldLine.select(SoldLine.line, SoldLine.shop_id, SoldLine.book_id,
+                               SoldLine.placed_at, SoldLine.cnt, SoldLine.money).tuples())
+
+
 def assert_exact():
     assert kept() == fresh_sums()
+    assert kept_sold_lines() == fresh_sold_lines()
+
+
+def rebuild():
+    """Everything added up again, after orders were changed past the services."""
+    day_totals.rebuild()
+    sold_lines.rebuild()
 
 
 def test_every_status_change_keeps_the_days_exact(world):
@@ -73,12 +96,16 @@ def test_every_status_change_keeps_the_days_exact(world):
     orders.pay(world.bob.token, unpaid)
     shop.ship(world.staff_a.token, unpaid)
     assert_exact()
+    assert shop.status_counts(world.staff_a.token) == {  # the tabs' numbers, from the days
+        status: Order.select().where(Order.shop == world.shop_a, Order.status == status).count()
+        for status in OrderStatus}
+    assert shop.first_page(world.staff_a.token).counts[OrderStatus.CANCELLED] == 2  # B has one
 
 
 def test_abandoned_orders_expiring_keep_the_days_exact(world):
     stale = orders.create(world.alice.token, world.book_a1, 2)
     Order.update(created_at=utcnow() - timedelta(minutes=31)).where(Order.id == stale).execute()
-    day_totals.rebuild()  # the order was aged past the services
+    rebuild()  # the order was aged past the services
     assert orders.expire_stale() == 1
     assert_exact()
 
@@ -86,9 +113,11 @@ def test_abandoned_orders_expiring_keep_the_days_exact(world):
 def test_rebuilding_gives_what_the_transactions_kept(world):
     for wanted in (OrderStatus.PENDING_RECEIPT, OrderStatus.COMPLETED, OrderStatus.CANCELLED):
         order_in(world, wanted)
-    before = kept()
-    day_totals.rebuild()
+    before, before_lines = kept(), kept_sold_lines()
+    rebuild()
     assert kept() == before == fresh_sums()
+    assert kept_sold_lines() == before_lines == fresh_sold_lines()
+    assert before_lines  # the received and completed orders' lines
 
 
 def test_concurrent_writers_on_the_same_day_keep_it_exact(world, db_url, backend):
@@ -155,8 +184,24 @@ def test_a_shipping_batch_of_orders_from_several_days_keeps_the_days_exact(world
     for days_ago, order_id in enumerate(placed[:4]):  # the totals moved with them
         Order.update(created_at=utcnow() - timedelta(days=days_ago * 3)).where(
             Order.id == order_id).execute()
-    day_totals.rebuild()
+    rebuild()
     assert_exact()
     outcome = shop.ship_many(world.staff_a.token, {i: f"SF77{i:08d}" for i in placed})
     assert sorted(outcome.done) == sorted(placed)
     assert_exact()
+
+
+def test_upgrading_copies_the_lines_of_orders_already_sold(fresh_server_url):
+    database = db.connect(fresh_server_url)  # its own database: the schema is taken back
+    try:
+        world = make_world()
+        for wanted in OrderStatus:
+            order_in(world, wanted, cnt=2)
+        migrations = db.runner(database)
+        assert migrations.down() == ["0011_sold_lines"]  # as the database was before it
+        assert "sold_lines" not in database.get_tables()
+        assert migrations.up() == ["0011_sold_lines"]
+        assert len(kept_sold_lines()) == 4  # paid, shipped, received, reviewed: a line each
+        assert_exact()
+    finally:
+        database.close()

@@ -8,9 +8,9 @@ import pytest
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.errors import AuthError, InvalidInput
 from bookshop_gui.models import Order
-from bookshop_gui.services import day_totals, reports
+from bookshop_gui.services import day_totals, reports, sold_lines
 
-from .builders import order_in
+from .builders import make_person, order_in
 
 TODAY = date.today()
 
@@ -24,6 +24,7 @@ def move_to(order_id, day: date):
     moved = created.replace(year=day.year, month=day.month, day=day.day)
     Order.update(created_at=moved).where(Order.id == order_id).execute()
     day_totals.rebuild()  # changed past the services, as a bulk import would
+    sold_lines.rebuild()
 
 
 def test_paid_orders_count_as_sales_per_day_and_quiet_days_are_zero(world):
@@ -56,6 +57,22 @@ def test_top_books_rank_copies_sold_with_their_line_money(world):
     assert len(report(world.staff_a, top=1).top_books) == 1
 
 
+def test_top_books_count_the_days_their_orders_were_placed(world):
+    old = order_in(world, OrderStatus.COMPLETED, cnt=2)
+    order_in(world, OrderStatus.PENDING_SHIPMENT, book=world.book_a2, cnt=1)
+    move_to(old, TODAY - timedelta(days=1))
+    assert [(b.title, b.copies) for b in report(world.staff_a).top_books] == [
+        ("Journey to the West", 1)]
+    yesterday = TODAY - timedelta(days=1)
+    assert [(b.title, b.copies) for b in report(world.staff_a, yesterday, yesterday).top_books] == [
+        ("Dream of the Red Chamber", 2)]
+    assert [b.copies for b in report(world.staff_a, yesterday).top_books] == [2, 1]
+    year = report(world.staff_a, TODAY - timedelta(days=365))  # read in book order
+    assert [(b.title, b.copies, b.revenue) for b in year.top_books] == [
+        ("Dream of the Red Chamber", 2, Decimal("20.00")),
+        ("Journey to the West", 1, Decimal("25.50"))]
+
+
 def test_totals_by_status_cover_every_status(world):
     order_in(world, OrderStatus.PENDING_PAYMENT)
     order_in(world, OrderStatus.PENDING_PAYMENT, cnt=2)
@@ -73,6 +90,14 @@ def test_staff_see_only_their_shop(world):
     mine = report(world.staff_b)
     assert [b.title for b in mine.top_books] == ["Water Margin"]
     assert sum(d.orders for d in mine.days) == 1
+
+
+def test_an_administrator_sees_every_shops_best_sellers(world):
+    order_in(world, OrderStatus.PENDING_SHIPMENT, cnt=2)
+    order_in(world, OrderStatus.PENDING_SHIPMENT, book=world.book_b1)
+    every = report(make_person("boss", "admin"))
+    assert [(b.title, b.copies) for b in every.top_books] == [
+        ("Dream of the Red Chamber", 2), ("Water Margin", 1)]
 
 
 def test_buyers_cannot_read_reports_and_bad_periods_are_refused(world):
