@@ -44,7 +44,7 @@ class PipelinedPostgresqlDatabase(peewee.PostgresqlDatabase):
 
     def begin(self, isolation_level=None):
         """Owe BEGIN to the first statement, rather than send it alone."""
-        self._queued.owed, self._queued.deferred = [], []
+        self._queued.owed, self._queued.deferred, self._queued.savepoints = [], [], 0
         self._queued.begun = bool(isolation_level or self._isolation_level)
         if self._queued.begun:
             return super().begin(isolation_level)
@@ -66,9 +66,18 @@ class PipelinedPostgresqlDatabase(peewee.PostgresqlDatabase):
 
     def defer(self, sql: str, params=None) -> None:
         """Send the write `sql` with this transaction's COMMIT; nothing may read its rows
-        before then, and its row count is never known."""
+        before then, and its row count is never known. Inside a savepoint it runs at
+        once: rolling back to the savepoint must take it too."""
+        if self._queued.savepoints:
+            self.execute_sql(sql, params)
+            return
         self._log_query(sql, params)
         self._queued.deferred.append((sql, params))
+
+    def savepoint(self):
+        """A savepoint `defer` knows it is in (peewee counts no savepoint in
+        `transaction_depth`)."""
+        return _Savepoint(self)
 
     def cursor(self, named_cursor=None):
         """A cursor for statements sent past `execute_sql` (executemany): the BEGIN owed
@@ -131,6 +140,19 @@ class PipelinedPostgresqlDatabase(peewee.PostgresqlDatabase):
                 cursor.execute(sql, params or ())
                 cursors.append(cursor)
         return cursors
+
+
+class _Savepoint(peewee._savepoint):
+    """A savepoint counted while its block runs, so writes deferred inside it run at once."""
+
+    def __enter__(self):
+        entered = super().__enter__()
+        self.db._queued.savepoints += 1
+        return entered
+
+    def __exit__(self, *exc_info):
+        self.db._queued.savepoints -= 1
+        return super().__exit__(*exc_info)
 
 
 def _supported() -> bool:

@@ -255,9 +255,10 @@ def later(query) -> None:
     its own error, which `_attempts` retries like any other. Guarded updates
     (stock, balances, status moves) must never come here: their row counts are
     read. Inside a savepoint the write runs at once, as rolling the savepoint
-    back must take it too. SQLite and MySQL run it at once: SQLite has no line
-    to save, and PyMySQL sends each statement alone whenever it runs, so
-    keeping it back would change nothing but the order of errors.
+    back must take it too (pipelined.py counts savepoints, which peewee's
+    `transaction_depth` does not). SQLite and MySQL run it at once: SQLite has
+    no line to save, and PyMySQL sends each statement alone whenever it runs,
+    so keeping it back would change nothing but the order of errors.
     """
     if pipelined() and database.transaction_depth() == 1:
         sql, params = query.sql()

@@ -18,7 +18,7 @@ import pytest
 
 from bookshop_gui import db
 from bookshop_gui.domain import OrderStatus
-from bookshop_gui.models import BalanceEntry, database
+from bookshop_gui.models import BalanceEntry, Shop, database
 from bookshop_gui.services import accounts, cart, orders, shop, transactions
 
 from .builders import balance, status
@@ -112,6 +112,22 @@ def test_a_deadlock_in_a_write_sent_with_commit_is_retried_like_any_other(
     assert [entry.reason for entry in BalanceEntry.select().where(
         BalanceEntry.order_id == order_id)] == ["payment"]
     assert kept() == fresh_sums()
+
+
+def test_a_write_held_for_commit_inside_a_savepoint_goes_back_with_it(database):
+    """A savepoint rolled back takes every write made inside it, `later` ones too, while
+    what was held back outside it still goes with COMMIT: on every backend alike."""
+    with database.atomic():
+        transactions.later(Shop.insert(name="Before"))
+        with database.atomic() as savepoint:
+            transactions.later(Shop.insert(name="Undone"))
+            savepoint.rollback()
+        with pytest.raises(ValueError), database.atomic():
+            transactions.later(Shop.insert(name="Failed"))
+            raise ValueError("the block fails: back to its savepoint")
+        with database.atomic():
+            transactions.later(Shop.insert(name="Kept"))
+    assert sorted(shop.name for shop in Shop.select()) == ["Before", "Kept"]
 
 
 def wait_for_a_lock_wait(url: str) -> None:
