@@ -13,7 +13,7 @@ from bookshop_gui.services import addresses, changes, day_totals, requests, sold
 from bookshop_gui.services import order_records as records
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.settings import current_unpaid_minutes, shipping_fee_of, shipping_fee_row
-from bookshop_gui.services.transactions import later, reads, writes
+from bookshop_gui.services.transactions import for_update, later, reads, writes
 
 MAX_COMMENT = 1000
 BATCH = 200
@@ -206,10 +206,13 @@ def _stale_ids() -> list[int]:
 
 @writes
 def _expire(order_id: int) -> bool:
+    """Cancel the order if it is still stale. It is read locked: an edit committed
+    meanwhile changed its total, which the daily totals must move as it is now."""
     cutoff = utcnow() - timedelta(minutes=current_unpaid_minutes())
-    order = (Order.select(Order.id, Order.shop, Order.status, Order.total, Order.created_at)
-             .where(Order.id == order_id, Order.status.in_(_EXPIRY.sources),
-                    Order.created_at < cutoff).first())
+    order = for_update(
+        Order.select(Order.id, Order.shop, Order.status, Order.total, Order.created_at)
+        .where(Order.id == order_id, Order.status.in_(_EXPIRY.sources),
+               Order.created_at < cutoff)).first()
     claimed = order is not None and (
         Order.update(status=_EXPIRY.target, version=Order.version + 1)
         .where(Order.id == order_id, Order.status == order.status)

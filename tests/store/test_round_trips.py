@@ -130,13 +130,13 @@ def test_a_write_held_for_commit_inside_a_savepoint_goes_back_with_it(database):
     assert sorted(shop.name for shop in Shop.select()) == ["Before", "Kept"]
 
 
-def wait_for_a_lock_wait(url: str) -> None:
-    """Until a session on the database waits for a lock (polled, never timed)."""
+def wait_for_a_lock_wait(url: str, sessions: int = 1) -> None:
+    """Until `sessions` sessions on the database wait for a lock (polled, never timed)."""
     with psycopg.connect(url, autocommit=True) as watcher:
         for _ in range(3000):
             if watcher.execute(
                     "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                    " AND datname = current_database()").fetchone()[0]:
+                    " AND datname = current_database()").fetchone()[0] >= sessions:
                 return
             time.sleep(0.01)
-    raise AssertionError("the payment never waited for the row")
+    raise AssertionError("the calls never waited for the rows")
