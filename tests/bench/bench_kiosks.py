@@ -6,7 +6,9 @@ pays (and now and then cancels a paid order, which refunds it). Stock is
 scarce on purpose, so kiosks race for the last copies. Afterwards the
 database must add up exactly: no book below zero, every copy either on the
 shelf or in a live order, every balance equal to its opening less what its
-paid orders cost, and one payment entry (and at most one refund) per order.
+paid orders cost, one payment entry (and at most one refund) per order, and
+the daily totals and sold lines each kiosk adds to equal the orders added up
+afresh.
 
     python tests/bench/bench_kiosks.py [--small] [--kiosks 20] [--seconds 30]
 """
@@ -148,10 +150,59 @@ def _check(database, before: dict, hot: list[int]) -> dict:
     doubled = database.execute_sql(
         "SELECT order_id, reason FROM balance_entries WHERE order_id > %s "
         "GROUP BY order_id, reason HAVING COUNT(*) > 1", (first_new,)).fetchall()
-    ok = stock_ok and never_negative and balance_ok and ledger_ok and not doubled
+    days_ok, sold_ok = _days_kept() == _days_fresh(), _sold_kept() == _sold_fresh()
+    ok = (stock_ok and never_negative and balance_ok and ledger_ok and not doubled
+          and days_ok and sold_ok)
     return {"stock_adds_up": stock_ok, "no_negative_stock": never_negative,
             "balances_add_up": balance_ok, "ledger_matches_balances": ledger_ok,
-            "double_charges_or_refunds": len(doubled), "all_exact": ok}
+            "double_charges_or_refunds": len(doubled), "daily_totals_add_up": days_ok,
+            "sold_lines_add_up": sold_ok, "all_exact": ok}
+
+
+def _days_fresh() -> dict:
+    """Orders and totals per shop, local day and status, added up from the orders."""
+    from bookshop_gui.models import Order
+    from bookshop_gui.services.day_totals import local_day
+
+    sums: dict = {}
+    for shop_id, created_at, status, total in Order.select(
+            Order.shop, Order.created_at, Order.status, Order.total).tuples():
+        count, money = sums.get((shop_id, local_day(created_at), status), (0, 0))
+        sums[shop_id, local_day(created_at), status] = (count + 1, money + total)
+    return sums
+
+
+def _days_kept() -> dict:
+    """The daily totals, leaving out rows every order has moved away from."""
+    from bookshop_gui.models import SalesDay
+
+    return {(shop_id, _date(day), status): (count, money) for shop_id, day, status, count, money
+            in SalesDay.select(SalesDay.shop, SalesDay.day, SalesDay.status, SalesDay.orders,
+                               SalesDay.total).tuples() if count or money}
+
+
+def _date(value):
+    import datetime
+
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(
+        str(value)[:10])
+
+
+def _sold_fresh() -> set:
+    """Every line of a paid, shipped, received or reviewed order, with its shop and moment."""
+    from bookshop_gui.models import Order, OrderLine
+    from bookshop_gui.services.sold_lines import SOLD
+
+    return set(OrderLine.select(OrderLine.id, Order.shop, OrderLine.book, Order.created_at,
+                                OrderLine.cnt, OrderLine.money)
+               .join(Order).where(Order.status.in_([int(s) for s in SOLD])).tuples())
+
+
+def _sold_kept() -> set:
+    from bookshop_gui.models import SoldLine
+
+    return set(SoldLine.select(SoldLine.line, SoldLine.shop_id, SoldLine.book_id,
+                               SoldLine.placed_at, SoldLine.cnt, SoldLine.money).tuples())
 
 
 if __name__ == "__main__":
