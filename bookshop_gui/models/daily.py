@@ -19,12 +19,13 @@ class SalesDay(BaseModel):
     shop = peewee.ForeignKeyField(Shop, on_delete="CASCADE")
     day = peewee.DateField()
     status = peewee.IntegerField()
+    slot = peewee.IntegerField(default=0)  # one of a few rows that writers at once spread over
     orders = peewee.IntegerField(default=0)
     total = MoneyField(default=0)
 
     class Meta:
         table_name = "sales_days"
-        indexes = ((("shop", "day", "status"), True),)
+        indexes = ((("shop", "day", "status", "slot"), True),)
 
 
 class ShipmentDay(BaseModel):

@@ -173,12 +173,17 @@ def _days_fresh() -> dict:
 
 
 def _days_kept() -> dict:
-    """The daily totals, leaving out rows every order has moved away from."""
+    """The daily totals, each day's slots added up, leaving out rows every order has moved
+    away from."""
+    from bookshop_gui._peewee import peewee
     from bookshop_gui.models import SalesDay
+    from bookshop_gui.models.fields import money_sum
 
-    return {(shop_id, _date(day), status): (count, money) for shop_id, day, status, count, money
-            in SalesDay.select(SalesDay.shop, SalesDay.day, SalesDay.status, SalesDay.orders,
-                               SalesDay.total).tuples() if count or money}
+    rows = (SalesDay.select(SalesDay.shop, SalesDay.day, SalesDay.status,
+                            peewee.fn.SUM(SalesDay.orders), money_sum(SalesDay.total))
+            .group_by(SalesDay.shop, SalesDay.day, SalesDay.status).tuples())
+    return {(shop_id, _date(day), status): (count, money)
+            for shop_id, day, status, count, money in rows if count or money}
 
 
 def _date(value):

@@ -4,16 +4,18 @@ local days."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+import psycopg
 import pytest
 
 from bookshop_gui import db
 from bookshop_gui.domain import OrderStatus
-from bookshop_gui.models import Order, OrderLine, SalesDay, ShipmentDay, SoldLine
+from bookshop_gui.models import Order, OrderLine, SalesDay, ShipmentDay, SoldLine, database
 from bookshop_gui.models.fields import utcnow
 from bookshop_gui.services import day_totals, orders, reports, shipments, shop, sold_lines
 
@@ -39,9 +41,13 @@ def fresh_sums() -> tuple[dict, dict]:
 
 
 def kept() -> tuple[dict, dict]:
-    """The daily tables, leaving out rows every order has moved away from."""
-    sales = {(row.shop_id, _day(row.day), row.status): (row.orders, row.total)
-             for row in SalesDay.select() if row.orders or row.total}
+    """The daily tables, each day's slots added up, leaving out rows every order has moved
+    away from."""
+    sales: dict = defaultdict(lambda: (0, Decimal("0.00")))
+    for row in SalesDay.select():
+        count, money = sales[row.shop_id, _day(row.day), row.status]
+        sales[row.shop_id, _day(row.day), row.status] = (count + row.orders, money + row.total)
+    sales = {key: figures for key, figures in sales.items() if figures != (0, 0)}
     parcels = {(row.shop_id, _day(row.day)): row.parcels
                for row in ShipmentDay.select() if row.parcels}
     return sales, parcels
@@ -198,10 +204,47 @@ def test_upgrading_copies_the_lines_of_orders_already_sold(fresh_server_url):
         for wanted in OrderStatus:
             order_in(world, wanted, cnt=2)
         migrations = db.runner(database)
-        assert migrations.down() == ["0011_sold_lines"]  # as the database was before it
+        # As the database was before them: one row a shop, day and status, no sold lines.
+        assert migrations.down(target="0011_sold_lines") == [
+            "0012_sales_day_slots", "0011_sold_lines"]
         assert "sold_lines" not in database.get_tables()
-        assert migrations.up() == ["0011_sold_lines"]
+        assert migrations.up() == ["0011_sold_lines", "0012_sales_day_slots"]
         assert len(kept_sold_lines()) == 4  # paid, shipped, received, reviewed: a line each
         assert_exact()
     finally:
         database.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_a_payment_does_not_wait_for_another_order_of_the_same_day(world, db_url, backend):
+    """Two kiosks of one shop paying at once: each order adds to its own slot of the day's
+    totals, so one waits for the other only when their ids pick the same slot.
+
+    Another connection holds the day's rows of unpaid orders in the first
+    order's slot, as a payment not yet committed does; the second order's
+    payment goes through all the same.
+    """
+    held, paid = (orders.create(world.alice.token, world.book_a1, 1) for _ in range(2))
+    assert held % day_totals.SLOTS != paid % day_totals.SLOTS
+    other = psycopg.connect(db_url)
+    other.execute("SELECT 1 FROM sales_days WHERE status = 0 AND slot = %s FOR UPDATE",
+                  (held % day_totals.SLOTS,))
+    done = threading.Event()
+
+    def pay():
+        try:
+            orders.pay(world.alice.token, paid)
+            done.set()
+        finally:
+            database.close()  # this thread's own connection
+
+    paying = threading.Thread(target=pay)
+    paying.start()
+    try:
+        assert done.wait(timeout=20), "the payment waited for another order's row"
+    finally:
+        other.rollback()
+        paying.join(timeout=30)
+        other.close()
+    assert Order.get_by_id(paid).status == OrderStatus.PENDING_SHIPMENT
+    assert_exact()
