@@ -116,6 +116,8 @@ class FaultProxy:
             except OSError:
                 _abort(client)
                 continue
+            for end in (client, server):  # as libpq and the server set theirs: no Nagle wait
+                end.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             with self._lock:
                 self._links.append((client, server))
             threading.Thread(target=self._pump, args=(client, server, True), daemon=True).start()
