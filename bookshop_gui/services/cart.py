@@ -1,11 +1,10 @@
 """A buyer's cart (seed 000 getcart, addcart, delcart): no stock is checked or held here."""
 
 from bookshop_gui import domain
-from bookshop_gui._peewee import peewee
 from bookshop_gui.domain import CartLine as CartLineValue
 from bookshop_gui.domain import Role
 from bookshop_gui.errors import InvalidInput, NotFound
-from bookshop_gui.models import Book, CartLine, Shop, database
+from bookshop_gui.models import Book, CartLine, Shop
 from bookshop_gui.services import changes, together
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import for_update, later, reads, writes
@@ -25,19 +24,22 @@ def get(token) -> list[CartLineValue]:
 
 @writes
 def add(token, book_id, cnt=1) -> None:
-    """Add `cnt` copies to the book's line; a line holds 1 to 999 copies."""
-    buyer = caller(token, Role.BUYER)
+    """Add `cnt` copies to the book's line; a line holds 1 to 999 copies.
+
+    The book and the buyer's line are read with the session check (one round
+    trip on PostgreSQL), and adding to a line goes with the commit.
+    """
+    buyer, (books, lines) = together.as_caller(
+        token, (Role.BUYER,), lambda buyer: _adding(buyer.id, book_id, cnt))
     cnt = domain.count(cnt)
-    book = _book(book_id)
-    mine = CartLine.select().where(CartLine.user == buyer.id, CartLine.book == book)
-    line = for_update(mine).first()
-    if line is None:
+    book = _found(books)
+    if not lines:
         if _created(buyer.id, book, cnt):
             return
-        line = for_update(mine).first()
-    if line.cnt + cnt > domain.MAX_COUNT:
+        lines = list(for_update(_line_of(buyer.id, book.id)))
+    if lines[0].cnt + cnt > domain.MAX_COUNT:
         raise InvalidInput(f"A cart line holds at most {domain.MAX_COUNT} copies.")
-    later(CartLine.update(cnt=CartLine.cnt + cnt).where(CartLine.id == line.id))
+    later(CartLine.update(cnt=CartLine.cnt + cnt).where(CartLine.id == lines[0].id))
 
 
 @writes
@@ -63,21 +65,36 @@ def remove(token, book_id) -> None:
         changes.unchanged()
 
 
+def _adding(user_id: int, book_id, cnt) -> tuple:
+    """What `add` reads: the book, and the buyer's line of it, locked. A count that is
+    refused is refused before the book is looked for."""
+    domain.count(cnt)
+    book_id = domain.row_id(book_id, "No such book.")
+    return Book.select().where(Book.id == book_id), for_update(_line_of(user_id, book_id))
+
+
+def _line_of(user_id: int, book_id: int):
+    return CartLine.select().where(CartLine.user == user_id, CartLine.book == book_id)
+
+
 def _created(user_id: int, book: Book, cnt: int) -> bool:
-    """Insert a new line; False if another window just created it (then add to that one)."""
-    try:
-        with database.atomic():  # a savepoint, so a lost race leaves the transaction usable
-            CartLine.create(user=user_id, book=book, cnt=cnt)
-    except peewee.IntegrityError:
-        return False
-    return True
+    """Insert a new line; False if another window just created it (then add to that one).
+
+    The unique (buyer, book) key turns the insert of a line that is already
+    there into nothing, on every backend, with no savepoint to send and release.
+    """
+    return bool(CartLine.insert(user=user_id, book=book, cnt=cnt)
+                .on_conflict_ignore().execute())
 
 
 def _book(book_id) -> Book:
-    book = Book.get_or_none(Book.id == domain.row_id(book_id, "No such book."))
-    if book is None:
+    return _found(list(Book.select().where(Book.id == domain.row_id(book_id, "No such book."))))
+
+
+def _found(books: list) -> Book:
+    if not books:
         raise NotFound("No such book.")
-    return book
+    return books[0]
 
 
 def _line(row: CartLine, vip_ratio) -> CartLineValue:

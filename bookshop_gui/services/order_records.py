@@ -71,8 +71,9 @@ def find(order_id, *, buyer_id=None, shop_id=None, lock=False) -> Order:
     The message never repeats the id, so no caller can tell another's order
     from one that does not exist by comparing what they are told.
     """
-    query = owned(order_id, buyer_id, shop_id)
-    return found(list((for_update(query) if lock else query).limit(1)))
+    if lock:
+        return found(list(locking(order_id, buyer_id=buyer_id, shop_id=shop_id)))
+    return found(list(owned(order_id, buyer_id, shop_id).limit(1)))
 
 
 def found(rows: list):
@@ -83,9 +84,9 @@ def found(rows: list):
     return rows[0]
 
 
-def locking(order_id, *, shop_id):
-    """The query `find(order_id, shop_id=…, lock=True)` runs, to send with other reads."""
-    return for_update(owned(order_id, None, shop_id)).limit(1)
+def locking(order_id, *, buyer_id=None, shop_id=None):
+    """The query `find(order_id, …, lock=True)` runs, to send with other statements."""
+    return for_update(owned(order_id, buyer_id, shop_id)).limit(1)
 
 
 def detail(order_id, *, buyer_id=None, shop_id=None) -> OrderDetail:
@@ -185,7 +186,7 @@ def counted(rows) -> dict[OrderStatus, int]:
     return {status: found.get(int(status), 0) for status in OrderStatus}
 
 
-def take_stock(wanted: dict[int, int]) -> None:
+def take_stock(wanted: dict[int, int], *, alongside=()) -> list:
     """Reserve every book's copies in one guarded update, or none of them.
 
     One statement for the whole cart rather than one per book: a statement
@@ -193,30 +194,35 @@ def take_stock(wanted: dict[int, int]) -> None:
     short, OutOfStock names the short books and the copies taken go back: on
     PostgreSQL with the call, which the error rolls back (the update returns
     the books it took from, so no savepoint costs two more round trips);
-    elsewhere to a savepoint at once.
+    elsewhere to a savepoint at once. `alongside` are statements that need
+    nothing from it, sent with it where it returns its books (one round trip on
+    PostgreSQL) and after it elsewhere; their driver cursors are returned.
     """
-    if not wanted:
-        return
     ids = sorted(wanted)
+    if not ids:
+        return transactions.together(*alongside)
     needed = _per_book(wanted)
+    update = Book.update(stock=Book.stock - needed).where(Book.id.in_(ids), Book.stock >= needed)
     if database.obj.returning_clause:
-        taken = {row[0] for row in (Book.update(stock=Book.stock - needed)
-                                    .where(Book.id.in_(ids), Book.stock >= needed)
-                                    .returning(Book.id).tuples().execute())}
+        took, *others = transactions.together(update.returning(Book.id), *alongside)
+        taken = {row[0] for row in took.fetchall()}
         if len(taken) < len(ids):
             _short([book_id for book_id in ids if book_id not in taken])
-        return
+        return others
     with database.atomic() as savepoint:
-        taken = (Book.update(stock=Book.stock - needed)
-                 .where(Book.id.in_(ids), Book.stock >= needed).execute())
-        if taken == len(ids):
-            return
+        if update.execute() == len(ids):
+            return transactions.together(*alongside)
         savepoint.rollback()
     books = Book.select(Book.id, Book.stock).where(Book.id.in_(ids)).order_by(Book.id)
     short = [book.id for book in books if book.stock < wanted[book.id]]
     if not short:  # copies came back meanwhile
-        return take_stock(wanted)
+        return take_stock(wanted, alongside=alongside)
     _short(short)
+
+
+def new_id(cursor) -> int:
+    """The id of the row an insert sent `together` wrote."""
+    return cursor.fetchone()[0] if database.obj.returning_clause else cursor.lastrowid
 
 
 def _short(book_ids: list[int]):

@@ -26,20 +26,17 @@ def create_from_cart(token, book_ids, *, address_id=None) -> list[int]:
 
     Every order keeps a copy of the address (`address_id`, else the default).
     """
-    buyer = caller(token, Role.BUYER)
-    chosen = _chosen_ids(book_ids)
-    destination, shipping, lines = _ordering(buyer, address_id, (
+    buyer, destination, shipping, lines = _ordering(token, address_id, lambda buyer: (
         CartLine.select(CartLine, Book).join(Book)
-        .where(CartLine.user == buyer.id, CartLine.book.in_(chosen))))
+        .where(CartLine.user == buyer.id, CartLine.book.in_(_chosen_ids(book_ids)))))
+    chosen = _chosen_ids(book_ids)
     missing = set(chosen) - {line.book_id for line in lines}
     if missing:
         raise InvalidInput("Some of the chosen books are no longer in your cart.")
-    records.take_stock({line.book_id: line.cnt for line in lines})
     by_shop: dict[int, list] = {}
     for line in sorted(lines, key=lambda line: line.book_id):
         by_shop.setdefault(line.book.shop_id, []).append((line.book, line.cnt))
-    order_ids = [_place(buyer, shop_id, items, shipping, destination)
-                 for shop_id, items in sorted(by_shop.items())]
+    order_ids = _place(buyer, sorted(by_shop.items()), shipping, destination)
     later(CartLine.delete().where(CartLine.user == buyer.id, CartLine.book.in_(chosen)))
     return order_ids
 
@@ -48,14 +45,12 @@ def create_from_cart(token, book_ids, *, address_id=None) -> list[int]:
 @requests.once("orders.create")
 def create(token, book_id, cnt, *, address_id=None) -> int:
     """Buy one book now (seed 001 /order/create); the cart is left alone."""
-    buyer = caller(token, Role.BUYER)
+    buyer, destination, shipping, books = _ordering(
+        token, address_id, lambda _buyer: _book_to_order(book_id, cnt))
     cnt = domain.count(cnt)
-    destination, shipping, books = _ordering(
-        buyer, address_id, Book.select().where(Book.id == domain.row_id(book_id, "No such book.")))
     if not books:
         raise NotFound("No such book.")
-    records.take_stock({books[0].id: cnt})
-    return _place(buyer, books[0].shop_id, [(books[0], cnt)], shipping, destination)
+    return _place(buyer, [(books[0].shop_id, [(books[0], cnt)])], shipping, destination)[0]
 
 
 @reads
@@ -104,9 +99,10 @@ def pay(token, order_id, *, expected_total=None) -> None:
     `expected_total` is the amount the payment page showed: if staff changed
     the order since, nothing is charged and StaleOrder carries the new total.
     """
-    buyer = caller(token, Role.BUYER)
+    buyer, (rows,) = together.as_caller(token, (Role.BUYER,), lambda buyer: (
+        records.locking(order_id, buyer_id=buyer.id),))
     shown = None if expected_total is None else domain.money(expected_total, "The amount shown")
-    order = records.find(order_id, buyer_id=buyer.id, lock=True)
+    order = records.found(rows)
     records.require(order, "pay", "paid")
     if shown is not None and order.total != shown:
         raise StaleOrder(
@@ -281,27 +277,50 @@ def _chosen_ids(book_ids) -> list[int]:
     return [*dict.fromkeys(chosen)]
 
 
-def _ordering(buyer: User, address_id, query) -> tuple[dict, object, list]:
-    """What placing orders reads first, in one round trip: the address the orders copy,
-    the shipping fee, and the rows of `query` (what is ordered)."""
-    queries = (addresses.chosen(buyer, address_id), shipping_fee_row(), query)
-    address, fee, rows = together.rows(*queries)
-    return addresses.copied(address_id, address), shipping_fee_of(fee), rows
+def _ordering(token, address_id, build) -> tuple[User, dict, object, list]:
+    """Who orders, and what placing orders reads first: the address the orders copy,
+    the shipping fee, and the rows of `build(buyer)` (what is ordered). On
+    PostgreSQL all of it goes with the check of who is calling, and the claim of
+    the request id: one round trip."""
+    def reads(buyer):
+        ordered = build(buyer)  # what is ordered is checked before the address, as always
+        return addresses.chosen(buyer, address_id), shipping_fee_row(), ordered
+
+    buyer, (address, fee, rows) = together.as_caller(token, (Role.BUYER,), reads)
+    return buyer, addresses.copied(address_id, address), shipping_fee_of(fee), rows
 
 
-def _place(buyer: User, shop_id: int, items, shipping, destination: dict) -> int:
-    """Write one order and its lines at today's prices and the buyer's VIP ratio."""
+def _book_to_order(book_id, cnt):
+    """The query of the one book `create` orders; a refused count is told first."""
+    domain.count(cnt)
+    return Book.select().where(Book.id == domain.row_id(book_id, "No such book."))
+
+
+def _place(buyer: User, by_shop: list, shipping, destination: dict) -> list[int]:
+    """Reserve the copies and write one order per shop (shop id, [(book, count)…]) at
+    today's prices and the buyer's VIP ratio; the orders' ids.
+
+    The orders are written with the stock's guarded update, in one round trip
+    on PostgreSQL: should a book be short, the error rolls them back with it.
+    """
     ratio = buyer.vip_ratio
-    priced = [(book, cnt, domain.line_money(book.price, cnt, ratio)) for book, cnt in items]
-    order = Order.create(
-        buyer=buyer.id, shop=shop_id, status=OrderStatus.PENDING_PAYMENT, shipping=shipping,
-        total=domain.order_total((money for _, _, money in priced), shipping),
-        created_at=utcnow(), **destination,
-    )
-    day_totals.placed(order)
-    later(OrderLine.insert_many([
-        {"order": order.id, "book": book.id, "name": book.title, "pic": book.pic,
-         "unit_price": book.price, "cnt": cnt, "money": money}
-        for book, cnt, money in priced
-    ]))
-    return order.id
+    drafts = []
+    for shop_id, items in by_shop:
+        priced = [(book, cnt, domain.line_money(book.price, cnt, ratio)) for book, cnt in items]
+        drafts.append((Order(
+            buyer=buyer.id, shop=shop_id, status=OrderStatus.PENDING_PAYMENT, shipping=shipping,
+            total=domain.order_total((money for _, _, money in priced), shipping),
+            created_at=utcnow(), **destination,
+        ), priced))
+    wanted = {book.id: cnt for _, items in by_shop for book, cnt in items}
+    written = records.take_stock(wanted, alongside=[
+        Order.insert(order.__data__) for order, _ in drafts])
+    for (order, priced), cursor in zip(drafts, written, strict=True):
+        order.id = records.new_id(cursor)
+        day_totals.placed(order)
+        later(OrderLine.insert_many([
+            {"order": order.id, "book": book.id, "name": book.title, "pic": book.pic,
+             "unit_price": book.price, "cnt": cnt, "money": money}
+            for book, cnt, money in priced
+        ]))
+    return [order.id for order, _ in drafts]

@@ -27,7 +27,7 @@ from decimal import Decimal
 from bookshop_gui._peewee import peewee
 from bookshop_gui.domain import BatchOutcome
 from bookshop_gui.errors import InvalidInput, InvalidState, NotFound, SessionEnded
-from bookshop_gui.models import RequestRecord
+from bookshop_gui.models import RequestRecord, User
 from bookshop_gui.models.fields import utcnow
 from bookshop_gui.services import changes, sessions
 from bookshop_gui.services.transactions import later, writes
@@ -35,7 +35,6 @@ from bookshop_gui.services.transactions import later, writes
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{8,64}")
 KEPT_FOR = timedelta(days=8)  # the contract promises at least 7 days
 PRUNE_BATCH = 500
-_NEW = object()
 
 
 def once(operation: str):
@@ -54,12 +53,16 @@ def once(operation: str):
                 return fn(token, *args, **kwargs)
             request_id = valid_id(request_id)
             fingerprint = _fingerprint(operation, signature.bind(token, *args, **kwargs))
-            user, answered = _claim(token, request_id, operation, fingerprint)
-            if answered is not _NEW:
+            claim = _Claim(token, request_id, operation, fingerprint)
+            try:
+                with sessions.riding(claim.query(), claim.answered):
+                    result = fn(token, *args, **kwargs)
+            except _Repeat as repeat:
                 changes.repeated()
-                return answered
-            result = fn(token, *args, **kwargs)
-            mine = (RequestRecord.user == user.id) & (RequestRecord.request_id == request_id)
+                return repeat.answer
+            if claim.user is None:
+                raise RuntimeError(f"{operation} wrote before it checked who was calling")
+            mine = (RequestRecord.user == claim.user.id) & (RequestRecord.request_id == request_id)
             if isinstance(result, BatchOutcome) and not result.done:
                 # Every order refused: nothing changed, so, like a failed call, no trace.
                 later(RequestRecord.delete().where(mine))
@@ -93,35 +96,55 @@ def prune() -> int:
     return RequestRecord.delete().where(RequestRecord.id.in_(old)).execute()
 
 
-def _claim(token, request_id: str, operation: str, fingerprint: str):
-    """The caller, and _NEW once the id is claimed for this call, or the answer a first
-    call left.
+class _Repeat(Exception):
+    """Raised through a call at its first check when its request id was used before: the
+    call stops before it has written anything, and `answer` is what the first call gave."""
 
-    The claim is tried first, as almost every id is new: one statement then,
-    not a look-up and then a claim. It takes the user id from the token
-    itself, so it travels with the check of who is calling (on PostgreSQL one
-    round trip for both). The insert ignores a duplicate rather than failing
-    on it, so no backend aborts the call's transaction; where a first call
-    holds the key uncommitted, the insert waits for it to finish.
+    def __init__(self, answer):
+        super().__init__()
+        self.answer = answer
+
+
+class _Claim:
+    """A call's claim of its request id, sent with the call's first check of who is
+    calling (`sessions.riding`), so the call's first statements can go with both.
+
+    The claim is tried first, as almost every id is new: one statement, not a
+    look-up and then a claim. It takes the user id from the token itself,
+    since it is sent before the check answers. The insert ignores a duplicate
+    rather than failing on it, so no backend aborts the call's transaction;
+    where a first call holds the key uncommitted, the insert waits for it to
+    finish.
     """
-    made = {RequestRecord.request_id: request_id, RequestRecord.operation: operation,
-            RequestRecord.fingerprint: fingerprint, RequestRecord.result: "null",
-            RequestRecord.created_at: utcnow()}
-    row = sessions.session_user(token).select_extend(*(
-        peewee.Value(value, converter=field.db_value).alias(field.name)
-        for field, value in made.items()))
-    user, (claim,) = sessions.caller_and(token, RequestRecord.insert_from(
-        row, [RequestRecord.user, *made]).on_conflict_ignore())
-    if claim.rowcount:
-        return user, _NEW
-    record = _record(user.id, request_id)  # a first call used it, and has committed
-    if record is None:  # the session ended between the look-up and the claim
-        raise SessionEnded("Your session has ended. Please sign in again.")
-    if record.operation != operation or record.fingerprint != fingerprint:
-        raise InvalidInput(
-            "This request id was already used for a different action; nothing was changed."
-        )
-    return user, _decode(record.result)
+
+    def __init__(self, token, request_id: str, operation: str, fingerprint: str):
+        self.token, self.request_id = token, request_id
+        self.operation, self.fingerprint = operation, fingerprint
+        self.user: User | None = None  # who claimed it, once the check has found them
+
+    def query(self):
+        made = {RequestRecord.request_id: self.request_id,
+                RequestRecord.operation: self.operation,
+                RequestRecord.fingerprint: self.fingerprint, RequestRecord.result: "null",
+                RequestRecord.created_at: utcnow()}
+        row = sessions.session_user(self.token).select_extend(*(
+            peewee.Value(value, converter=field.db_value).alias(field.name)
+            for field, value in made.items()))
+        return RequestRecord.insert_from(row, [RequestRecord.user, *made]).on_conflict_ignore()
+
+    def answered(self, user: User, cursor) -> None:
+        """Go on if the id is claimed; else stop the call with the first call's answer."""
+        if cursor.rowcount:
+            self.user = user
+            return
+        record = _record(user.id, self.request_id)  # a first call used it, and has committed
+        if record is None:  # the session ended between the look-up and the claim
+            raise SessionEnded("Your session has ended. Please sign in again.")
+        if record.operation != self.operation or record.fingerprint != self.fingerprint:
+            raise InvalidInput(
+                "This request id was already used for a different action; nothing was changed."
+            )
+        raise _Repeat(_decode(record.result))
 
 
 def _record(user_id: int, request_id: str) -> RequestRecord | None:

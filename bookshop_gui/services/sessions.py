@@ -46,6 +46,8 @@ def open_session(user: User, *, remember: bool = False) -> str:
 
 def caller(token, *roles: Role) -> User:
     """The signed-in user behind `token`; AuthError if unknown, expired or the wrong role."""
+    if getattr(_local, "riders", None):
+        return caller_and(token, roles=roles)[0]
     known = getattr(_local, "users", None) or {}
     return _checked(token, known.get(_valid(token)) or _lookup(token).first(), roles)
 
@@ -58,12 +60,34 @@ def caller_and(token, *queries, roles: tuple[Role, ...] = ()) -> tuple[User, lis
     No query may need the caller's answer: a write call's claim of its request
     id finds the user id from the token itself, and a read call's statements
     are built for who the token was last found to be and kept only if the
-    check finds them again (services/together.py).
+    check finds them again (services/together.py). A statement waiting to ride
+    with the check (`riding`) goes too, and is answered once the caller is known.
     """
+    riders, _local.riders = getattr(_local, "riders", None) or [], []
     lookup = _lookup(_valid(token)).limit(1)
-    users, *cursors = transactions.together(lookup, *queries)
+    users, *cursors = transactions.together(
+        lookup, *(query for query, _ in riders), *queries)
     found = transactions.rows(lookup, users)
-    return _checked(token, found[0] if found else None, roles), cursors
+    user = _checked(token, found[0] if found else None, roles)
+    for (_, answered), cursor in zip(riders, cursors, strict=False):
+        answered(user, cursor)
+    return user, cursors[len(riders):]
+
+
+@contextlib.contextmanager
+def riding(query, answered):
+    """Send `query` with the next check of who is calling, in the same round trip, and
+    call `answered(user, cursor)` once that check has found the caller.
+
+    A write call's request id is claimed so: its first statements can then go
+    with the check and the claim (`together.as_caller`), where they would wait
+    for them. The block must check the caller before it writes anything.
+    """
+    _local.riders = [(query, answered)]
+    try:
+        yield
+    finally:
+        _local.riders = []
 
 
 def session_user(token):
