@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.requests import Request
 
 from bookshop_gui.errors import (
+    AmbiguousTitle,
     ApprovalRefused,
     ApprovalRequired,
     AuthError,
@@ -31,16 +32,6 @@ SEED_000 = frozenset(f"/order/{name}" for name in (
     "cancelorder", "allorder",
 ))
 REFUSED, NOT_SIGNED_IN = -1, -10
-
-
-class AmbiguousName(BookshopError):
-    """A seed 000 `goodsname` that several books share; `choices` lists them."""
-
-    def __init__(self, name: str, choices: list[dict]):
-        listed = "; ".join(f"bid {c['bid']}: {c['sname']}, {c['price']}" for c in choices)
-        super().__init__(f'Several books are called "{name}" ({listed}). '
-                         'Send "bid" to say which.')
-        self.choices = choices
 
 
 def failure(path: str, message: str, *, status: int, state: int = REFUSED,
@@ -71,8 +62,9 @@ def refused(request: Request, exc: BookshopError) -> SeedResponse:
         log.warning("%s: %s", path, exc.message)
         return failure(path, exc.message, status=503)
     extra = {}
-    if isinstance(exc, AmbiguousName):
-        extra["choices"] = exc.choices
+    if isinstance(exc, AmbiguousTitle):
+        extra["choices"] = [{"bid": book_id, "sname": shop, "price": price}
+                            for book_id, shop, price in exc.books]
     if isinstance(exc, ApprovalRequired):
         extra["bids"] = list(exc.book_ids)
     if isinstance(exc, StaleOrder) and exc.total is not None:

@@ -6,7 +6,7 @@ from bookshop_gui.domain import CartLine as CartLineValue
 from bookshop_gui.domain import Role
 from bookshop_gui.errors import InvalidInput, NotFound
 from bookshop_gui.models import Book, CartLine, Shop, database
-from bookshop_gui.services import changes, together
+from bookshop_gui.services import changes, titles, together
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import for_update, later, reads, writes
 
@@ -28,7 +28,19 @@ def add(token, book_id, cnt=1) -> None:
     """Add `cnt` copies to the book's line; a line holds 1 to 999 copies."""
     buyer = caller(token, Role.BUYER)
     cnt = domain.count(cnt)
-    book = _book(book_id)
+    _add(buyer, _book(book_id), cnt)
+
+
+@writes
+def add_by_title(token, title, cnt=1) -> None:
+    """Seed 000's addcart: as `add`, the book named by its title (`titles.book_id`)."""
+    buyer = caller(token, Role.BUYER)
+    cnt = domain.count(cnt)
+    _add(buyer, _book(titles.book_id(title)), cnt)
+
+
+def _add(buyer, book: Book, cnt: int) -> None:
+    """Add to the buyer's line of `book`, creating it if another window has not just done so."""
     mine = CartLine.select().where(CartLine.user == buyer.id, CartLine.book == book)
     line = for_update(mine).first()
     if line is None:
@@ -61,6 +73,27 @@ def remove(token, book_id) -> None:
         CartLine.delete().where(CartLine.user == buyer.id, CartLine.book == book_id).execute())
     if not removed:
         changes.unchanged()
+
+
+@writes
+def remove_by_title(token, title) -> None:
+    """Seed 000's delcart: remove the line of the book titled `title`.
+
+    A title no line of the cart has is left alone, as `remove` leaves a book
+    not in the cart (a retry after a lost answer must not fail), unless no
+    book at all has that title. Found and removed in one transaction, so a
+    line another window adds meanwhile is never taken for the one named.
+    """
+    buyer = caller(token, Role.BUYER)
+    title = titles.clean(title)
+    line = titles.cart_line(title, (
+        CartLine.select(CartLine, Book, Shop).join(Book).join(Shop)
+        .where(CartLine.user == buyer.id, Book.title == title)))
+    if line is not None:
+        CartLine.delete().where(CartLine.id == line.id).execute()
+        return
+    titles.known(title)
+    changes.unchanged()
 
 
 def _created(user_id: int, book: Book, cnt: int) -> bool:
