@@ -86,14 +86,20 @@ def test_unknown_books_and_bad_fields_are_refused_and_change_nothing(api, world)
 def test_a_bad_token_or_another_user_name_is_401(api, world):
     alice, bob = world.alice, world.bob
     cart.add(alice.token, world.book_a1)
-    for path in ("/order/getcart", "/order/addcart", "/order/delcart", "/order/allorder"):
+    order_id = order_in(world, OrderStatus.PENDING_PAYMENT)
+    before = snapshot()
+    for path in ("/order/getcart", "/order/addcart", "/order/delcart", "/order/createorder",
+                 "/order/submitorder", "/order/paymentorder", "/order/cancelorder",
+                 "/order/allorder"):
         for headers, username in (({}, "alice"), ({"token": "not-a-token"}, "alice"),
                                   ({"token": alice.token}, "bob")):
-            answer = api.seed000(path, headers=headers, username=username, bid=world.book_a1)
+            answer = api.seed000(path, headers=headers, username=username, bid=world.book_a1,
+                                 goodsset=[world.book_a1], orderid=order_id, balance=0)
             assert answer.status_code == 401, (path, headers, username)
             assert read(answer)["message"]
     staff = api.seed000("/order/getcart", world.staff_a)
     assert staff.status_code == 401
+    assert snapshot() == before  # the cart, the order and the balance as they were
     assert cart_of(alice) == [(world.book_a1, 1)] and cart_of(bob) == []
 
 
