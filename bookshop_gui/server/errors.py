@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 
 from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from bookshop_gui.errors import (
@@ -82,6 +83,19 @@ def malformed(request: Request, exc: RequestValidationError) -> SeedResponse:
         reason = first.get("msg", "not accepted").removeprefix("Value error, ")
         message = f"{where}: {reason}"
     return failure(request.url.path, message, status=501)
+
+
+def unanswered(request: Request, exc: HTTPException) -> SeedResponse:
+    """A path no endpoint has (404), or a method other than POST (405), in the seed's words,
+    so a client reads every failure the same way."""
+    path = request.url.path
+    if exc.status_code == 404:
+        message = f"There is no endpoint {path}. The endpoints are listed at /docs."
+    elif exc.status_code == 405:
+        message = f"{path} takes POST only, as every seed endpoint does."
+    else:
+        message = exc.detail if isinstance(exc.detail, str) else "The request was not accepted."
+    return failure(path, message, status=exc.status_code, headers=exc.headers)
 
 
 def crashed(request: Request, exc: Exception) -> SeedResponse:
