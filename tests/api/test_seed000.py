@@ -211,3 +211,17 @@ def test_form_fields_work_as_json_does(api, world):
         "username": "alice", "orderid": str(read(made)["message"][0]["orderid"]),
         "balance": "0"})
     assert (paid.status_code, read(paid)) == (200, {"message": "ok"})
+
+
+def test_json_sent_with_a_form_type_is_read_as_json(api, world):
+    """What `curl -d '{"username": …}'` sends: JSON labelled as a form."""
+    token = {"token": world.alice.token, "content-type": FORM}
+    added = api.http.post("/order/addcart", headers=token,
+                          content='{"username": "alice", "goodsname": "Water Margin", "cnt": 2}')
+    assert (added.status_code, read(added)) == (200, {"message": "ok"})
+    assert cart_of(world.alice) == [(world.book_b1, 2)]
+    listed = api.http.post("/order/getlist", headers={"content-type": FORM}, content=(
+        f'{{"uid": {world.alice.id}, "token": "{world.alice.token}"}}'))
+    assert read(listed) == {"state": 0, "items": []}
+    broken = api.http.post("/order/getcart", headers=token, content='{"username": "alice"')
+    assert broken.status_code == 501 and read(broken)["message"]
