@@ -50,6 +50,21 @@ class InvalidInput(BookshopError):
     """A value no shop would accept: a bad count, mark, amount or text."""
 
 
+class AmbiguousTitle(InvalidInput):
+    """A book named by title alone, where several books share that title.
+
+    Seed 000's clients name books by title; two shops, or two editions, can
+    share one. `books` lists each as (book id, shop name, price), for the
+    caller to choose one by its id.
+    """
+
+    def __init__(self, title: str, books):
+        self.books = tuple(books)
+        listed = "; ".join(f"bid {book_id}: {shop}, {price}" for book_id, shop, price in self.books)
+        super().__init__(f'Several books are called "{title}" ({listed}). '
+                         'Send "bid" to say which.')
+
+
 class InvalidState(BookshopError):
     """The order's status does not allow the operation."""
 

@@ -10,6 +10,7 @@ from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.middleware.cors import CORSMiddleware
 
 from bookshop_gui.errors import BookshopError
@@ -35,6 +36,7 @@ def create_app(*, cors_origins=(), max_body: int = MAX_BODY,
         app.include_router(router)
     app.add_exception_handler(BookshopError, errors.refused)
     app.add_exception_handler(RequestValidationError, errors.malformed)
+    app.add_exception_handler(HTTPException, errors.unanswered)
     app.add_exception_handler(Exception, errors.crashed)
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins),

@@ -2,7 +2,8 @@
 
 Seed clients send JSON; older ones post HTML form fields. Both reach the
 same pydantic models: a form body is turned into the JSON object it stands
-for before FastAPI reads it. JSON numbers with a fraction are read as
+for before FastAPI reads it, and JSON labelled as a form (what `curl -d`
+sends unless told otherwise) is read as the JSON it is. JSON numbers with a fraction are read as
 `Decimal`, never float, so 12.10 arrives as 12.10 and not 12.0999….
 """
 
@@ -36,7 +37,7 @@ class SeedRequest(Request):
     async def json(self):
         if not hasattr(self, "_json"):
             body = await self.body()
-            self._json = form_fields(body) if self.is_form else json.loads(
+            self._json = form_or_json(body) if self.is_form else json.loads(
                 body, parse_float=Decimal)
         return self._json
 
@@ -51,6 +52,19 @@ class SeedRoute(APIRoute):
             return await handler(SeedRequest(request.scope, request.receive))
 
         return seed_handler
+
+
+def form_or_json(body: bytes) -> dict:
+    """A body sent as a form: a JSON object if it is one (curl's `-d` labels JSON as a form),
+    else the form's fields. No form of `name=value` pairs parses as a JSON object."""
+    if body.lstrip().startswith(b"{"):
+        try:
+            value = json.loads(body, parse_float=Decimal)
+        except ValueError:
+            value = None
+        if isinstance(value, dict):
+            return value
+    return form_fields(body)
 
 
 def form_fields(body: bytes) -> dict:

@@ -13,9 +13,11 @@ from __future__ import annotations
 import logging
 
 from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from bookshop_gui.errors import (
+    AmbiguousTitle,
     ApprovalRefused,
     ApprovalRequired,
     AuthError,
@@ -31,16 +33,6 @@ SEED_000 = frozenset(f"/order/{name}" for name in (
     "cancelorder", "allorder",
 ))
 REFUSED, NOT_SIGNED_IN = -1, -10
-
-
-class AmbiguousName(BookshopError):
-    """A seed 000 `goodsname` that several books share; `choices` lists them."""
-
-    def __init__(self, name: str, choices: list[dict]):
-        listed = "; ".join(f"bid {c['bid']}: {c['sname']}, {c['price']}" for c in choices)
-        super().__init__(f'Several books are called "{name}" ({listed}). '
-                         'Send "bid" to say which.')
-        self.choices = choices
 
 
 def failure(path: str, message: str, *, status: int, state: int = REFUSED,
@@ -71,8 +63,9 @@ def refused(request: Request, exc: BookshopError) -> SeedResponse:
         log.warning("%s: %s", path, exc.message)
         return failure(path, exc.message, status=503)
     extra = {}
-    if isinstance(exc, AmbiguousName):
-        extra["choices"] = exc.choices
+    if isinstance(exc, AmbiguousTitle):
+        extra["choices"] = [{"bid": book_id, "sname": shop, "price": price}
+                            for book_id, shop, price in exc.books]
     if isinstance(exc, ApprovalRequired):
         extra["bids"] = list(exc.book_ids)
     if isinstance(exc, StaleOrder) and exc.total is not None:
@@ -90,6 +83,19 @@ def malformed(request: Request, exc: RequestValidationError) -> SeedResponse:
         reason = first.get("msg", "not accepted").removeprefix("Value error, ")
         message = f"{where}: {reason}"
     return failure(request.url.path, message, status=501)
+
+
+def unanswered(request: Request, exc: HTTPException) -> SeedResponse:
+    """A path no endpoint has (404), or a method other than POST (405), in the seed's words,
+    so a client reads every failure the same way."""
+    path = request.url.path
+    if exc.status_code == 404:
+        message = f"There is no endpoint {path}. The endpoints are listed at /docs."
+    elif exc.status_code == 405:
+        message = f"{path} takes POST only, as every seed endpoint does."
+    else:
+        message = exc.detail if isinstance(exc.detail, str) else "The request was not accepted."
+    return failure(path, message, status=exc.status_code, headers=exc.headers)
 
 
 def crashed(request: Request, exc: Exception) -> SeedResponse:

@@ -15,7 +15,6 @@ from pydantic import BaseModel, Field
 from bookshop_gui.domain import OrderDetail
 from bookshop_gui.errors import InvalidInput, NotFound
 from bookshop_gui.server.bodies import SeedRoute
-from bookshop_gui.server.errors import AmbiguousName
 from bookshop_gui.server.fields import (
     MAX_PAGE,
     AddressId,
@@ -29,7 +28,7 @@ from bookshop_gui.server.fields import (
     signed_in,
 )
 from bookshop_gui.server.render import SeedResponse
-from bookshop_gui.services import cart, catalog, orders
+from bookshop_gui.services import cart, orders
 
 router = APIRouter(route_class=SeedRoute, tags=["seed 000: cart and orders"],
                    default_response_class=SeedResponse,
@@ -85,7 +84,10 @@ def get_cart(body: Buyer, token: Token = None):
 @router.post("/order/addcart", summary="addCart: add a book to the cart")
 def add_cart(body: AddGoods, token: Token = None):
     signed_in(token, body.username)
-    cart.add(token, _book_id(body), body.cnt)
+    if body.bid is not None:
+        cart.add(token, body.bid, body.cnt)
+    else:
+        cart.add_by_title(token, _required_name(body.goodsname), body.cnt)
     return ok()
 
 
@@ -94,12 +96,8 @@ def del_cart(body: Goods, token: Token = None):
     signed_in(token, body.username)
     if body.bid is not None:
         cart.remove(token, body.bid)
-        return ok()
-    in_cart = _named(_required_name(body.goodsname), cart.get(token))
-    if in_cart is not None:
-        cart.remove(token, in_cart)
-    elif not catalog.by_title(body.goodsname):
-        raise NotFound(f'No book is called "{body.goodsname}".')
+    else:
+        cart.remove_by_title(token, _required_name(body.goodsname))
     return ok()
 
 
@@ -107,10 +105,8 @@ def del_cart(body: Goods, token: Token = None):
              description="One order per shop; `message` lists the orders made.")
 def create_order(body: GoodsSet, token: Token = None, request_id: RequestId = None):
     signed_in(token, body.username)
-    lines = cart.get(token)
-    chosen = [item if isinstance(item, int) else _in_cart(item, lines) for item in body.goodsset]
-    order_ids = orders.create_from_cart(token, chosen, address_id=body.address_id,
-                                         request_id=request_id)
+    order_ids = orders.create_from_cart_by_title(token, body.goodsset, address_id=body.address_id,
+                                                 request_id=request_id)
     return ok([_order(orders.info(token, order_id)) for order_id in order_ids])
 
 
@@ -151,42 +147,10 @@ def all_orders(body: AllOrders, token: Token = None):
     } for order in found])
 
 
-def _book_id(body: Goods) -> int:
-    """The book a request names: its `bid`, else the one book with that title."""
-    return body.bid if body.bid is not None else _titled(_required_name(body.goodsname))
-
-
-def _titled(name: str) -> int:
-    books = catalog.by_title(name)
-    if not books:
-        raise NotFound(f'No book is called "{name}".')
-    if len(books) > 1:
-        raise AmbiguousName(name, [{"bid": b.id, "sname": b.shop_name, "price": b.price}
-                                   for b in books])
-    return books[0].id
-
-
 def _required_name(name: str | None) -> str:
     if name is None or not name.strip():
         raise InvalidInput('Name the book: send "goodsname" (or "bid").')
-    return name.strip()
-
-
-def _named(name: str, lines) -> int | None:
-    """The id of the cart's one line titled `name`, None if none is; several are refused."""
-    found = [line for line in lines if line.title == name]
-    if len(found) > 1:
-        raise AmbiguousName(name, [{"bid": line.book_id, "sname": line.shop_name,
-                                    "price": line.unit_price} for line in found])
-    return found[0].book_id if found else None
-
-
-def _in_cart(name: str, lines) -> int:
-    """The cart's book titled `name`; else the one book so titled, which the order refuses
-    unless a first call with the same request id already ordered it."""
-    name = _required_name(name)
-    book_id = _named(name, lines)
-    return book_id if book_id is not None else _titled(name)
+    return name
 
 
 def _cart_line(line) -> dict:

@@ -5,7 +5,7 @@ from bookshop_gui.domain import CartLine as CartLineValue
 from bookshop_gui.domain import Role
 from bookshop_gui.errors import InvalidInput, NotFound
 from bookshop_gui.models import Book, CartLine, Shop
-from bookshop_gui.services import changes, together
+from bookshop_gui.services import changes, titles, together
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import for_update, later, reads, writes
 
@@ -32,7 +32,21 @@ def add(token, book_id, cnt=1) -> None:
     buyer, (books, lines) = together.as_caller(
         token, (Role.BUYER,), lambda buyer: _adding(buyer.id, book_id, cnt))
     cnt = domain.count(cnt)
-    book = _found(books)
+    _add(buyer, _found(books), cnt, lines)
+
+
+@writes
+def add_by_title(token, title, cnt=1) -> None:
+    """Seed 000's addcart: as `add`, the book named by its title (`titles.book_id`)."""
+    buyer = caller(token, Role.BUYER)
+    cnt = domain.count(cnt)
+    book = _book(titles.book_id(title))
+    _add(buyer, book, cnt, list(for_update(_line_of(buyer.id, book.id))))
+
+
+def _add(buyer, book: Book, cnt: int, lines: list) -> None:
+    """Add to the buyer's line of `book` (`lines`: that line, locked, if there is one),
+    creating it unless another window has just done so."""
     if not lines:
         if _created(buyer.id, book, cnt):
             return
@@ -65,6 +79,27 @@ def remove(token, book_id) -> None:
         changes.unchanged()
 
 
+@writes
+def remove_by_title(token, title) -> None:
+    """Seed 000's delcart: remove the line of the book titled `title`.
+
+    A title no line of the cart has is left alone, as `remove` leaves a book
+    not in the cart (a retry after a lost answer must not fail), unless no
+    book at all has that title. Found and removed in one transaction, so a
+    line another window adds meanwhile is never taken for the one named.
+    """
+    buyer = caller(token, Role.BUYER)
+    title = titles.clean(title)
+    line = titles.cart_line(title, (
+        CartLine.select(CartLine, Book, Shop).join(Book).join(Shop)
+        .where(CartLine.user == buyer.id, Book.title == title)))
+    if line is not None:
+        CartLine.delete().where(CartLine.id == line.id).execute()
+        return
+    titles.known(title)
+    changes.unchanged()
+
+
 def _adding(user_id: int, book_id, cnt) -> tuple:
     """What `add` reads: the book, and the buyer's line of it, locked. A count that is
     refused is refused before the book is looked for."""
@@ -83,8 +118,7 @@ def _created(user_id: int, book: Book, cnt: int) -> bool:
     The unique (buyer, book) key turns the insert of a line that is already
     there into nothing, on every backend, with no savepoint to send and release.
     """
-    return bool(CartLine.insert(user=user_id, book=book, cnt=cnt)
-                .on_conflict_ignore().execute())
+    return bool(CartLine.insert(user=user_id, book=book, cnt=cnt).on_conflict_ignore().execute())
 
 
 def _book(book_id) -> Book:

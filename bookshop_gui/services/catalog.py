@@ -12,7 +12,8 @@ from bookshop_gui.services.transactions import reads, writes
 
 MAX_LIMIT = 500
 MAX_STOCK = 1_000_000
-_TEXT_LIMITS = {"title": 300, "author": 200, "isbn": 20, "pic": 500}
+MAX_TITLE = 300
+_TEXT_LIMITS = {"title": MAX_TITLE, "author": 200, "isbn": 20, "pic": 500}
 
 
 @reads

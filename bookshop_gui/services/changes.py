@@ -36,6 +36,8 @@ CALLS: dict[str, tuple[Kind, ...]] = {
     "cart.add": (CART,),
     "cart.set_count": (CART,),
     "cart.remove": (CART,),
+    "cart.add_by_title": (CART,),
+    "cart.remove_by_title": (CART,),
     "catalog.add_book": (BOOKS,),
     "catalog.update_book": (BOOKS,),
     "catalog_io._store_batch": (BOOKS,),  # an import saves batch by batch
@@ -44,6 +46,7 @@ CALLS: dict[str, tuple[Kind, ...]] = {
     "settings.set_unpaid_minutes": (SETTINGS,),
     "settings.set_price_cut_limit": (SETTINGS,),
     "orders.create_from_cart": (ORDERS, BOOKS, CART),
+    "orders.create_from_cart_by_title": (ORDERS, BOOKS, CART),
     "orders.create": (ORDERS, BOOKS),
     "orders.pay": (ORDERS, BALANCES),
     "orders.cancel": (ORDERS, BOOKS, BALANCES),
@@ -59,7 +62,8 @@ CALLS: dict[str, tuple[Kind, ...]] = {
     "feed.prune": (),
     "requests.prune": (),
 }
-RETURNS_ORDER_IDS = frozenset({"orders.create", "orders.create_from_cart"})
+RETURNS_ORDER_IDS = frozenset({"orders.create", "orders.create_from_cart",
+                               "orders.create_from_cart_by_title"})
 EVERYTHING = tuple(Kind)  # an undeclared call: every view reads again
 MAX_IDS_TEXT = 255
 

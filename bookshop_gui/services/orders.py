@@ -7,15 +7,24 @@ from datetime import timedelta
 from bookshop_gui import domain
 from bookshop_gui.domain import OrderDetail, OrderStatus, OrderSummary, PaymentRequest, Role
 from bookshop_gui.errors import InvalidInput, NotFound, StaleOrder
-from bookshop_gui.models import Book, CartLine, Order, OrderLine, Review, User
+from bookshop_gui.models import Book, CartLine, Order, OrderLine, Review, Shop, User
 from bookshop_gui.models.fields import utcnow
-from bookshop_gui.services import addresses, changes, day_totals, requests, sold_lines, together
+from bookshop_gui.services import (
+    addresses,
+    changes,
+    day_totals,
+    requests,
+    sold_lines,
+    titles,
+    together,
+)
 from bookshop_gui.services import order_records as records
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.settings import current_unpaid_minutes, shipping_fee_of, shipping_fee_row
 from bookshop_gui.services.transactions import for_update, later, reads, writes
 
 MAX_COMMENT = 1000
+NOT_IN_CART = "Some of the chosen books are no longer in your cart."
 BATCH = 200
 
 
@@ -30,15 +39,26 @@ def create_from_cart(token, book_ids, *, address_id=None) -> list[int]:
         CartLine.select(CartLine, Book).join(Book)
         .where(CartLine.user == buyer.id, CartLine.book.in_(_chosen_ids(book_ids)))))
     chosen = _chosen_ids(book_ids)
-    missing = set(chosen) - {line.book_id for line in lines}
-    if missing:
-        raise InvalidInput("Some of the chosen books are no longer in your cart.")
-    by_shop: dict[int, list] = {}
-    for line in sorted(lines, key=lambda line: line.book_id):
-        by_shop.setdefault(line.book.shop_id, []).append((line.book, line.cnt))
-    order_ids = _place(buyer, sorted(by_shop.items()), shipping, destination)
-    later(CartLine.delete().where(CartLine.user == buyer.id, CartLine.book.in_(chosen)))
-    return order_ids
+    if set(chosen) - {line.book_id for line in lines}:
+        raise InvalidInput(NOT_IN_CART)
+    return _order_lines(buyer, lines, shipping, destination)
+
+
+@writes
+@requests.once("orders.create_from_cart_by_title")
+def create_from_cart_by_title(token, goods, *, address_id=None) -> list[int]:
+    """Seed 000's createorder: as `create_from_cart`, each cart line named by its book's
+    title (or id).
+
+    The titles are matched against the cart here, after the request id is
+    claimed: a repeat answers with the first call's orders, though their lines
+    have left the cart and a title may now name other books.
+    """
+    buyer, destination, shipping, cart = _ordering(
+        token, address_id, lambda buyer: _whole_cart(buyer, goods))
+    chosen = _chosen(goods)
+    lines = {line.book_id: line for line in (_named_line(item, cart) for item in chosen)}
+    return _order_lines(buyer, [*lines.values()], shipping, destination)
 
 
 @writes
@@ -267,14 +287,30 @@ def info(token, order_id) -> OrderDetail:
 
 
 def _chosen_ids(book_ids) -> list[int]:
-    if isinstance(book_ids, (str, bytes)) or not hasattr(book_ids, "__iter__"):
-        raise InvalidInput("Choose the books to order.")
-    chosen = [*book_ids]
-    if not chosen:
-        raise InvalidInput("Choose at least one book to order.")
+    chosen = _chosen(book_ids)
     if not all(domain.is_row_id(book_id) for book_id in chosen):
         raise InvalidInput("Some of the chosen books are not in your cart.")
     return [*dict.fromkeys(chosen)]
+
+
+def _chosen(items) -> list:
+    if isinstance(items, (str, bytes)) or not hasattr(items, "__iter__"):
+        raise InvalidInput("Choose the books to order.")
+    chosen = [*items]
+    if not chosen:
+        raise InvalidInput("Choose at least one book to order.")
+    return chosen
+
+
+def _named_line(item, cart: list):
+    """The line of `cart` that `item` names: a book id, or the title of one book in it."""
+    if domain.is_row_id(item):
+        line = next((line for line in cart if line.book_id == item), None)
+    else:
+        line = titles.cart_line(item, cart)
+    if line is None:
+        raise InvalidInput(NOT_IN_CART)
+    return line
 
 
 def _ordering(token, address_id, build) -> tuple[User, dict, object, list]:
@@ -290,10 +326,29 @@ def _ordering(token, address_id, build) -> tuple[User, dict, object, list]:
     return buyer, addresses.copied(address_id, address), shipping_fee_of(fee), rows
 
 
+def _whole_cart(buyer: User, goods):
+    """The query of the buyer's whole cart, which `goods` are matched against; goods
+    that are refused are told first."""
+    _chosen(goods)
+    return (CartLine.select(CartLine, Book, Shop).join(Book).join(Shop)
+            .where(CartLine.user == buyer.id))
+
+
 def _book_to_order(book_id, cnt):
     """The query of the one book `create` orders; a refused count is told first."""
     domain.count(cnt)
     return Book.select().where(Book.id == domain.row_id(book_id, "No such book."))
+
+
+def _order_lines(buyer: User, lines: list, shipping, destination: dict) -> list[int]:
+    """Place one order per shop of cart `lines`, and empty those lines."""
+    by_shop: dict[int, list] = {}
+    for line in sorted(lines, key=lambda line: line.book_id):
+        by_shop.setdefault(line.book.shop_id, []).append((line.book, line.cnt))
+    order_ids = _place(buyer, sorted(by_shop.items()), shipping, destination)
+    later(CartLine.delete().where(CartLine.user == buyer.id,
+                                  CartLine.book.in_([line.book_id for line in lines])))
+    return order_ids
 
 
 def _place(buyer: User, by_shop: list, shipping, destination: dict) -> list[int]:

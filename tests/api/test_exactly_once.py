@@ -6,7 +6,7 @@ has changed the order since.
 
 from decimal import Decimal
 
-from store.builders import balance, order_in, snapshot, stock
+from store.builders import balance, make_book, order_in, snapshot, stock
 
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.models import Order
@@ -86,3 +86,27 @@ def test_paying_an_amount_the_shop_has_changed_charges_nothing(api, world):
     assert api.seed001("/order/operate", world.alice, cid=order_id, opcode=1,
                        amount="30.00") == {"state": 0}
     assert balance(world.alice) == Decimal("470.00")
+
+
+def test_a_repeat_by_a_shared_title_gets_the_first_orders(api, world):
+    """The first call takes the book out of the cart, so its title now names two books."""
+    make_book(world.shop_b, price="12.00", title="Journey to the West")
+    cart.add(world.alice.token, world.book_a2, 2)
+    sent = {"goodsset": ["Journey to the West"]}
+    first = api.seed000("/order/createorder", world.alice, headers=key("order-0002"), **sent)
+    assert first.status_code == 200, first.text
+    after_first = snapshot()
+    again = api.seed000("/order/createorder", world.alice, headers=key("order-0002"), **sent)
+    assert (again.status_code, read(again)) == (200, read(first))
+    assert snapshot() == after_first
+    assert [item["bid"] for item in read(first)["message"][0]["items"]] == [world.book_a2]
+    assert Order.select().count() == 1
+
+
+def test_a_title_is_taken_out_of_the_cart_in_one_call(api, world):
+    twin = make_book(world.shop_b, price="12.00", title="Journey to the West")
+    cart.add(world.alice.token, twin, 1)
+    for _ in range(2):  # the repeat finds nothing to take out: still "ok"
+        answer = api.seed000("/order/delcart", world.alice, goodsname="Journey to the West")
+        assert (answer.status_code, read(answer)) == (200, {"message": "ok"})
+    assert cart.get(world.alice.token) == []

@@ -129,6 +129,20 @@ def test_a_bug_answers_500_without_its_traceback(monkeypatch, caplog):
 
 
 @ONE_BACKEND
+def test_an_unknown_path_or_another_method_is_answered_in_the_seeds_words(api):
+    lost = api.http.post("/order/nosuch", json={})
+    assert lost.status_code == 404
+    assert read(lost)["state"] == -1 and "/order/nosuch" in read(lost)["message"]
+    fetched = api.http.get("/order/getcart")
+    assert fetched.status_code == 405 and fetched.headers["allow"] == "POST"
+    assert set(read(fetched)) == {"message"} and read(fetched)["message"]
+    fetched = api.http.get("/order/getlist")
+    assert fetched.status_code == 405
+    assert read(fetched)["state"] == -1 and read(fetched)["message"]
+    assert "detail" not in lost.text + fetched.text
+
+
+@ONE_BACKEND
 def test_cors_is_off_unless_origins_are_given(api):
     preflight = {"Origin": "https://evil.example", "Access-Control-Request-Method": "POST",
                  "Access-Control-Request-Headers": "token, content-type"}

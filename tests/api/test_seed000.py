@@ -86,14 +86,20 @@ def test_unknown_books_and_bad_fields_are_refused_and_change_nothing(api, world)
 def test_a_bad_token_or_another_user_name_is_401(api, world):
     alice, bob = world.alice, world.bob
     cart.add(alice.token, world.book_a1)
-    for path in ("/order/getcart", "/order/addcart", "/order/delcart", "/order/allorder"):
+    order_id = order_in(world, OrderStatus.PENDING_PAYMENT)
+    before = snapshot()
+    for path in ("/order/getcart", "/order/addcart", "/order/delcart", "/order/createorder",
+                 "/order/submitorder", "/order/paymentorder", "/order/cancelorder",
+                 "/order/allorder"):
         for headers, username in (({}, "alice"), ({"token": "not-a-token"}, "alice"),
                                   ({"token": alice.token}, "bob")):
-            answer = api.seed000(path, headers=headers, username=username, bid=world.book_a1)
+            answer = api.seed000(path, headers=headers, username=username, bid=world.book_a1,
+                                 goodsset=[world.book_a1], orderid=order_id, balance=0)
             assert answer.status_code == 401, (path, headers, username)
             assert read(answer)["message"]
     staff = api.seed000("/order/getcart", world.staff_a)
     assert staff.status_code == 401
+    assert snapshot() == before  # the cart, the order and the balance as they were
     assert cart_of(alice) == [(world.book_a1, 1)] and cart_of(bob) == []
 
 
@@ -205,3 +211,17 @@ def test_form_fields_work_as_json_does(api, world):
         "username": "alice", "orderid": str(read(made)["message"][0]["orderid"]),
         "balance": "0"})
     assert (paid.status_code, read(paid)) == (200, {"message": "ok"})
+
+
+def test_json_sent_with_a_form_type_is_read_as_json(api, world):
+    """What `curl -d '{"username": …}'` sends: JSON labelled as a form."""
+    token = {"token": world.alice.token, "content-type": FORM}
+    added = api.http.post("/order/addcart", headers=token,
+                          content='{"username": "alice", "goodsname": "Water Margin", "cnt": 2}')
+    assert (added.status_code, read(added)) == (200, {"message": "ok"})
+    assert cart_of(world.alice) == [(world.book_b1, 2)]
+    listed = api.http.post("/order/getlist", headers={"content-type": FORM}, content=(
+        f'{{"uid": {world.alice.id}, "token": "{world.alice.token}"}}'))
+    assert read(listed) == {"state": 0, "items": []}
+    broken = api.http.post("/order/getcart", headers=token, content='{"username": "alice"')
+    assert broken.status_code == 501 and read(broken)["message"]

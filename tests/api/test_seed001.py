@@ -26,6 +26,11 @@ def test_sign_in_and_out(api, world):
     nobody = api.seed001("/user/login", username="nobody", password=PASSWORD)
     assert nobody == wrong
     assert api.seed001("/user/login", username="alice")["state"] == REFUSED
+    again = api.seed001("/user/login", username="alice", password=PASSWORD)
+    by_header = api.http.post("/user/logout", headers={"token": again["token"]}, json={})
+    assert read(by_header) == {"state": 0}
+    assert api.seed001("/order/getlist", uid=again["uid"],
+                       token=again["token"])["state"] == NOT_SIGNED_IN
 
 
 def test_a_bad_token_or_another_uid_is_minus_10(api, world):
@@ -33,8 +38,13 @@ def test_a_bad_token_or_another_uid_is_minus_10(api, world):
     before = snapshot()
     for path, fields in (("/order/getlist", {}), ("/order/getinfo", {"cid": order_id}),
                          ("/order/operate", {"cid": order_id, "opcode": 1}),
+                         ("/order/comment", {"cid": order_id, "mark": 5}),
+                         ("/order/create", {"bid": world.book_a1, "cnt": 1}),
                          ("/shop/manage/getlist", {}),
-                         ("/shop/manage/operate", {"cid": order_id, "opcode": "cancel"})):
+                         ("/shop/manage/operate", {"cid": order_id, "opcode": "cancel"}),
+                         ("/shop/manage/setinfo", {"cid": order_id, "list": [
+                             {"bid": world.book_a1, "cnt": 1, "money": "1.00"}]}),
+                         ("/user/logout", {})):
         for caller in ({"uid": world.alice.id, "token": "not-a-token"},
                        {"uid": world.bob.id, "token": world.alice.token},
                        {"uid": world.alice.id}, {"token": world.alice.token}, {}):
@@ -42,7 +52,16 @@ def test_a_bad_token_or_another_uid_is_minus_10(api, world):
             assert answer["state"] == NOT_SIGNED_IN and answer["message"], (path, caller)
     assert api.seed001("/shop/manage/getlist", world.alice)["state"] == NOT_SIGNED_IN
     assert api.seed001("/order/getlist", world.staff_a)["state"] == NOT_SIGNED_IN
-    assert snapshot() == before
+    assert snapshot() == before  # no order made or changed, nobody signed out
+
+
+def test_the_shops_list_of_an_unknown_status_is_refused(api, world):
+    order_in(world, OrderStatus.PENDING_SHIPMENT)
+    for bad in (7, -2, "sent", 1.5, True):
+        answer = api.seed001("/shop/manage/getlist", world.staff_a, type=bad)
+        assert answer["state"] == REFUSED and answer["message"], bad
+        assert "items" not in answer
+    assert len(api.seed001("/shop/manage/getlist", world.staff_a, type=1)["items"]) == 1
 
 
 def test_the_buyers_orders_list_and_one_order(api, world):

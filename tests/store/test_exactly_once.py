@@ -70,6 +70,11 @@ CALLS = {
         lambda w, s, rid: orders.create_from_cart(
             w.alice.token, [w.book_a1, w.book_b1], request_id=rid),
     ),
+    "orders.create_from_cart_by_title": (
+        _prepare_cart,
+        lambda w, s, rid: orders.create_from_cart_by_title(
+            w.alice.token, ["Dream of the Red Chamber", w.book_b1], request_id=rid),
+    ),
     "orders.create": (
         lambda w: None,
         lambda w, s, rid: orders.create(w.alice.token, w.book_a2, 2, request_id=rid),

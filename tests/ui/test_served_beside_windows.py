@@ -61,3 +61,24 @@ def test_a_web_cart_shows_at_the_kiosk_and_a_shipped_order_shows_on_the_web(qtbo
     QApplication.processEvents()
     listed = read(api.http.post("/order/getlist", json={"uid": uid, "token": token}))
     assert [(order["cid"], order["type"]) for order in listed["items"]] == [(order_id, 2)]
+
+
+def test_an_open_kiosk_shows_a_cart_changed_over_http_once_it_polls(qtbot, api, tasks):
+    """The buyer's phone and a kiosk, signed in as the same buyer at the same time."""
+    _, token = signed_in(api, "reader")
+    kiosk = BuyerWindow(auth.login("reader", "reader"), tasks)
+    qtbot.addWidget(kiosk)
+    kiosk.show()
+    qtbot.mouseClick(kiosk.header.nav[CART], LEFT)
+    assert kiosk.cart.model.lines() == []
+    added = api.http.post("/order/addcart", headers={"token": token},
+                          json={"username": "reader", "goodsname": "Dracula", "cnt": 3})
+    assert added.status_code == 200, added.text
+    kiosk.watcher.poll()
+    assert [(line.title, line.cnt) for line in kiosk.cart.model.lines()] == [("Dracula", 3)]
+    removed = api.http.post("/order/delcart", headers={"token": token},
+                            json={"username": "reader", "goodsname": "Dracula"})
+    assert removed.status_code == 200, removed.text
+    kiosk.watcher.poll()
+    assert kiosk.cart.model.lines() == []
+    kiosk.close()
