@@ -567,6 +567,10 @@
         <translation>导入已停止</translation>
     </message>
     <message>
+        <source>Stopped after %1 of %2 rows. Those rows are saved; import the same file again to finish it.</source>
+        <translation>已在导入 %1 行（共 %2 行）后停止。这些行已保存；再次导入同一文件即可完成。</translation>
+    </message>
+    <message>
         <source>Export books to CSV</source>
         <translation>将图书导出为 CSV</translation>
     </message>
