@@ -84,6 +84,8 @@ def test_a_bad_phone_number_is_explained_and_nothing_is_saved(qtbot, tasks, newc
          street="科技园路 1 号")
     qtbot.mouseClick(book.form.save_button, LEFT)
     assert book.form.error.isVisibleTo(window)
+    assert "phone number" in book.form.error.text()
+    assert window.focusWidget() is book.form.phone  # where the fix is typed
     assert accounts.addresses(newcomer.token) == []
 
 
