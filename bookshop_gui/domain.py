@@ -22,6 +22,9 @@ DEFAULT_SHIPPING_FEE = Decimal("22.00")
 DEFAULT_UNPAID_MINUTES = 30
 MAX_COVER_BYTES = 5 * 1024 * 1024  # a cover picture's file, as stored
 MAX_COVER_SIDE = 4000  # pixels: decoding a bigger picture for a thumbnail costs hundreds of MB
+# The longest each part of an address may be, in characters.
+ADDRESS_LIMITS = {"name": 50, "phone": 20, "region": 100, "street": 200, "postcode": 10}
+TRACKING_LENGTH = (8, 30)  # a waybill number's fewest and most letters or digits
 # Orders one ship or cancel acts on: each parcel needs its own waybill and each cancel may
 # refund money, so a batch is what one person checks at a bench, never a whole tab by mistake.
 MAX_BATCH = 500

@@ -47,7 +47,15 @@ class NotFound(BookshopError):
 
 
 class InvalidInput(BookshopError):
-    """A value no shop would accept: a bad count, mark, amount or text."""
+    """A value no shop would accept: a bad count, mark, amount or text.
+
+    `field` names the value refused ("phone", "tracking") when the rule is one
+    a window can explain in the person's language and point at; empty otherwise.
+    """
+
+    def __init__(self, message: str, field: str = ""):
+        super().__init__(message)
+        self.field = field
 
 
 class AmbiguousTitle(InvalidInput):

@@ -17,8 +17,8 @@ from bookshop_gui.services import changes
 from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import reads, writes
 
-PHONE = re.compile(r"[0-9+\- ]{6,20}")
-POSTCODE = re.compile(r"[A-Za-z0-9]{0,10}")
+PHONE = re.compile(rf"[0-9+\- ]{{6,{domain.ADDRESS_LIMITS['phone']}}}")
+POSTCODE = re.compile(rf"[A-Za-z0-9]{{0,{domain.ADDRESS_LIMITS['postcode']}}}")
 NO_SUCH_ADDRESS = "There is no such address."
 
 
@@ -67,21 +67,31 @@ def remove_address(token, address_id) -> None:
             _make_default(buyer, newest.id)
 
 
+WHAT = {"name": "The receiver's name", "phone": "The phone number",
+        "region": "The province, city and district", "street": "The street address",
+        "postcode": "The postcode"}
+
+
 def clean(*, name, phone, region, street, postcode) -> dict:
     """The address fields as stored, or InvalidInput naming the first bad one."""
-    fields = {
-        "name": domain.text(name, "The receiver's name", 50, required=True),
-        "phone": domain.text(phone, "The phone number", 20, required=True),
-        "region": domain.text(region, "The province, city and district", 100, required=True),
-        "street": domain.text(street, "The street address", 200, required=True),
-        "postcode": domain.text(postcode, "The postcode", 10),
-    }
+    given = {"name": name, "phone": phone, "region": region, "street": street,
+             "postcode": postcode}
+    fields = {key: _text(key, value) for key, value in given.items()}
     phone = fields["phone"]
     if not PHONE.fullmatch(phone) or sum(c.isdigit() for c in phone) < 6:
-        raise InvalidInput("A phone number is 6 to 20 digits (with + - or spaces).")
+        raise InvalidInput("A phone number is 6 to 20 digits (with + - or spaces).", field="phone")
     if not POSTCODE.fullmatch(fields["postcode"]) or not fields["postcode"].isascii():
-        raise InvalidInput("A postcode is up to 10 letters or digits.")
+        raise InvalidInput("A postcode is up to 10 letters or digits.", field="postcode")
     return fields
+
+
+def _text(key: str, value) -> str:
+    """One part of the address as text; refused, it names the part."""
+    try:
+        return domain.text(value, WHAT[key], domain.ADDRESS_LIMITS[key],
+                           required=key != "postcode")
+    except InvalidInput as refused:
+        raise InvalidInput(refused.message, field=key) from None
 
 
 def own(buyer: User, address_id) -> Address:

@@ -35,11 +35,15 @@ FIELDS = ("title", "author", "price", "stock", "pic")
 
 
 class ImportCancelled(BookshopError):
-    """The person stopped the import; the rows before `line` were saved."""
+    """The person stopped the import; the rows before `line` were saved.
 
-    def __init__(self, message: str, line: int):
+    `done` of the file's `total` rows were saved, for a window to say so in
+    the person's language.
+    """
+
+    def __init__(self, message: str, line: int, done: int = 0, total: int = 0):
         super().__init__(message)
-        self.line = line
+        self.line, self.done, self.total = line, done, total
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,7 @@ def import_csv(token, path: str | Path, *, progress: Callable | None = None) -> 
         if progress is not None and progress(done, len(rows)) is False and done < len(rows):
             raise ImportCancelled(
                 f"The import was stopped after {done} of {len(rows)} rows; those are saved. "
-                "Import the same file again to finish it.", rows[done][0])
+                "Import the same file again to finish it.", rows[done][0], done, len(rows))
     return ImportReport(counts["added"], counts["updated"], counts["unchanged"], tuple(refused))
 
 

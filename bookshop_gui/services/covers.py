@@ -4,7 +4,8 @@ A picture chosen at one workstation is a file on that computer; on a shared
 server only the database is shared, so the picture's bytes go into it and a
 book's `pic` names them: "cover:" and the SHA-256 of the bytes. The same
 picture chosen twice is kept once. Older books may still name a bundled demo
-cover or a file; the windows go on showing those.
+cover, which the windows show, or other text (a URL, a path on some computer),
+which they keep but never open: such a book shows its generated cover.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ from bookshop_gui.services.sessions import caller
 from bookshop_gui.services.transactions import later, reads, writes
 
 DEFAULT_COURIER = "SF Express"  # seed 001's fixed fee of 22 pays for it
-TRACKING = re.compile(r"[A-Za-z0-9]{8,30}")
+TRACKING = re.compile("[A-Za-z0-9]{{{},{}}}".format(*domain.TRACKING_LENGTH))
 
 SORTS = {
     "newest": (Order.created_at.desc(), Order.id.desc()),
@@ -269,7 +269,7 @@ def _tracking(tracking) -> str | None:
     if tracking is None:
         return None
     if not isinstance(tracking, str) or not TRACKING.fullmatch(tracking.strip()):
-        raise InvalidInput("A tracking number is 8 to 30 letters or digits.")
+        raise InvalidInput("A tracking number is 8 to 30 letters or digits.", field="tracking")
     return tracking.strip()
 
 

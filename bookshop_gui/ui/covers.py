@@ -6,8 +6,8 @@ and the same book always looks the same.
 
 Pictures are decoded off the GUI thread: `cover` answers at once from a cache,
 or with the generated card while a worker reads the picture (from the shop
-database, a bundled demo cover or an older book's file), and `loaded` tells
-the views to look again. A picture over 5 MB or 4000 pixels a side is never
+database or a bundled demo cover; never a file or URL a book's `pic` names),
+and `loaded` tells the views to look again. A picture over 5 MB or 4000 pixels a side is never
 decoded: its size is checked in the file's header first, and Qt's allocation
 limit stops anything that lies about it.
 """
@@ -15,6 +15,7 @@ limit stops anything that lies about it.
 from __future__ import annotations
 
 import hashlib
+import re
 import weakref
 from collections import OrderedDict
 from functools import lru_cache
@@ -43,6 +44,8 @@ from bookshop_gui.ui.tasks import Tasks
 PALETTE = ("#3b6e8f", "#8f3b4a", "#4a7d4f", "#7a5c2e", "#5b4a8f", "#2e6b6b", "#8f6a3b", "#48525e")
 ALLOCATION_LIMIT_MB = 128  # a 4000 × 4000 picture at 64 bits a pixel, and no more
 CACHED = 512
+# A bundled demo cover is named by its bare file name: no folder, drive, scheme or "..".
+BUNDLED_NAME = re.compile(r"[\w-][\w.-]*")
 
 translate = QCoreApplication.translate
 QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
@@ -170,13 +173,20 @@ def decode(pic: str, width: int, height: int) -> QImage | None:
 
 
 def _source(pic: str) -> bytes | None:
+    """The bytes of a picture kept in the database or of a bundled demo cover, else None.
+
+    Any other `pic` is text the catalog keeps for others (a URL from a
+    supplier's file, an old path): the window reads no file it names, so a
+    title imported from anywhere cannot make a workstation open a local file.
+    """
     if stored_covers.is_stored(pic):
         try:
             return stored_covers.image(pic)
         except BookshopError:  # unreachable database: the generated cover stands in
             return None
-    path = Path(pic)
-    return _read_limited(path if path.is_absolute() else resources.path("covers", pic))
+    if not BUNDLED_NAME.fullmatch(pic):
+        return None
+    return _read_limited(resources.path("covers", pic))
 
 
 def _read_limited(path: Path) -> bytes | None:

@@ -3,7 +3,9 @@
 from PySide6.QtCore import QCoreApplication
 
 from bookshop_gui import errors
+from bookshop_gui.domain import ADDRESS_LIMITS, TRACKING_LENGTH
 from bookshop_gui.ui import formatting
+from bookshop_gui.ui.formatting import fill
 
 translate = QCoreApplication.translate
 
@@ -63,4 +65,29 @@ def describe(error: errors.BookshopError) -> str:
         )
     if isinstance(error, errors.SessionEnded):
         return translate("messages", "Your session has ended. Please sign in again.")
+    if isinstance(error, errors.InvalidInput) and error.field in _FIELDS:
+        return _FIELDS[error.field]()
     return error.message
+
+
+# What each value a window can point at must be, said the way the form asks for it. Each
+# string is a literal in its translate() call, where lupdate finds it.
+_FIELDS = {
+    "name": lambda: fill(translate(
+        "messages", "Type the receiver's name (at most %1 characters)."), ADDRESS_LIMITS["name"]),
+    "phone": lambda: fill(translate(
+        "messages", "Type a phone number of 6 to %1 digits (+, - and spaces may be used)."),
+        ADDRESS_LIMITS["phone"]),
+    "region": lambda: fill(translate(
+        "messages", "Type the province, city and district (at most %1 characters in all)."),
+        ADDRESS_LIMITS["region"]),
+    "street": lambda: fill(translate(
+        "messages", "Type the street, building and room (at most %1 characters)."),
+        ADDRESS_LIMITS["street"]),
+    "postcode": lambda: fill(translate(
+        "messages", "A postcode is at most %1 letters or digits; leave it empty if unsure."),
+        ADDRESS_LIMITS["postcode"]),
+    "tracking": lambda: fill(translate(
+        "messages", "A waybill number is %1 to %2 letters or digits, as the courier printed it."),
+        *TRACKING_LENGTH),
+}

@@ -567,6 +567,10 @@
         <translation>导入已停止</translation>
     </message>
     <message>
+        <source>Stopped after %1 of %2 rows. Those rows are saved; import the same file again to finish it.</source>
+        <translation>已在导入 %1 行（共 %2 行）后停止。这些行已保存；再次导入同一文件即可完成。</translation>
+    </message>
+    <message>
         <source>Export books to CSV</source>
         <translation>将图书导出为 CSV</translation>
     </message>
@@ -1867,6 +1871,10 @@
         <translation>这不是订单条码。请先扫描装箱单。</translation>
     </message>
     <message>
+        <source>There is no order #%1 in this shop.</source>
+        <translation>本店没有订单 #%1。</translation>
+    </message>
+    <message>
         <source>Order #%1 is not waiting to be shipped (%2).</source>
         <translation>订单 #%1 不在待发货状态（%2）。</translation>
     </message>
@@ -2559,6 +2567,30 @@ What you were doing may not have finished; check it before going on. The details
     <message>
         <source>Your session has ended. Please sign in again.</source>
         <translation>您的登录已失效，请重新登录。</translation>
+    </message>
+    <message>
+        <source>Type the receiver&apos;s name (at most %1 characters).</source>
+        <translation>请填写收件人姓名（最多 %1 个字）。</translation>
+    </message>
+    <message>
+        <source>Type a phone number of 6 to %1 digits (+, - and spaces may be used).</source>
+        <translation>请填写 6 到 %1 位数字的电话号码（可用 +、- 和空格）。</translation>
+    </message>
+    <message>
+        <source>Type the province, city and district (at most %1 characters in all).</source>
+        <translation>请填写省、市、区（合计最多 %1 个字）。</translation>
+    </message>
+    <message>
+        <source>Type the street, building and room (at most %1 characters).</source>
+        <translation>请填写街道、楼栋和门牌号（最多 %1 个字）。</translation>
+    </message>
+    <message>
+        <source>A postcode is at most %1 letters or digits; leave it empty if unsure.</source>
+        <translation>邮编最多 %1 位字母或数字；不确定可以不填。</translation>
+    </message>
+    <message>
+        <source>A waybill number is %1 to %2 letters or digits, as the courier printed it.</source>
+        <translation>运单号为 %1 到 %2 位字母或数字，以快递面单上印的为准。</translation>
     </message>
 </context>
 <context>

@@ -154,6 +154,17 @@ def demo_shop(sqlite_database):
 
 
 @pytest.fixture
+def chinese(qapp):
+    """The translations the program installs at start for zh_CN (its own and Qt's)."""
+    installed = app.install_translation(qapp, "zh_CN")
+    assert [t.filePath().rsplit("/", 1)[-1] for t in installed] == [
+        "bookshop_zh_CN.qm", "qtbase_zh_CN.qm"]
+    yield installed
+    for translator in installed:
+        QApplication.removeTranslator(translator)
+
+
+@pytest.fixture
 def tasks(qapp):
     return Tasks()
 

@@ -2,6 +2,7 @@
 
 import struct
 import zlib
+from decimal import Decimal
 
 import pytest
 import shiboken6
@@ -10,6 +11,7 @@ from PySide6.QtGui import QColor, QImage
 
 from bookshop_gui.errors import InvalidInput
 from bookshop_gui.models import CoverImage
+from bookshop_gui.services import catalog
 from bookshop_gui.services import covers as stored_covers
 from bookshop_gui.ui import covers, resources
 from bookshop_gui.ui.tasks import Tasks
@@ -100,3 +102,30 @@ def test_a_model_outliving_the_cover_loader_goes_quietly(qtbot, monkeypatch):
     covers.repaint_when_loaded(model)
     shiboken6.delete(covers._loader())
     shiboken6.delete(model)  # an error in its `destroyed` handler would fail the test
+
+
+@pytest.fixture
+def secret_picture(tmp_path, monkeypatch):
+    """A blue picture outside the bundled covers folder, and that folder (empty) beside it."""
+    (tmp_path / "covers").mkdir()
+    image = QImage(30, 45, QImage.Format.Format_RGB32)
+    image.fill(QColor("#225588"))
+    path = tmp_path / "secret.png"
+    image.save(str(path))
+    monkeypatch.setattr(resources, "ROOT", tmp_path)
+    return path
+
+
+def test_a_pic_naming_a_file_elsewhere_is_kept_but_never_opened(staff_session, secret_picture):
+    """`pic` is the seed's picture URL: any text is kept, and the window reads none of it."""
+    named = [str(secret_picture), secret_picture.as_uri(), "../secret.png",
+             "covers/../../secret.png", "https://example.com/emma.png"]
+    for pic in named:
+        book_id = catalog.add_book(staff_session.token, title="Emma", price=Decimal("8.99"),
+                                   stock=1, pic=pic)
+        assert catalog.get(book_id).pic == pic
+        assert covers.decode(pic, 30, 45) is None
+        shown = covers.cover(pic, "Emma", "", 30, 45).toImage()
+        assert shown.pixelColor(15, 22) != QColor("#225588")  # the generated card
+    (secret_picture.parent / "covers" / "secret.png").write_bytes(secret_picture.read_bytes())
+    assert covers.decode("secret.png", 30, 45) is not None  # as a bundled cover it shows

@@ -7,7 +7,7 @@ import pytest
 import zxingcpp
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontInfo, QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QFormLayout, QScroller
+from PySide6.QtWidgets import QApplication, QFormLayout, QFrame, QLabel, QPushButton, QScroller
 
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.services import accounts, auth, catalog, orders, shop
@@ -84,6 +84,8 @@ def test_a_bad_phone_number_is_explained_and_nothing_is_saved(qtbot, tasks, newc
          street="科技园路 1 号")
     qtbot.mouseClick(book.form.save_button, LEFT)
     assert book.form.error.isVisibleTo(window)
+    assert "phone number" in book.form.error.text()
+    assert window.focusWidget() is book.form.phone  # where the fix is typed
     assert accounts.addresses(newcomer.token) == []
 
 
@@ -246,3 +248,81 @@ def test_the_address_forms_labels_sit_level_with_their_fields(qtbot, tasks, buye
             middle = label.geometry().center().y()
             middles[label.widget().text()] = middle - field.center().y()
     assert len(middles) == 5 and all(abs(off) <= 1 for off in middles.values()), middles
+
+
+@pytest.fixture
+def two_addresses(buyer_session):
+    """reader's demo address in Hangzhou and a newer one in Shanghai, made the default."""
+    shanghai = accounts.save_address(buyer_session.token, name="王芳", phone="13900139000",
+                                     region="上海市 上海市 浦东新区", street="世纪大道 100 号",
+                                     default=True)
+    hangzhou = next(a.id for a in accounts.addresses(buyer_session.token) if a.id != shanghai)
+    return {"default": shanghai, "other": hangzhou}
+
+
+def open_kiosk(qtbot, tasks, session):
+    window = BuyerWindow(session, tasks, kiosk=True, idle_seconds=600)
+    qtbot.addWidget(window)
+    window.setStyleSheet(resources.style_sheet(kiosk=True))
+    window.show()
+    return window
+
+
+def test_the_kiosk_preview_starts_on_the_default_address_ready_to_submit(
+        qtbot, tasks, buyer_session, two_addresses):
+    window = open_kiosk(qtbot, tasks, buyer_session)
+    add_first(qtbot, window, "Emma")
+    qtbot.mouseClick(window.header.nav["cart"], LEFT)
+    qtbot.mouseClick(window.cart.order_button, LEFT)
+    preview = window.preview
+    chooser = preview.ship_to
+    assert len(chooser.group.buttons()) == 2
+    assert chooser.chosen_id() == two_addresses["default"]
+    assert "世纪大道 100 号" in chooser.group.checkedButton().text()
+    assert not chooser.form.isVisibleTo(window)
+    assert preview.submit_button.isEnabled() and not preview.address_note.isVisibleTo(window)
+
+    qtbot.mouseClick(preview.submit_button, LEFT)
+    [order] = orders.list(buyer_session.token)
+    assert orders.info(buyer_session.token, order.id).address.street == "世纪大道 100 号"
+
+
+def card_button(window, address_id, text):
+    """The button labelled `text` on the address book's card for `address_id`."""
+    book = window.addresses
+    street = next(a.street for a in book.addresses if a.id == address_id)
+    card = next(c for c in book.findChildren(QFrame, "card")
+                if c is not book.form and street in " ".join(
+                    label.text() for label in c.findChildren(QLabel)))
+    return next(b for b in card.findChildren(QPushButton) if b.text() == text)
+
+
+def test_the_kiosk_address_book_changes_an_address(qtbot, tasks, buyer_session, two_addresses):
+    window = open_kiosk(qtbot, tasks, buyer_session)
+    qtbot.mouseClick(window.header.nav["orders"], LEFT)
+    qtbot.mouseClick(window.orders.addresses_button, LEFT)
+    other = two_addresses["other"]
+    qtbot.mouseClick(card_button(window, other, "Change"), LEFT)
+    form = window.addresses.form
+    assert form.isVisibleTo(window) and form.street.text() == "文三路 90 号 3 幢 501 室"
+    form.street.selectAll()
+    form.street.insert("文二路 8 号")
+    form.phone.selectAll()
+    qtbot.keyClicks(form.phone, "13700137000")
+    qtbot.mouseClick(form.save_button, LEFT)
+    assert not form.isVisibleTo(window)
+
+    saved = {a.id: a for a in accounts.addresses(buyer_session.token)}
+    assert (saved[other].street, saved[other].phone) == ("文二路 8 号", "13700137000")
+    assert saved[other].region == "浙江省 杭州市 西湖区"  # untouched parts stay as they were
+    assert saved[two_addresses["default"]].is_default and not saved[other].is_default
+    assert "文二路 8 号" in card_button(window, other, "Change").parent().findChild(QLabel).text()
+
+
+def test_the_kiosk_address_book_removes_an_address(qtbot, tasks, buyer_session, two_addresses):
+    window = open_kiosk(qtbot, tasks, buyer_session)
+    window.go(ADDRESSES)
+    qtbot.mouseClick(card_button(window, two_addresses["default"], "Remove"), LEFT)
+    [left] = accounts.addresses(buyer_session.token)
+    assert left.id == two_addresses["other"] and left.is_default  # the one left takes over
+    qtbot.waitUntil(lambda: [a.id for a in window.addresses.addresses] == [left.id])

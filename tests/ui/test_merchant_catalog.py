@@ -6,8 +6,9 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import QPushButton
 
-from bookshop_gui.services import catalog
+from bookshop_gui.services import catalog, catalog_io
 from bookshop_gui.ui import covers, dialogs
 from bookshop_gui.ui.merchant.catalog_model import CatalogModel
 
@@ -132,3 +133,49 @@ def test_the_catalog_model_passes_the_model_tester(qtmodeltester, staff_session,
     assert model.rowCount() == 20
     assert not model.index(0, 0).data(Qt.ItemDataRole.DecorationRole).isNull()  # the cover
     assert model.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def stop_at_first_batch(qtbot, pane, monkeypatch):
+    """Press the progress dialog's Stop as the first batch is reported saved."""
+    show_progress = pane._moved
+    pressed = []
+
+    def moved(done, total):
+        show_progress(done, total)
+        if not pressed:
+            pressed.append(done)
+            pane.progress.show()
+            [stop] = pane.progress.findChildren(QPushButton)
+            assert stop.text() == "Stop"
+            qtbot.mouseClick(stop, Qt.MouseButton.LeftButton)
+
+    monkeypatch.setattr(pane, "_moved", moved)
+    return pressed
+
+
+def test_stopping_an_import_keeps_the_saved_batches_and_says_so(
+        qtbot, pane, staff_session, tmp_path, monkeypatch, dialog_script):
+    monkeypatch.setattr(catalog_io, "BATCH_ROWS", 2)
+    isbns = ["9791000000008", "9791000000015", "9791000000022",  # none in the demo catalog
+             "9791000000039", "9791000000046", "9791000000053"]
+    path = tmp_path / "new-books.csv"
+    path.write_text("isbn,title,author,price,stock,pic\n" + "".join(
+        f"{isbn},New Book {n},Someone,5.00,1,\n" for n, isbn in enumerate(isbns)),
+        encoding="utf-8")
+    pressed = stop_at_first_batch(qtbot, pane, monkeypatch)
+    pane.import_file(str(path))
+
+    assert pressed == [2]
+    assert dialog_script.shown[-1] == (
+        "inform", "Import stopped",
+        "Stopped after 2 of 6 rows. Those rows are saved; import the same file again to finish it.")
+    assert pane.progress is None
+    new = sorted(t for t in titles(pane) if t.startswith("New Book"))
+    assert new == ["New Book 0", "New Book 1"] and len(titles(pane)) == 22
+    saved = catalog.search("New Book", shop_id=staff_session.shop_id)
+    assert sorted(book.isbn for book in saved) == isbns[:2]
+
+    pressed.append("no more")  # this time the import runs to its end
+    pane.import_file(str(path))
+    assert dialog_script.shown[-1][2] == "4 added, 0 updated, 2 unchanged, 0 refused."
+    assert len(titles(pane)) == 26

@@ -149,3 +149,12 @@ class AddressForm(QFrame):
         self.save_button.setEnabled(True)
         self.error.setText(messages.describe(error))
         self.error.show()
+        box = self._box(getattr(error, "field", ""))
+        if box is not None:  # the cursor waits where the fix is typed
+            box.setFocus()
+            box.selectAll()
+
+    def _box(self, field: str) -> QLineEdit | None:
+        """The box holding the address part `field` names (the region starts at the province)."""
+        return {"name": self.name, "phone": self.phone, "region": self.province,
+                "street": self.street, "postcode": self.postcode}.get(field)

@@ -179,7 +179,12 @@ class CatalogPane(QWidget):
     def _import_failed(self, error):
         self._end_progress()
         self.reload()  # a stopped import keeps the batches it saved
-        dialogs.warn(self, self.tr("Import stopped"), messages.describe(error))
+        if isinstance(error, catalog_io.ImportCancelled):  # Stop pressed: nothing went wrong
+            dialogs.inform(self, self.tr("Import stopped"), formatting.fill(self.tr(
+                "Stopped after %1 of %2 rows. Those rows are saved; import the same file again to finish it."),  # noqa: E501
+                error.done, error.total))
+        else:
+            dialogs.warn(self, self.tr("Import stopped"), messages.describe(error))
 
     def choose_export(self):
         path = dialogs.save_file_name(self, self.tr("Export books to CSV"), "catalog.csv",

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from bookshop_gui.domain import OrderDetail, Session, allows
+from bookshop_gui.errors import BookshopError, NotFound
 from bookshop_gui.services import shop
 from bookshop_gui.ui import formatting, messages, resources
 from bookshop_gui.ui.merchant.ship_dialog import chosen_courier, courier_box
@@ -100,7 +101,14 @@ class ScanShipDialog(QDialog):
             self._refuse(self.tr("That is not an order barcode. Scan the packing slip first."))
             return
         self.tasks.run(shop.get_order, self.session.token, number, done=self._picked,
-                       failed=lambda error: self._refuse(messages.describe(error)))
+                       failed=lambda error: self._not_picked(number, error))
+
+    def _not_picked(self, number: int, error: BookshopError):
+        """A slip from another shop, or a mistyped number, names no order here."""
+        if isinstance(error, NotFound):
+            self._refuse(formatting.fill(self.tr("There is no order #%1 in this shop."), number))
+        else:
+            self._refuse(messages.describe(error))
 
     def _picked(self, order: OrderDetail):
         if not allows("shop.ship", order.status):
