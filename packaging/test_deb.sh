@@ -187,7 +187,7 @@ echo started >>"$KIOSK_STARTS"
 exit 1
 SH
 chmod +x "$work/kiosk/bookshop"
-KIOSK_STARTS="$work/kiosk/starts" PATH="$work/kiosk:$PATH" /usr/lib/bookshop/kiosk-session \
+KIOSK_STARTS="$work/kiosk/starts" PATH="$work/kiosk:$PATH" timeout 60 /usr/lib/bookshop/kiosk-session \
     || fail "the kiosk session did not end when staff closed the kiosk"
 [ "$(wc -l <"$work/kiosk/starts")" = 3 ] || fail "the kiosk session started the kiosk $(wc -l <"$work/kiosk/starts") times"
 
