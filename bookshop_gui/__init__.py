@@ -1,3 +1,4 @@
-"""Bookshop desktop: a buyer kiosk and a merchant workstation over one shop database."""
+"""Bookshop desktop: a buyer kiosk and a merchant workstation over one shop database.
 
-__version__ = "0.1.0"
+The program's version is pyproject.toml's, read back by bookshop_gui.version.
+"""

@@ -7,7 +7,9 @@
 The version comes from pyproject.toml. The .deb puts the bundle in
 /opt/bookshop, `bookshop` on the PATH (/usr/bin/bookshop links to it), the
 "Bookshop" and "Bookshop Kiosk" menu entries with icons drawn from
-resources/icons/bookshop.svg, a man page and a systemd user unit for kiosks.
+resources/icons/bookshop.svg, a man page, a systemd user unit for kiosks and,
+for sessions without systemd's graphical-session.target, a kiosk session
+that restarts the kiosk and an autostart entry for it (not enabled).
 It is built with dpkg-deb alone (files owned by root), no debhelper needed.
 """
 
@@ -114,6 +116,11 @@ def stage(bundle: Path, root: Path, version: str) -> None:
     _install(LINUX / "bookshop-kiosk.desktop", share / "applications" / "bookshop-kiosk.desktop")
     _install(LINUX / "bookshop-kiosk.service",
              root / "usr" / "lib" / "systemd" / "user" / "bookshop-kiosk.service")
+    # For sessions the unit never starts in: opt-in, copied to an autostart folder (README).
+    _install(LINUX / "bookshop-kiosk-session", root / "usr" / "lib" / PACKAGE / "kiosk-session",
+             mode=0o755)
+    _install(LINUX / "bookshop-kiosk-autostart.desktop",
+             share / PACKAGE / "autostart" / "bookshop-kiosk.desktop")
     _install(LINUX / "lintian-overrides", share / "lintian" / "overrides" / PACKAGE)
     icons.write_hicolor(share / "icons")
     _gzip((LINUX / "bookshop.1").read_bytes(), share / "man" / "man1" / "bookshop.1.gz")
