@@ -8,12 +8,23 @@ are edited, where it picks the cell that typing changes, as in a spreadsheet. Wh
 differs is what the table is for, and each call says it: whether several rows are
 picked at once, whether columns fit their contents or keep widths the person can
 drag, and, on the kiosk, rows tall enough for a finger with a book's cover in them.
+
+Tab never stays in a table: the arrows move between its rows and cells, and Tab
+goes on to the next control, as in a form (a cell being edited keeps its value
+first). Otherwise Tab walked the cells round and round and a keyboard alone
+could never reach the buttons under the table.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTableView,
+)
 
 from bookshop_gui.ui import touch
 
@@ -38,10 +49,13 @@ def table(name: str, model, stretch: int | None, *, many: bool = False, fit: boo
     """
     view = QTableView()
     view.setAccessibleName(name)
+    view.setTabKeyNavigation(False)
     view.setModel(model)
     select(view, many=many, cells=editable)
     view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers if editable
                          else QAbstractItemView.EditTrigger.NoEditTriggers)
+    if editable:
+        view.setItemDelegate(CellDelegate(view))
     view.setAlternatingRowColors(stripes)
     view.setShowGrid(grid)
     view.verticalHeader().hide()
@@ -52,6 +66,20 @@ def table(name: str, model, stretch: int | None, *, many: bool = False, fit: boo
         view.setIconSize(COVER)
     _size_columns(view, stretch, fit, widths or {})
     return view
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Edits a table's cells; Tab (or Shift+Tab) in a cell keeps what was typed and
+    moves on to the control after (or before) the table, not to the next cell."""
+
+    def eventFilter(self, editor, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab,
+                                                                    Qt.Key.Key_Backtab):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.parent().focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
+            return True
+        return super().eventFilter(editor, event)
 
 
 def select(view: QAbstractItemView, *, many: bool = False, cells: bool = False) -> None:

@@ -7,12 +7,13 @@ quantity in the selected row looked right; the frame stays visible.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QStyledItemDelegate
+
+from bookshop_gui.ui.tables import CellDelegate
 
 PROBLEM = QColor("#b3261e")
 
 
-class ProblemDelegate(QStyledItemDelegate):
+class ProblemDelegate(CellDelegate):
     """Frames each cell for which the model's `problem(row, column)` gives a reason."""
 
     def paint(self, painter, option, index) -> None:
