@@ -1,15 +1,20 @@
 """Small things people notice: safe defaults, keys, and states that mean what they show."""
 
+import operator
+
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from bookshop_gui.services import auth, cart, catalog, orders, shop
-from bookshop_gui.ui import app, dialogs
+from bookshop_gui.ui import app, dialogs, resources
 from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant import packing_slip
 from bookshop_gui.ui.merchant.ship_dialog import chosen_courier, courier_box
+from bookshop_gui.ui.sign_in import SignInWindow
+from bookshop_gui.ui.touch import KioskStyle
 
 real_ask = dialogs.ask  # the tests' dialog seam replaces it; this is the one people see
 LEFT = Qt.MouseButton.LeftButton
@@ -153,3 +158,72 @@ def test_the_courier_reads_in_chinese_and_is_kept_as_shipped(qtbot, demo_shop, b
     assert box.currentText() == "顺丰速运"
     assert shipped.courier == "SF Express"
     assert "顺丰速运" in slip and "SF1234567890" in slip and "SF Express" not in slip
+
+
+def test_saving_the_packing_slip_as_pdf_says_where(qtbot, tmp_path, monkeypatch, dialog_script,
+                                                   buyer_session):
+    order_id = orders.create(buyer_session.token, catalog.search("Emma")[0].id, 1)
+    slip = packing_slip.SlipDialog(shop.get_order(auth.login("lakeside", "lakeside").token,
+                                                  order_id))
+    qtbot.addWidget(slip)
+    monkeypatch.setattr(dialogs, "save_file_name", lambda *_args: "")
+    qtbot.mouseClick(slip.pdf_button, LEFT)  # cancelled: nothing written, nothing said
+    assert dialog_script.shown == []
+    target = tmp_path / "slip.pdf"
+    monkeypatch.setattr(dialogs, "save_file_name", lambda *_args: str(target))
+    qtbot.mouseClick(slip.pdf_button, LEFT)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert dialog_script.shown == [("inform", "Save packing slip",
+                                    f"The packing slip is saved as {target}.")]
+
+
+@pytest.mark.parametrize("kiosk", [True, False], ids=["kiosk", "workstation"])
+def test_the_database_line_is_shown_to_staff_only(qtbot, tasks, kiosk):
+    window = SignInWindow(tasks, kiosk=kiosk)
+    qtbot.addWidget(window)
+    window.set_database("sqlite:////var/lib/bookshop/shop.db")
+    window.show()
+    assert window.database_label.isVisible() is not kiosk
+    assert window.settings_button.isVisible() is not kiosk
+    assert "/var/lib/bookshop/shop.db" in window.database_label.text()
+
+
+@pytest.fixture
+def kiosk_look(qapp):
+    """The style and style sheet `main --kiosk` sets, and the desktop's back after."""
+    style, sheet = qapp.style().name(), qapp.styleSheet()
+    qapp.setStyle(KioskStyle())
+    qapp.setStyleSheet(resources.style_sheet(kiosk=True))
+    yield
+    qapp.setStyle(style)
+    qapp.setStyleSheet(sheet)
+
+
+def pressed_and_released(button: QAbstractButton) -> tuple[QImage, QImage]:
+    released = button.grab().toImage()
+    button.setDown(True)
+    pressed = button.grab().toImage()
+    button.setDown(False)
+    return pressed, released
+
+
+def buttons_shown(window) -> list[QAbstractButton]:
+    return [button for button in window.findChildren(QAbstractButton)
+            if button.isVisibleTo(window) and button.isEnabled()]
+
+
+def test_every_kiosk_button_looks_pressed_under_a_finger(qtbot, demo_shop, tasks, kiosk_look):
+    sign_in = SignInWindow(tasks, kiosk=True)
+    qtbot.addWidget(sign_in)
+    sign_in.show_demo_accounts(True)
+    sign_in.show()
+    window = BuyerWindow(auth.login("reader", "reader"), tasks, kiosk=True, idle_seconds=600)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    window.catalog.open_book(catalog.search("Emma")[0])
+    buttons = buttons_shown(sign_in) + buttons_shown(window)
+    assert len(buttons) > 8 and window.catalog.panel.add_button in buttons
+    same = [button.accessibleName() or button.text() for button in buttons
+            if operator.eq(*pressed_and_released(button))]
+    assert same == []
