@@ -193,18 +193,27 @@ def test_tab_reads_the_order_editor_and_goes_round(qtbot, editor):
     assert names(back) == names(chain[::-1])
 
 
-def test_tab_in_a_cell_being_edited_keeps_the_value_and_moves_on(qtbot, editor):
-    """Arrows move between cells; Tab leaves the table, keeping what was typed."""
-    cell = editor.lines.index(0, 2)
+def type_in_cell(qtbot, editor, text: str, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier):
+    """Edit the quantity cell, type `text` over it, then press `key`."""
     focus_on(qtbot, editor.table)
-    editor.table.setCurrentIndex(cell)
+    editor.table.setCurrentIndex(editor.lines.index(0, 0))
+    editor.table.setCurrentIndex(editor.lines.index(0, 2))
     qtbot.waitUntil(lambda: editor.table.state() == editor.table.State.EditingState)
     field = QApplication.focusWidget()
     field.selectAll()
-    qtbot.keyClicks(field, "3")
-    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, key, modifier)
+
+
+def test_tab_in_a_cell_being_edited_keeps_the_value_and_moves_on(qtbot, editor):
+    """Arrows move between cells; Tab leaves the table, keeping what was typed."""
+    type_in_cell(qtbot, editor, "3", Qt.Key.Key_Tab)
     assert editor.add_button.hasFocus()
     assert editor.lines.index(0, 2).data() == "3"
+    type_in_cell(qtbot, editor, "4", Qt.Key.Key_Backtab, SHIFT)
+    qtbot.keyRelease(editor.tabs.tabBar(), Qt.Key.Key_Shift)
+    assert editor.tabs.tabBar().hasFocus()
+    assert editor.lines.index(0, 2).data() == "4"
 
 
 # -- visible focus --------------------------------------------------------------
