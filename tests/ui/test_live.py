@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 
 from bookshop_gui.domain import OrderStatus, allows
 from bookshop_gui.errors import DatabaseUnavailable
-from bookshop_gui.services import orders, shop
+from bookshop_gui.services import accounts, auth, orders, shop
 from bookshop_gui.ui import formatting
 from bookshop_gui.ui.buyer.order_actions import CALLS as BUYER_CALLS
 from bookshop_gui.ui.buyer.window import BuyerWindow
@@ -77,6 +77,27 @@ def test_a_top_up_by_another_process_reaches_members_and_the_kiosk(
     after = formatting.money(start + 25)
     assert members.balance_label.text() == f"Balance {after}"
     assert kiosk.header.balance.text() == after
+
+
+def test_a_top_up_at_the_counter_lets_a_buyer_who_was_short_pay(
+        qtbot, demo_shop, staff_session, tasks):
+    """guest has ¥30 and owes ¥51; staff top up ¥25 while the payment page is open."""
+    window = BuyerWindow(auth.login("guest", "guest"), tasks)
+    qtbot.addWidget(window)
+    window.show()
+    window.pay([place(window.session, "Moby-Dick", 2)])
+    page = window.payment
+    assert page.balance_after.text() == "¥21.00 short"
+    assert not page.pay_button.isEnabled() and page.error.isVisibleTo(window)
+
+    accounts.top_up(staff_session.token, "guest", 25)  # at the counter
+    window.watcher.poll()
+    assert page.balance.text() == "¥55.00"
+    assert page.balance_after.text() == "¥4.00"
+    assert not page.error.isVisibleTo(window)
+    qtbot.mouseClick(page.pay_button, LEFT)
+    assert window.current_page() == "orders"
+    assert balance(staff_session, "guest") == Decimal("4.00")
 
 
 def test_a_kiosk_payment_reaches_the_hidden_reports_pane_when_it_is_shown(

@@ -97,6 +97,26 @@ def test_staff_change_the_order_while_the_page_is_open_and_pay_asks_first(
     assert len(dialog_script.shown) == 1
 
 
+def test_a_change_the_shop_made_shows_on_the_open_page_before_pay_is_pressed(
+        qtbot, demo_shop, open_window, dialog_script):
+    window = open_window(auth.login("reader", "reader"))
+    order_id, book_id = payment_page_for(qtbot, window, "Frankenstein", 2)
+    staff = auth.login("lakeside", "lakeside")  # at the counter, meanwhile
+    shop.set_lines(staff.token, order_id,
+                   [{"book_id": book_id, "cnt": 1, "money": Decimal("7.59")}])
+    window.watcher.poll()
+
+    page = window.payment
+    assert page.amount.text() == "¥29.59"
+    assert page.error.isVisibleTo(window)
+    assert (f"changed order #{order_id} after this page showed it: it now costs ¥29.59 "
+            "instead of ¥37.18") in page.error.text()
+    assert "Frankenstein × 1 (¥7.59)" in page.changes.text()
+    qtbot.mouseClick(page.pay_button, LEFT)  # the amount on the page: no question
+    assert dialog_script.shown == []
+    assert balance("reader") == Decimal("470.41")
+
+
 # -- exactly once, through a connection that loses replies ---------------------------
 
 
