@@ -11,15 +11,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from bookshop_gui.domain import OrderStatus, allows
 from bookshop_gui.errors import DatabaseUnavailable
-from bookshop_gui.services import accounts, auth, orders, shop
+from bookshop_gui.services import accounts, auth, cart, catalog, orders, settings, shop
 from bookshop_gui.ui import formatting
 from bookshop_gui.ui.buyer.order_actions import CALLS as BUYER_CALLS
 from bookshop_gui.ui.buyer.window import BuyerWindow
 
-from .live_helpers import balance, choose, enter_waybills, place, status_totals
+from .live_helpers import balance, book_id, choose, enter_waybills, place, status_totals
 
 LEFT = Qt.MouseButton.LeftButton
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
@@ -98,6 +99,43 @@ def test_a_top_up_at_the_counter_lets_a_buyer_who_was_short_pay(
     qtbot.mouseClick(page.pay_button, LEFT)
     assert window.current_page() == "orders"
     assert balance(staff_session, "guest") == Decimal("4.00")
+
+
+@pytest.fixture
+def kiosk(qtbot, buyer_session, tasks) -> BuyerWindow:
+    window = BuyerWindow(buyer_session, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def preview_texts(window) -> list[str]:
+    """The words on the preview's order cards, as laid out now."""
+    box = window.preview.orders_box
+    cards = [box.itemAt(i).widget() for i in range(box.count())]
+    return [label.text() for card in cards if card for label in card.findChildren(QLabel)]
+
+
+def test_the_order_preview_follows_a_new_shipping_fee(kiosk, demo_shop):
+    kiosk.buy_now(catalog.get(book_id("Emma")), 1)
+    assert kiosk.preview.grand_total.text() == "Total ¥30.54"  # 8.54 and 22.00 shipping
+    settings.set_shipping_fee(auth.login("admin", "admin").token, Decimal("15"))  # elsewhere
+    kiosk.watcher.poll()
+    assert kiosk.preview.grand_total.text() == "Total ¥23.54"
+    assert "¥15.00" in preview_texts(kiosk) and "¥22.00" not in preview_texts(kiosk)
+
+
+def test_the_order_preview_follows_a_book_renamed_and_repriced(
+        qtbot, kiosk, buyer_session, staff_session):
+    cart.add(buyer_session.token, book_id("Emma"), 2)
+    kiosk.go("cart")
+    qtbot.mouseClick(kiosk.cart.order_button, LEFT)
+    assert kiosk.preview.grand_total.text() == "Total ¥39.08"  # 2 × 8.54 and 22.00 shipping
+    catalog.update_book(staff_session.token, book_id("Emma"), title="Emma (Penguin)",
+                        price=Decimal("10.00"))  # at a workstation
+    kiosk.watcher.poll()
+    assert kiosk.preview.grand_total.text() == "Total ¥41.00"
+    assert "Emma (Penguin)" in preview_texts(kiosk)
 
 
 def test_a_kiosk_payment_reaches_the_hidden_reports_pane_when_it_is_shown(
