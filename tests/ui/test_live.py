@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QLabel
 from bookshop_gui.domain import OrderStatus, allows
 from bookshop_gui.errors import DatabaseUnavailable
 from bookshop_gui.services import accounts, auth, cart, catalog, orders, settings, shop
-from bookshop_gui.ui import formatting
+from bookshop_gui.ui import formatting, live
 from bookshop_gui.ui.buyer.order_actions import CALLS as BUYER_CALLS
 from bookshop_gui.ui.buyer.window import BuyerWindow
+from bookshop_gui.ui.merchant.window import MerchantWindow
 
 from .live_helpers import balance, book_id, choose, enter_waybills, place, status_totals
 
@@ -163,6 +164,42 @@ def test_staff_shipping_reaches_the_buyers_open_order(qtbot, buyer_session, staf
     assert window.detail.status.text() == "Shipped"
     assert not window.detail.buttons["cancel"].isVisible()
     assert window.detail.buttons["received"].isVisible()
+
+
+def test_the_watchers_own_timer_brings_a_kiosks_payment_to_members(
+        qtbot, monkeypatch, staff_session, buyer_session, tasks):
+    monkeypatch.setattr(live, "POLL_MS", 50)  # rather than every few seconds
+    window = MerchantWindow(staff_session, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    members = window.show_pane("members")
+    members.select("reader")
+    before = members.balance_label.text()
+    place(buyer_session, "Emma", pay=True)  # at a kiosk
+    assert members.balance_label.text() == before  # nothing polled yet
+    paid = formatting.money(balance(staff_session, "reader"))
+    qtbot.waitUntil(lambda: members.balance_label.text() == f"Balance {paid}")
+
+
+def test_a_refund_made_at_another_workstation_reaches_reports_and_members(
+        staff_window, staff_session, buyer_session):
+    order_id = place(buyer_session, "Dracula", 2, pay=True)
+    reports = staff_window.show_pane("reports")
+    members = staff_window.show_pane("members")
+    members.select("reader")
+    staff_window.watcher.poll()  # the payment, as a kiosk's
+    paid = balance(staff_session, "reader")
+    assert members.balance_label.text() == f"Balance {formatting.money(paid)}"
+
+    other = auth.login("lakeside", "lakeside")  # the other workstation
+    assert shop.cancel(other.token, order_id)
+    staff_window.watcher.poll()
+    refunded = balance(staff_session, "reader")
+    assert refunded > paid
+    assert members.balance_label.text() == f"Balance {formatting.money(refunded)}"
+    staff_window.show_pane("reports")
+    totals = status_totals(reports)
+    assert totals["Cancelled"] == "1" and totals["Pending shipment"] == "0"
 
 
 # -- buttons follow the status machine ------------------------------------------------
