@@ -202,6 +202,18 @@ def test_a_refund_made_at_another_workstation_reaches_reports_and_members(
     assert totals["Cancelled"] == "1" and totals["Pending shipment"] == "0"
 
 
+def test_reports_show_a_best_seller_renamed_at_another_workstation(
+        staff_window, staff_session, buyer_session):
+    place(buyer_session, "Emma", 3, pay=True)
+    reports = staff_window.show_pane("reports")
+    staff_window.watcher.poll()
+    assert reports.top_books.index(0, 0).data() == "Emma"
+    other = auth.login("lakeside", "lakeside")
+    catalog.update_book(other.token, book_id("Emma"), title="Emma (Penguin)")
+    staff_window.watcher.poll()
+    assert reports.top_books.index(0, 0).data() == "Emma (Penguin)"
+
+
 # -- buttons follow the status machine ------------------------------------------------
 
 
