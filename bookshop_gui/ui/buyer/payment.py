@@ -220,9 +220,14 @@ class PaymentPage(QWidget):
         self.changes.setVisible(bool(parts))
 
     def _ask_new_amount(self, order_id: int, shown: Decimal):
-        """The shop changed an order after the page showed it: pay the new amount, or not."""
+        """The shop changed an order after the page showed it: pay the new amount, or not.
+
+        A yes pays only the figures the question was asked over: if the page was
+        read again meanwhile, the buyer looks at the new figures and presses Pay.
+        """
         self._confirm = None
-        request = next((r for r, _ in self.requests if r.order_id == order_id), None)
+        asked = self.requests
+        request = next((r for r, _ in asked if r.order_id == order_id), None)
         if request is None:
             return
         changes = "\n".join(self._describe_change(order_id, e) for e in request.changes)
@@ -230,7 +235,8 @@ class PaymentPage(QWidget):
         text = self._changed_text(order_id, request.amount, shown)
         if dialogs.ask(self, self.tr("The order was changed"),
                        f"{text}\n{changes}\n\n" + formatting.fill(self.tr("Pay %1 now?"), new),
-                       yes=formatting.fill(self.tr("Pay %1"), new), no=self.tr("Do not pay")):
+                       yes=formatting.fill(self.tr("Pay %1"), new), no=self.tr("Do not pay")) \
+                and self.requests is asked:
             self.pay()
 
     def _changed_text(self, order_id: int, new: Decimal, shown: Decimal) -> str:
