@@ -59,6 +59,7 @@ def test_out_of_stock_makes_no_order_at_all(world):
     with pytest.raises(OutOfStock) as caught:
         orders.create_from_cart(token, [world.book_a1, world.book_b1])
     assert caught.value.book_ids == (world.book_b1,)
+    assert caught.value.titles == ("Water Margin",)
     assert caught.value.code == 501
     assert snapshot() == before
     assert Order.select().count() == 0
@@ -73,6 +74,7 @@ def test_out_of_stock_names_every_short_book(world):
     with pytest.raises(OutOfStock) as caught:
         orders.create_from_cart(token, [world.book_a1, world.book_a2, world.book_b1])
     assert sorted(caught.value.book_ids) == sorted([world.book_a2, world.book_b1])
+    assert sorted(caught.value.titles) == ["Journey to the West", "Water Margin"]
     assert snapshot() == before
 
 

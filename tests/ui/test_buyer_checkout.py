@@ -11,7 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from bookshop_gui.domain import OrderStatus
+from bookshop_gui.errors import OutOfStock
 from bookshop_gui.services import auth, cart, catalog, orders, shop
+from bookshop_gui.ui import messages
 from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.sign_in import SignInWindow
 
@@ -155,13 +157,20 @@ def test_out_of_stock_names_the_book_and_keeps_the_cart(qtbot, demo_shop, tasks,
 
     assert window.stack.currentWidget() is window.cart
     assert window.cart.error.isVisibleTo(window)
-    assert "Middlemarch" in window.cart.error.text()
+    assert window.cart.error.text() == "Not enough copies in stock for: Middlemarch"
     assert window.cart.model.rowCount() == 2
     assert len(window.cart.model.chosen_lines()) == 2
     assert {line.title: line.cnt for line in cart.get(window.session.token)} == {
         "Middlemarch": 2, "Emma": 1}
     assert orders.list(window.session.token) == []
     assert catalog.search("Middlemarch")[0].stock == 1
+
+
+def test_out_of_stock_is_told_from_the_titles_it_carries():
+    """The window names the books from the error's titles, never by reading its words."""
+    error = OutOfStock("Insufficient stock (code 501)", book_ids=(4, 9),
+                       titles=("Emma", "Middlemarch"))
+    assert messages.describe(error) == "Not enough copies in stock for: Emma, Middlemarch"
 
 
 def test_insufficient_balance_shows_the_shortfall_and_keeps_the_order(

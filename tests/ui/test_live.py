@@ -11,15 +11,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from bookshop_gui.domain import OrderStatus, allows
 from bookshop_gui.errors import DatabaseUnavailable
-from bookshop_gui.services import orders, shop
-from bookshop_gui.ui import formatting
+from bookshop_gui.services import accounts, auth, cart, catalog, orders, settings, shop
+from bookshop_gui.ui import formatting, live
 from bookshop_gui.ui.buyer.order_actions import CALLS as BUYER_CALLS
 from bookshop_gui.ui.buyer.window import BuyerWindow
+from bookshop_gui.ui.merchant.window import MerchantWindow
 
-from .live_helpers import balance, choose, enter_waybills, place, status_totals
+from .live_helpers import balance, book_id, choose, enter_waybills, place, status_totals
 
 LEFT = Qt.MouseButton.LeftButton
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
@@ -79,6 +81,64 @@ def test_a_top_up_by_another_process_reaches_members_and_the_kiosk(
     assert kiosk.header.balance.text() == after
 
 
+def test_a_top_up_at_the_counter_lets_a_buyer_who_was_short_pay(
+        qtbot, demo_shop, staff_session, tasks):
+    """guest has ¥30 and owes ¥51; staff top up ¥25 while the payment page is open."""
+    window = BuyerWindow(auth.login("guest", "guest"), tasks)
+    qtbot.addWidget(window)
+    window.show()
+    window.pay([place(window.session, "Moby-Dick", 2)])
+    page = window.payment
+    assert page.balance_after.text() == "¥21.00 short"
+    assert not page.pay_button.isEnabled() and page.error.isVisibleTo(window)
+
+    accounts.top_up(staff_session.token, "guest", 25)  # at the counter
+    window.watcher.poll()
+    assert page.balance.text() == "¥55.00"
+    assert page.balance_after.text() == "¥4.00"
+    assert not page.error.isVisibleTo(window)
+    qtbot.mouseClick(page.pay_button, LEFT)
+    assert window.current_page() == "orders"
+    assert balance(staff_session, "guest") == Decimal("4.00")
+
+
+@pytest.fixture
+def kiosk(qtbot, buyer_session, tasks) -> BuyerWindow:
+    window = BuyerWindow(buyer_session, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def preview_texts(window) -> list[str]:
+    """The words on the preview's order cards, as laid out now."""
+    box = window.preview.orders_box
+    cards = [box.itemAt(i).widget() for i in range(box.count())]
+    return [label.text() for card in cards if card for label in card.findChildren(QLabel)]
+
+
+def test_the_order_preview_follows_a_new_shipping_fee(kiosk, demo_shop):
+    kiosk.buy_now(catalog.get(book_id("Emma")), 1)
+    assert kiosk.preview.grand_total.text() == "Total ¥30.54"  # 8.54 and 22.00 shipping
+    settings.set_shipping_fee(auth.login("admin", "admin").token, Decimal("15"))  # elsewhere
+    kiosk.watcher.poll()
+    assert kiosk.preview.grand_total.text() == "Total ¥23.54"
+    assert "¥15.00" in preview_texts(kiosk) and "¥22.00" not in preview_texts(kiosk)
+
+
+def test_the_order_preview_follows_a_book_renamed_and_repriced(
+        qtbot, kiosk, buyer_session, staff_session):
+    cart.add(buyer_session.token, book_id("Emma"), 2)
+    kiosk.go("cart")
+    qtbot.mouseClick(kiosk.cart.order_button, LEFT)
+    assert kiosk.preview.grand_total.text() == "Total ¥39.08"  # 2 × 8.54 and 22.00 shipping
+    catalog.update_book(staff_session.token, book_id("Emma"), title="Emma (Penguin)",
+                        price=Decimal("10.00"))  # at a workstation
+    kiosk.watcher.poll()
+    assert kiosk.preview.grand_total.text() == "Total ¥41.00"
+    assert "Emma (Penguin)" in preview_texts(kiosk)
+
+
 def test_a_kiosk_payment_reaches_the_hidden_reports_pane_when_it_is_shown(
         staff_window, buyer_session):
     reports = staff_window.show_pane("reports")
@@ -104,6 +164,54 @@ def test_staff_shipping_reaches_the_buyers_open_order(qtbot, buyer_session, staf
     assert window.detail.status.text() == "Shipped"
     assert not window.detail.buttons["cancel"].isVisible()
     assert window.detail.buttons["received"].isVisible()
+
+
+def test_the_watchers_own_timer_brings_a_kiosks_payment_to_members(
+        qtbot, monkeypatch, staff_session, buyer_session, tasks):
+    monkeypatch.setattr(live, "POLL_MS", 50)  # rather than every few seconds
+    window = MerchantWindow(staff_session, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    members = window.show_pane("members")
+    members.select("reader")
+    before = members.balance_label.text()
+    place(buyer_session, "Emma", pay=True)  # at a kiosk
+    assert members.balance_label.text() == before  # nothing polled yet
+    paid = formatting.money(balance(staff_session, "reader"))
+    qtbot.waitUntil(lambda: members.balance_label.text() == f"Balance {paid}")
+
+
+def test_a_refund_made_at_another_workstation_reaches_reports_and_members(
+        staff_window, staff_session, buyer_session):
+    order_id = place(buyer_session, "Dracula", 2, pay=True)
+    reports = staff_window.show_pane("reports")
+    members = staff_window.show_pane("members")
+    members.select("reader")
+    staff_window.watcher.poll()  # the payment, as a kiosk's
+    paid = balance(staff_session, "reader")
+    assert members.balance_label.text() == f"Balance {formatting.money(paid)}"
+
+    other = auth.login("lakeside", "lakeside")  # the other workstation
+    assert shop.cancel(other.token, order_id)
+    staff_window.watcher.poll()
+    refunded = balance(staff_session, "reader")
+    assert refunded > paid
+    assert members.balance_label.text() == f"Balance {formatting.money(refunded)}"
+    staff_window.show_pane("reports")
+    totals = status_totals(reports)
+    assert totals["Cancelled"] == "1" and totals["Pending shipment"] == "0"
+
+
+def test_reports_show_a_best_seller_renamed_at_another_workstation(
+        staff_window, staff_session, buyer_session):
+    place(buyer_session, "Emma", 3, pay=True)
+    reports = staff_window.show_pane("reports")
+    staff_window.watcher.poll()
+    assert reports.top_books.index(0, 0).data() == "Emma"
+    other = auth.login("lakeside", "lakeside")
+    catalog.update_book(other.token, book_id("Emma"), title="Emma (Penguin)")
+    staff_window.watcher.poll()
+    assert reports.top_books.index(0, 0).data() == "Emma (Penguin)"
 
 
 # -- buttons follow the status machine ------------------------------------------------

@@ -21,7 +21,7 @@ from bookshop_gui import db, models
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.models import BalanceEntry
 from bookshop_gui.services import accounts, auth, catalog, demo_data, orders, shop
-from bookshop_gui.ui import unreachable
+from bookshop_gui.ui import dialogs, unreachable
 from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant.window import MerchantWindow
 from bookshop_gui.ui.outage import Outage
@@ -95,6 +95,51 @@ def test_staff_change_the_order_while_the_page_is_open_and_pay_asks_first(
     qtbot.mouseClick(window.payment.pay_button, LEFT)  # the new amount, now on the page
     assert balance("reader") == Decimal("470.41")
     assert len(dialog_script.shown) == 1
+
+
+def test_a_change_the_shop_made_shows_on_the_open_page_before_pay_is_pressed(
+        qtbot, demo_shop, open_window, dialog_script):
+    window = open_window(auth.login("reader", "reader"))
+    order_id, book_id = payment_page_for(qtbot, window, "Frankenstein", 2)
+    staff = auth.login("lakeside", "lakeside")  # at the counter, meanwhile
+    shop.set_lines(staff.token, order_id,
+                   [{"book_id": book_id, "cnt": 1, "money": Decimal("7.59")}])
+    window.watcher.poll()
+
+    page = window.payment
+    assert page.amount.text() == "¥29.59"
+    assert page.error.isVisibleTo(window)
+    assert (f"changed order #{order_id} after this page showed it: it now costs ¥29.59 "
+            "instead of ¥37.18") in page.error.text()
+    assert "Frankenstein × 1 (¥7.59)" in page.changes.text()
+    qtbot.mouseClick(page.pay_button, LEFT)  # the amount on the page: no question
+    assert dialog_script.shown == []
+    assert balance("reader") == Decimal("470.41")
+
+
+def test_a_second_change_while_the_buyer_reads_the_question_is_not_paid_unseen(
+        qtbot, demo_shop, open_window, monkeypatch):
+    window = open_window(auth.login("reader", "reader"))
+    order_id, book_id = payment_page_for(qtbot, window, "Frankenstein", 2)
+    staff = auth.login("lakeside", "lakeside")
+    shop.set_lines(staff.token, order_id,
+                   [{"book_id": book_id, "cnt": 1, "money": Decimal("7.59")}])
+    asked = []
+
+    def meanwhile(parent, title, text, *, yes, no):
+        asked.append(yes)
+        shop.set_lines(staff.token, order_id,
+                       [{"book_id": book_id, "cnt": 3, "money": Decimal("22.77")}])
+        window.watcher.poll()
+        return True  # "Pay ¥29.59", pressed after the page already shows ¥44.77
+
+    monkeypatch.setattr(dialogs, "ask", meanwhile)
+    qtbot.mouseClick(window.payment.pay_button, LEFT)
+    assert asked == ["Pay ¥29.59"]
+    assert balance("reader") == Decimal("500.00")  # nothing was charged
+    assert window.payment.amount.text() == "¥44.77"
+    assert "it now costs ¥44.77 instead of ¥29.59" in window.payment.error.text()
+    assert window.payment.pay_button.isEnabled()
 
 
 # -- exactly once, through a connection that loses replies ---------------------------

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.domain import OrderStatus
-from bookshop_gui.services import accounts, orders, shop
+from bookshop_gui.services import accounts, auth, orders, shop
 from bookshop_gui.ui import formatting
 from bookshop_gui.ui.buyer.header import ORDERS
 from bookshop_gui.ui.buyer.window import BuyerWindow
@@ -96,6 +96,26 @@ def test_paying_an_older_order_selects_it_not_the_newest(qtbot, buyer_window, bu
     assert window.orders.status() == OrderStatus.PENDING_SHIPMENT
     assert window.orders.model.rowCount() == 2
     assert window.orders.current().id == older
+
+
+def test_a_top_up_at_the_counter_lets_the_buyer_on_the_payment_page_pay(
+        qtbot, threaded, demo_shop, staff_session):
+    """guest has ¥30 and owes ¥51 until staff top up ¥25 at another workstation."""
+    guest = auth.login("guest", "guest")
+    window = opener(qtbot, threaded, BuyerWindow, guest)()
+    order_id = place(guest, "Moby-Dick", 2)
+    window.pay([order_id])
+    idle(qtbot, window.tasks)
+    assert window.payment.balance_after.text() == "¥21.00 short"
+    accounts.top_up(staff_session.token, "guest", 25)
+    window.watcher.poll()
+    qtbot.waitUntil(window.payment.pay_button.isEnabled, timeout=10_000)
+    assert window.payment.balance.text() == "¥55.00"
+    qtbot.mouseClick(window.payment.pay_button, LEFT)
+    qtbot.waitUntil(lambda: window.current_page() == ORDERS, timeout=10_000)
+    idle(qtbot, window.tasks)
+    assert window.orders.current().id == order_id
+    assert window.header.balance.text() == "¥4.00"
 
 
 def test_staff_edit_and_save_redraws_the_list(qtbot, staff_window, buyer_session):

@@ -3,6 +3,10 @@
 The same page serves the cart ("Create order") and a single book ("Buy now");
 only the service call behind "Submit order" differs. An error leaves the
 buyer's cart and choices exactly as they were.
+
+The page follows the shop's settings, its books and the cart (ui/live.py): a
+new shipping fee, price or title set at a workstation shows here before the
+buyer submits, so the totals on screen are the ones the order will have.
 """
 
 from __future__ import annotations
@@ -22,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from bookshop_gui import domain
-from bookshop_gui.domain import Book, CartLine
+from bookshop_gui.domain import Book, CartLine, Changes, Kind
 from bookshop_gui.errors import BookshopError
-from bookshop_gui.services import orders, settings
-from bookshop_gui.ui import formatting, resources, touch
+from bookshop_gui.services import cart, catalog, orders, settings
+from bookshop_gui.ui import formatting, live, resources, touch
 from bookshop_gui.ui.buyer.address_chooser import AddressChooser
 from bookshop_gui.ui.tasks import Tasks
 
@@ -51,13 +55,15 @@ class PreviewPage(QWidget):
     refused = Signal(object)
     back_requested = Signal()
 
-    def __init__(self, tasks: Tasks, token: str, parent=None):
+    def __init__(self, tasks: Tasks, token: str, vip_ratio: Decimal, parent=None):
         super().__init__(parent)
-        self.tasks, self.token = tasks, token
+        self.tasks, self.token, self.vip_ratio = tasks, token, vip_ratio
         self.lines: list[CartLine] = []
         self.from_cart = True
         self.shipping = domain.DEFAULT_SHIPPING_FEE
+        self._generation = 0  # lines read again for an earlier preview are dropped
         self._build()
+        live.follow(self, tasks, (Kind.SETTINGS, Kind.BOOKS, Kind.CART), self._changed)
 
     def _build(self):
         self.heading = QLabel(objectName="heading")
@@ -98,15 +104,46 @@ class PreviewPage(QWidget):
     def show_lines(self, lines: list[CartLine], *, from_cart: bool):
         """Preview `lines`; the shipping fee is read again so the totals are today's."""
         self.lines, self.from_cart = list(lines), from_cart
+        self._generation += 1
         self.submit_button.setEnabled(False)  # until the address book has been read
         self._render()
         self.ship_to.load()
+        self._read_settings()
+        self.submit_button.setFocus()
+
+    def _read_settings(self):
         self.tasks.run(settings.shipping_fee, done=self._set_shipping)
         self.tasks.run(settings.unpaid_minutes, done=self._set_hold)
-        self.submit_button.setFocus()
+
+    def _changed(self, changes: Changes):
+        """What the preview is priced from changed: read it again."""
+        if not self.lines:
+            return
+        if changes.touches(Kind.SETTINGS):
+            self._read_settings()
+        if changes.touches(Kind.BOOKS, Kind.CART):
+            self._read_lines()
+
+    def _read_lines(self):
+        """The same books again, from the cart or, for "Buy now", from the catalog."""
+        generation = self._generation
+        ids = [line.book_id for line in self.lines]
+        if self.from_cart:
+            self.tasks.run(cart.get, self.token, done=lambda lines: self._lines_read(
+                generation, [line for line in lines if line.book_id in ids]))
+        else:
+            cnt = self.lines[0].cnt
+            self.tasks.run(catalog.get, ids[0], done=lambda book: self._lines_read(
+                generation, [line_for(book, cnt, self.vip_ratio)]))
+
+    def _lines_read(self, generation: int, lines: list[CartLine]):
+        if generation == self._generation and lines != self.lines:
+            self.lines = lines
+            self._render()
 
     def clear(self):
         self.lines = []
+        self._generation += 1
         self.ship_to.clear()
         self._render()
 

@@ -8,6 +8,11 @@ meanwhile, nothing is charged, the page shows the change and the buyer is
 asked to pay the new amount or not. Paying an order for an amount is one
 action with one request id until it is answered, so pressing Pay again after
 a lost connection finishes that payment and never charges twice.
+
+The page follows balances and orders (ui/live.py): a top-up at the counter or
+a change the shop makes shows here without the buyer leaving the page. A
+total read again that differs from the one shown is said in words, as a
+refused payment would say it, and Pay then sends the new amount.
 """
 
 from __future__ import annotations
@@ -26,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bookshop_gui.domain import AuditEntry, OrderDetail, PaymentRequest
+from bookshop_gui.domain import AuditEntry, Changes, Kind, OrderDetail, PaymentRequest
 from bookshop_gui.errors import BookshopError, DatabaseUnavailable, InsufficientBalance, StaleOrder
 from bookshop_gui.services import orders
-from bookshop_gui.ui import dialogs, formatting, messages, resources, touch
+from bookshop_gui.ui import dialogs, formatting, live, messages, resources, touch
 from bookshop_gui.ui.tasks import Tasks
 
 
@@ -43,9 +48,16 @@ class PaymentPage(QWidget):
         super().__init__(parent)
         self.tasks, self.token = tasks, token
         self.requests: list[tuple[PaymentRequest, OrderDetail]] = []
+        self._wanted: list[int] = []  # the orders the page is for, from the last `load`
         self._paid: list[int] = []
         self._confirm: tuple[int, Decimal] | None = None  # (order, amount it was shown at)
+        self._paying = False
+        self._generation = 0  # a read answered after a newer one, or after Pay, is dropped
+        self._reading = False
+        self._stamp = 0  # when the read under way was sent: see Tasks.fresh
+        self._then = self._show  # what the read under way does with its answer
         self._build()
+        live.follow(self, tasks, (Kind.BALANCES, Kind.ORDERS), self._changed)
 
     def _build(self):
         self.heading = QLabel(self.tr("Pay from your store balance"), objectName="heading")
@@ -95,14 +107,57 @@ class PaymentPage(QWidget):
         `paid` lists orders already paid from this page; `confirm` (an order and
         the amount it was shown at) asks the buyer about the order's new amount.
         """
-        self._paid, self._confirm = list(paid), confirm
+        self._wanted, self._paid, self._confirm = list(order_ids), list(paid), confirm
+        self._paying = False
         self._show_error(error)
         self.pay_button.setEnabled(False)
-        self.tasks.run(orders.to_pay, self.token, list(order_ids), done=self._show,
-                       failed=self._load_failed)
+        self._read(self._show)
+
+    def _read(self, show):
+        """Read the orders wanted; `show` the answer unless a newer read or Pay came since."""
+        self._generation += 1
+        generation = self._generation
+        self._reading, self._stamp, self._then = True, self.tasks.stamp(), show
+
+        def answered(then, *args):
+            if generation == self._generation:
+                self._reading = False
+                then(*args)
+
+        self.tasks.run(orders.to_pay, self.token, list(self._wanted),
+                       done=lambda requests: answered(show, requests),
+                       failed=lambda error: answered(self._load_failed, error))
+
+    def _changed(self, changes: Changes):
+        """A balance, or perhaps an order on the page, changed: read the page again.
+
+        Not while paying (the payment's own answer decides what is shown next),
+        nor when a read sent since the change is still to come; one sent before
+        it is sent again, to be shown as it would have been.
+        """
+        if not self._wanted or self._paying:
+            return
+        if (not changes.touches(Kind.BALANCES) and changes.order_ids
+                and changes.order_ids.isdisjoint(self._wanted)):
+            return
+        if not (self._reading and self.tasks.fresh(self._stamp)):
+            self._read(self._then if self._reading else self._read_again)
+
+    def _read_again(self, requests):
+        """Show the page read again; a message about the old figures stays while they hold."""
+        if [request for request, _ in requests] == [request for request, _ in self.requests]:
+            return
+        shown = {request.order_id: request.amount for request, _ in self.requests}
+        notes = [self._changed_text(request.order_id, request.amount, shown[request.order_id])
+                 for request, _ in requests
+                 if request.order_id in shown and request.amount != shown[request.order_id]]
+        self._show_error("\n".join(notes))
+        self._show(requests)
 
     def clear(self):
-        self.requests, self._paid, self._confirm = [], [], None
+        self.requests, self._wanted, self._paid, self._confirm = [], [], [], None
+        self._generation += 1
+        self._paying = self._reading = False
         self._render_orders()
         for label in (self.amount, self.balance, self.balance_after):
             label.clear()
@@ -165,20 +220,29 @@ class PaymentPage(QWidget):
         self.changes.setVisible(bool(parts))
 
     def _ask_new_amount(self, order_id: int, shown: Decimal):
-        """The shop changed an order after the page showed it: pay the new amount, or not."""
+        """The shop changed an order after the page showed it: pay the new amount, or not.
+
+        A yes pays only the figures the question was asked over: if the page was
+        read again meanwhile, the buyer looks at the new figures and presses Pay.
+        """
         self._confirm = None
-        request = next((r for r, _ in self.requests if r.order_id == order_id), None)
+        asked = self.requests
+        request = next((r for r, _ in asked if r.order_id == order_id), None)
         if request is None:
             return
         changes = "\n".join(self._describe_change(order_id, e) for e in request.changes)
         new = formatting.money(request.amount)
-        text = formatting.fill(self.tr("The shop changed order #%1 after this page showed it: "
-                                       "it now costs %2 instead of %3."),
-                               order_id, new, formatting.money(shown))
+        text = self._changed_text(order_id, request.amount, shown)
         if dialogs.ask(self, self.tr("The order was changed"),
                        f"{text}\n{changes}\n\n" + formatting.fill(self.tr("Pay %1 now?"), new),
-                       yes=formatting.fill(self.tr("Pay %1"), new), no=self.tr("Do not pay")):
+                       yes=formatting.fill(self.tr("Pay %1"), new), no=self.tr("Do not pay")) \
+                and self.requests is asked:
             self.pay()
+
+    def _changed_text(self, order_id: int, new: Decimal, shown: Decimal) -> str:
+        return formatting.fill(self.tr("The shop changed order #%1 after this page showed it: "
+                                       "it now costs %2 instead of %3."),
+                               order_id, formatting.money(new), formatting.money(shown))
 
     def _describe_change(self, order_id: int, entry: AuditEntry) -> str:
         detail = entry.detail
@@ -194,6 +258,9 @@ class PaymentPage(QWidget):
         if not self.requests or not self.pay_button.isEnabled():
             return
         self.pay_button.setEnabled(False)
+        self._paying = True
+        self._generation += 1  # a read still to come shows figures from before paying
+        self._reading = False
         self._pay_next([request.order_id for request, _ in self.requests
                         if request.order_id not in self._paid])
 
@@ -224,6 +291,7 @@ class PaymentPage(QWidget):
                 "Press Pay again to finish: the same payment is sent, so you are never charged "
                 "twice."))
             self.pay_button.setEnabled(True)
+            self._paying = False
             return
         changed = isinstance(error, StaleOrder) and error.total is not None
         self.load(remaining, error=text, paid=paid,
@@ -231,6 +299,7 @@ class PaymentPage(QWidget):
 
     def _load_failed(self, error: BookshopError):
         self._show_error(messages.describe(error))
+        self.pay_button.setEnabled(False)  # what paying would mean is not known
 
     def _show_error(self, text: str):
         self.error.setText(text)

@@ -83,7 +83,7 @@ class BuyerWindow(QMainWindow):
         kiosk = self.kiosk
         self.pages = LazyPages(self.stack, {
             CATALOG: lambda: catalog, CART: lambda: cart,
-            PREVIEW: lambda: PreviewPage(tasks, token),
+            PREVIEW: lambda: PreviewPage(tasks, token, ratio),
             PAYMENT: lambda: PaymentPage(tasks, token),
             ORDERS: lambda: OrdersPage(tasks, token),
             DETAIL: lambda: OrderDetailPage(tasks, token, kiosk=kiosk),

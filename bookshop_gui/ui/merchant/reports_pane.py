@@ -2,7 +2,8 @@
 parcels shipped per day, and paid orders waiting too long to ship.
 
 Every figure is summed by the database (services.reports); the pane only
-draws what comes back, and can save it as CSV for a spreadsheet.
+draws what comes back, and can save it as CSV for a spreadsheet. It reads
+again after any change to orders or books, here or at another workstation.
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ class ReportsPane(QWidget):
         self.waiting.message.connect(self.message)
         self.views: list[QTableView] = [self.waiting.table]
         self._build()
-        live.follow(self, tasks, (Kind.ORDERS,), lambda _changes: self.refresh(),
+        # Orders move the figures; books give the best sellers their titles.
+        live.follow(self, tasks, (Kind.ORDERS, Kind.BOOKS), lambda _changes: self.refresh(),
                     first_read_when_shown=True)
 
     def _build(self):
