@@ -13,7 +13,7 @@ drag, and, on the kiosk, rows tall enough for a finger with a book's cover in th
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView
 
 from bookshop_gui.ui import touch
 
@@ -76,6 +76,23 @@ def drop_when_narrow(view: QTableView, columns: tuple[int, ...], width: int) -> 
     for column in columns:
         view.setColumnHidden(column, width < NARROW)
     return width < NARROW
+
+
+class _WholeCell(QStyledItemDelegate):
+    """Lays a widget set on a cell over the whole cell. The default lays it within the
+    cell's text padding, so a column sized to the widget is that padding too narrow and
+    cuts its right edge (the + of a quantity stepper)."""
+
+    def updateEditorGeometry(self, editor, option, index):
+        editor.setGeometry(option.rect)
+
+
+def widgets_in(view: QTableView, columns: tuple[int, ...]) -> None:
+    """`columns` hold widgets (a stepper, a button): each widget covers its whole cell,
+    keeping off its neighbours by margins of its own."""
+    delegate = _WholeCell(view)
+    for column in columns:
+        view.setItemDelegateForColumn(column, delegate)
 
 
 def sort_by(view: QTableView, column: int) -> None:
