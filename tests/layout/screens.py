@@ -173,7 +173,8 @@ def boxes(walk, names: list[str], *, kiosk: bool, answer: bool):
 
 def questions(walk, window: BuyerWindow, made: dict[str, int]) -> None:
     """Cancelling a paid order (kept), and confirming receipt of a parcel (on an order
-    of its own, so the next language finds the same orders) with the thanks after."""
+    of its own, so the orders the other screens show keep their status) with the thanks
+    after."""
     window.show_order(made["paid"])
     with boxes(walk, ["kiosk-cancel-question"], kiosk=True, answer=False):
         window.detail.buttons[CANCEL].click()
