@@ -7,11 +7,19 @@ loop.
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 
 def ask(parent: QWidget | None, title: str, text: str, *, yes: str, no: str) -> bool:
-    """A yes/no question; True if the person chose `yes`.
+    """A yes/no question; True if the person chose `yes`."""
+    box, yes_button = question(parent, title, text, yes=yes, no=no)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def question(parent: QWidget | None, title: str, text: str, *, yes: str,
+             no: str) -> tuple[QMessageBox, QAbstractButton]:
+    """The box `ask` shows, not yet shown, and its `yes` button.
 
     `no` is the default: Enter, Escape or a second tap on a kiosk keeps
     things as they are, since `yes` is often the step that cannot be undone.
@@ -21,16 +29,22 @@ def ask(parent: QWidget | None, title: str, text: str, *, yes: str, no: str) -> 
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
-    box.exec()
-    return box.clickedButton() is yes_button
+    return box, yes_button
+
+
+def notice(parent: QWidget | None, title: str, text: str, *,
+           warning: bool = False) -> QMessageBox:
+    """The box `inform` (or, as a `warning`, `warn`) shows, not yet shown."""
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+    return QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    notice(parent, title, text).exec()
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+    notice(parent, title, text, warning=True).exec()
 
 
 def open_file_name(parent: QWidget | None, title: str, filters: str) -> str:

@@ -106,6 +106,23 @@ def drop_when_narrow(view: QTableView, columns: tuple[int, ...], width: int) -> 
     return width < NARROW
 
 
+class _WholeCell(QStyledItemDelegate):
+    """Lays a widget set on a cell over the whole cell. The default lays it within the
+    cell's text padding, so a column sized to the widget is that padding too narrow and
+    cuts its right edge (the + of a quantity stepper)."""
+
+    def updateEditorGeometry(self, editor, option, index):
+        editor.setGeometry(option.rect)
+
+
+def widgets_in(view: QTableView, columns: tuple[int, ...]) -> None:
+    """`columns` hold widgets (a stepper, a button): each widget covers its whole cell,
+    keeping off its neighbours by margins of its own."""
+    delegate = _WholeCell(view)
+    for column in columns:
+        view.setItemDelegateForColumn(column, delegate)
+
+
 def sort_by(view: QTableView, column: int) -> None:
     """Let a click on a column's title sort the rows; they start sorted by `column`, A to Z."""
     view.horizontalHeader().setSortIndicator(column, Qt.SortOrder.AscendingOrder)

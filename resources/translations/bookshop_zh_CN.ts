@@ -496,8 +496,24 @@
         <translation>图书</translation>
     </message>
     <message>
+        <source>Clear search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
         <source>No book has the ISBN %1.</source>
         <translation>没有 ISBN 为 %1 的图书。</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”. Try other words, or clear the search.</source>
+        <translation>没有与“%1”匹配的图书。换个词试试，或清除搜索。</translation>
+    </message>
+    <message>
+        <source>This shop has no books on sale yet.</source>
+        <translation>这家书店还没有在售的图书。</translation>
+    </message>
+    <message>
+        <source>No books on sale yet.</source>
+        <translation>还没有在售的图书。</translation>
     </message>
 </context>
 <context>
@@ -1451,6 +1467,26 @@
     <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No orders match “%1”.</source>
+        <translation>没有与“%1”匹配的订单。</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <source>No orders in “%1”.</source>
+        <translation>“%1”中没有订单。</translation>
+    </message>
+    <message>
+        <source>Show all orders</source>
+        <translation>显示全部订单</translation>
+    </message>
+    <message>
+        <source>No orders yet. Orders from the kiosks appear here as they come in.</source>
+        <translation>还没有订单。自助终端下的订单会随时显示在这里。</translation>
     </message>
     <message>
         <source>All</source>

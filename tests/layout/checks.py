@@ -5,8 +5,9 @@ problem: text that does not fit its label or button or an empty field's hint
 that does not fit the field, a tab whose text is
 elided or that lies outside its bar (unless arrows a finger wide scroll to it),
 a table cell or column title that is cut, and, on a kiosk, a control a finger
-can press that is smaller than `TOUCH` pixels or closer than `GAP` to the next
-one, and a list that does not scroll with a swipe. `names_missing` lists the
+can press whose part in view (clipped by its table cell, its parents, the window)
+is smaller than `TOUCH` pixels, one closer than `GAP` to the next, and a list
+that does not scroll with a swipe. `names_missing` lists the
 controls a screen reader could only call by their kind.
 """
 
@@ -207,9 +208,10 @@ def cells_cut(table: QTableView, *, kiosk: bool) -> list[str]:
     return found
 
 
-def _spin_buttons_small(spin: QAbstractSpinBox) -> bool:
+def _spin_buttons_small(spin: QAbstractSpinBox, seen: QRect) -> str | None:
+    """The part of the - or + button of `spin` left in view (`seen`), if under TOUCH."""
     if spin.buttonSymbols() == QAbstractSpinBox.ButtonSymbols.NoButtons:
-        return False
+        return None
     option = QStyleOptionSpinBox()
     option.initFrom(spin)
     option.rect = spin.rect()
@@ -217,18 +219,51 @@ def _spin_buttons_small(spin: QAbstractSpinBox) -> bool:
     option.frame = spin.hasFrame()
     option.buttonSymbols = spin.buttonSymbols()
     style = spin.style()
-    for part in (QStyle.SubControl.SC_SpinBoxUp, QStyle.SubControl.SC_SpinBoxDown):
-        rect = style.subControlRect(QStyle.ComplexControl.CC_SpinBox, option, part, spin)
+    for part, sign in ((QStyle.SubControl.SC_SpinBoxUp, "+"),
+                       (QStyle.SubControl.SC_SpinBoxDown, "-")):
+        rect = style.subControlRect(QStyle.ComplexControl.CC_SpinBox, option, part,
+                                    spin).intersected(seen)
         if rect.width() < TOUCH or rect.height() < TOUCH:
-            return True
-    return False
+            return f"{sign} {rect.width()}x{rect.height()}"
+    return None
 
 
 TOUCHABLE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
 
 
-def too_small(widget: QWidget) -> str | None:
-    """A control a finger presses, under TOUCH on a side (disabled ones are not pressed)."""
+def _scrolls(area: QAbstractScrollArea) -> tuple[bool, bool]:
+    """Whether a swipe moves `area`'s contents across, and up and down."""
+    across, down = area.horizontalScrollBar(), area.verticalScrollBar()
+    return across.maximum() > across.minimum(), down.maximum() > down.minimum()
+
+
+def seen_part(widget: QWidget, window: QWidget) -> QRect:
+    """The part of `widget`, in its own coordinates, that its parents (a table cell, a
+    list's viewport, the window) do not clip: what a finger can press. Past the viewport
+    of a list that scrolls, nothing clips in the way it scrolls: a swipe brings it in."""
+    origin = widget.mapTo(window, QPoint(0, 0))
+    left, top = origin.x(), origin.y()
+    right, bottom = left + widget.width(), top + widget.height()
+    across = down = False
+    node = widget
+    while node is not window and node.parentWidget() is not None:
+        node = node.parentWidget()
+        area = node.parentWidget()
+        if isinstance(area, QAbstractScrollArea) and area.viewport() == node:
+            scrolls = _scrolls(area)
+            across, down = across or scrolls[0], down or scrolls[1]
+        corner = node.mapTo(window, QPoint(0, 0))
+        if not across:
+            left, right = max(left, corner.x()), min(right, corner.x() + node.width())
+        if not down:
+            top, bottom = max(top, corner.y()), min(bottom, corner.y() + node.height())
+    seen = QRect(QPoint(left, top), QPoint(right - 1, bottom - 1))
+    return seen.translated(-origin) if seen.isValid() else QRect()
+
+
+def too_small(widget: QWidget, window: QWidget) -> str | None:
+    """A control a finger presses, under TOUCH on a side where it can be seen (disabled
+    ones are not pressed). Widgets laid over table cells count as any other."""
     if not widget.isEnabled():
         return None
     if isinstance(widget, QTabBar):
@@ -238,12 +273,15 @@ def too_small(widget: QWidget) -> str | None:
                 return (f"small touch target: tab {widget.tabText(index)!r} "
                         f"{rect.width()}x{rect.height()}")
         return None
-    if isinstance(widget, QAbstractSpinBox) and _spin_buttons_small(widget):
-        return f"small touch target: the +/- buttons of {_name(widget)}"
+    seen = seen_part(widget, window)
+    if isinstance(widget, QAbstractSpinBox) and (button := _spin_buttons_small(widget, seen)):
+        return f"small touch target: the {button} button of {_name(widget)}"
     if isinstance(widget, QLineEdit) and isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)):
         return None  # the box around it is the target, checked as a whole
-    if isinstance(widget, TOUCHABLE) and min(widget.width(), widget.height()) < TOUCH:
-        return f"small touch target: {_name(widget)} {widget.width()}x{widget.height()}"
+    if isinstance(widget, TOUCHABLE) and min(seen.width(), seen.height()) < TOUCH:
+        return f"small touch target: {_name(widget)} {seen.width()}x{seen.height()}" + \
+            ("" if seen.size() == widget.size() else
+             f" seen of {widget.width()}x{widget.height()}")
     if isinstance(widget, QTableView) and _small_rows(widget):
         return _small_rows(widget)
     if isinstance(widget, QAbstractScrollArea) and not _kinetic(widget):
@@ -358,7 +396,7 @@ def problems(window: QWidget, *, kiosk: bool) -> list[str]:
             found.extend(cells_cut(widget, kiosk=kiosk))
             found.append(squeezed(widget))
         if kiosk:
-            found.append(too_small(widget))
+            found.append(too_small(widget, window))
     if kiosk:
         found.extend(crowded(window))
     return [problem for problem in found if problem]

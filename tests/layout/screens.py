@@ -6,18 +6,21 @@ maximised: each fills the screen the process was started with.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from decimal import Decimal
 
 from PySide6.QtWidgets import QApplication
 
-from bookshop_gui.domain import OrderStatus
-from bookshop_gui.services import accounts, addresses, auth, cart, catalog, shop
-from bookshop_gui.ui import resources
+from bookshop_gui.domain import OrderStatus, Session
+from bookshop_gui.services import accounts, addresses, auth, cart, catalog, orders, shop
+from bookshop_gui.ui import dialogs, resources
 from bookshop_gui.ui.about import show_about
+from bookshop_gui.ui.buyer.order_actions import CANCEL, RECEIVED
 from bookshop_gui.ui.buyer.window import ADDRESSES, CART, CATALOG, ORDERS, BuyerWindow
 from bookshop_gui.ui.lockdown import KioskLock
 from bookshop_gui.ui.merchant.approval_dialog import ApprovalDialog
 from bookshop_gui.ui.merchant.scan_ship import ScanShipDialog
+from bookshop_gui.ui.merchant.ship_dialog import ShipDialog, order_label
 from bookshop_gui.ui.merchant.window import MerchantWindow
 from bookshop_gui.ui.sign_in import SignInWindow
 from bookshop_gui.ui.tasks import Tasks
@@ -80,6 +83,10 @@ def buyer_empty(walk, username: str) -> None:
     accounts.create_user(username, username, "buyer", balance=Decimal("30"))
     window = _buyer_window(username)
     walk.look(window, "kiosk-catalog", kiosk=True)
+    window.catalog.search.setText("Nothing by this name")
+    window.catalog.run_search()
+    walk.look(window, "kiosk-catalog-no-match", kiosk=True)
+    window.catalog.go_back()
     window.go(CART)
     walk.look(window, "kiosk-cart-empty", kiosk=True)
     window.go(ORDERS)
@@ -120,6 +127,7 @@ def buyer(walk, made: dict[str, int]) -> None:
     for stage in ("unpaid", "paid", "shipped", "done"):
         window.show_order(made[stage], review=stage == "done")
         walk.look(window, f"kiosk-order-{stage}", kiosk=True)
+    questions(walk, window, made)
     window.go(ADDRESSES)
     walk.look(window, "kiosk-addresses", kiosk=True)
     window.addresses.edit(None)
@@ -133,6 +141,57 @@ def buyer(walk, made: dict[str, int]) -> None:
     walk.look(about, "kiosk-about", kiosk=True)
     _close(about)
     _close(window)
+
+
+@contextmanager
+def boxes(walk, names: list[str], *, kiosk: bool, answer: bool):
+    """The questions and notices of `dialogs` shown as the person sees them, but without
+    a modal loop: each is walked under the next of `names`, and every question answered
+    `answer`."""
+    left = list(names)
+
+    def look(box):
+        box.show()
+        walk.look(box, left.pop(0), kiosk=kiosk)
+        _close(box)
+
+    def ask(parent, title, text, *, yes, no):
+        look(dialogs.question(parent, title, text, yes=yes, no=no)[0])
+        return answer
+
+    saved = dialogs.ask, dialogs.inform, dialogs.warn
+    dialogs.ask = ask
+    dialogs.inform = lambda parent, title, text: look(dialogs.notice(parent, title, text))
+    dialogs.warn = lambda parent, title, text: look(
+        dialogs.notice(parent, title, text, warning=True))
+    try:
+        yield
+    finally:
+        dialogs.ask, dialogs.inform, dialogs.warn = saved
+    assert not left, f"not shown: {left}"
+
+
+def questions(walk, window: BuyerWindow, made: dict[str, int]) -> None:
+    """Cancelling a paid order (kept), and confirming receipt of a parcel (on an order
+    of its own, so the orders the other screens show keep their status) with the thanks
+    after."""
+    window.show_order(made["paid"])
+    with boxes(walk, ["kiosk-cancel-question"], kiosk=True, answer=False):
+        window.detail.buttons[CANCEL].click()
+    window.show_order(_shipped(window.session))
+    with boxes(walk, ["kiosk-receipt-question", "kiosk-receipt-notice"], kiosk=True,
+               answer=True):
+        window.detail.buttons[RECEIVED].click()
+
+
+def _shipped(buyer: Session) -> int:
+    """A new order of `buyer`'s from the first shop, paid and shipped."""
+    staff = auth.login("lakeside", "lakeside")
+    book = next(b for b in catalog.search("") if b.shop_id == staff.shop_id and b.stock > 1)
+    order_id = orders.create(buyer.token, book.id, 1)
+    orders.pay(buyer.token, order_id)
+    shop.ship(staff.token, order_id, tracking="SF1234567890")
+    return order_id
 
 
 def _merchant_window(username: str) -> MerchantWindow:
@@ -149,6 +208,11 @@ def merchant(walk, made: dict[str, int]) -> None:
         orders.tabs.setCurrentIndex(index)
         walk.look(window, f"merchant-orders-{index}", kiosk=False)
     orders.tabs.setCurrentIndex(0)
+    orders.search.setText("Nobody by this name")
+    orders.search.search_now()
+    walk.look(window, "merchant-orders-no-match", kiosk=False)
+    orders.search.clear()
+    orders.search.search_now()
     reconnecting(walk, window, "merchant-orders", kiosk=False)
     orders.select_order(made["paid"])
     editor = orders.open_order(orders.current_order())
@@ -167,6 +231,12 @@ def merchant(walk, made: dict[str, int]) -> None:
     slip.show()
     walk.look(slip, "merchant-packing-slip", kiosk=False)
     _close(slip)
+    chosen = [(made[stage], order_label(made[stage], "reader", "杭州市"))
+              for stage in ("unpaid", "paid", "shipped")]
+    shipping = ShipDialog(window.session, window.tasks, chosen, window)
+    shipping.show()
+    walk.look(shipping, "merchant-ship", kiosk=False)
+    _close(shipping)
     scanning = ScanShipDialog(window.session, window.tasks, window)
     scanning.show()
     walk.look(scanning, "merchant-scan-ship", kiosk=False)
@@ -181,6 +251,9 @@ def merchant(walk, made: dict[str, int]) -> None:
     walk.look(window, "merchant-members", kiosk=False)
     window.show_pane("reports")
     walk.look(window, "merchant-reports", kiosk=False)
+    about = show_about(window, window.tasks)
+    walk.look(about, "merchant-about", kiosk=False)
+    _close(about)
     _close(window)
 
 

@@ -72,8 +72,10 @@ def test_enter_on_a_selected_order_opens_it(qtbot, merchant, buyer_session):
     pane.editors[order_id].close()
 
 
-def test_find_goes_to_the_search_field(qtbot, merchant):
+def test_find_goes_to_the_search_field(qtbot, merchant, buyer_session):
+    orders.create(buyer_session.token, catalog.search("Emma")[0].id, 1)
     pane = merchant.show_pane("orders")
+    pane.reload()
     qtbot.waitExposed(merchant)
     pane.table.setFocus()
     qtbot.keyClick(pane.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

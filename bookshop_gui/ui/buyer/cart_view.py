@@ -36,6 +36,7 @@ SIDE_BY_SIDE = 1200  # narrower than this, the summary goes under the lines
 SUMMARY_WIDTH = 360
 QWIDGETSIZE_MAX = 16777215
 ROW, NARROW_ROW = 72, 104  # a line's height; narrow, its book cell has four lines
+CELL_MARGIN = 6  # as much as a cell's text keeps from its sides
 
 
 class CartPage(QWidget):
@@ -77,8 +78,10 @@ class CartPage(QWidget):
         self._lay_out()
 
     def _table(self) -> QTableView:
-        return tables.table(self.tr("Cart lines"), self.model, COL_BOOK,
+        view = tables.table(self.tr("Cart lines"), self.model, COL_BOOK,
                             row_height=ROW, kiosk=True)
+        tables.widgets_in(view, (COL_COUNT, COL_REMOVE))
+        return view
 
     def _lay_out(self):
         side = QVBoxLayout()
@@ -217,9 +220,10 @@ class CartPage(QWidget):
 
 
 def _centred(widget: QWidget) -> QWidget:
-    """`widget` at its natural height in the middle of a tall table cell."""
+    """`widget` at its natural height in the middle of a tall table cell, `CELL_MARGIN`
+    from the cells beside it."""
     holder = QWidget()
     layout = QHBoxLayout(holder)
-    layout.setContentsMargins(6, 0, 6, 0)
+    layout.setContentsMargins(CELL_MARGIN, 0, CELL_MARGIN, 0)
     layout.addWidget(widget, alignment=Qt.AlignmentFlag.AlignVCenter)
     return holder

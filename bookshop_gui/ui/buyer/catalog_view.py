@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +22,7 @@ from bookshop_gui.ui.buyer.address_form import TOUCH
 from bookshop_gui.ui.buyer.book_delegate import BookDelegate
 from bookshop_gui.ui.buyer.book_panel import BookPanel
 from bookshop_gui.ui.buyer.catalog_model import BOOK_ROLE, CatalogModel
+from bookshop_gui.ui.empty_state import empty_state
 from bookshop_gui.ui.tasks import Tasks
 
 TYPING_PAUSE_MS = 150
@@ -64,6 +66,7 @@ class CatalogPage(QWidget):
         self._build(vip_ratio)
         self.model.total_changed.connect(self._show_total)
         self.model.loaded.connect(self._keep_current)
+        self.model.loaded.connect(self._show_empty)
 
     def _build(self, vip_ratio):
         self.search = QLineEdit()
@@ -81,6 +84,7 @@ class CatalogPage(QWidget):
         self.notice = QLabel(objectName="notice", wordWrap=True)
         self.notice.hide()
         self.list = self._book_list()
+        self.empty_state = self._empty_state()
         self.panel = BookPanel(vip_ratio)
         self.panel.add_requested.connect(self.add_requested)
         self.panel.buy_requested.connect(self.buy_requested)
@@ -129,6 +133,15 @@ class CatalogPage(QWidget):
         view.activated.connect(lambda _index: self.panel.add_button.setFocus())
         return view
 
+    def _empty_state(self) -> QWidget:
+        """Shown in the grid's place when a search finds nothing: what, and the way back."""
+        self.empty = QLabel(objectName="hint", wordWrap=True)
+        self.clear_all = QPushButton(resources.icon("clear"), self.tr("Clear search"))
+        self.clear_all.clicked.connect(self.go_back)
+        holder = empty_state(self.empty, self.clear_all)
+        holder.hide()
+        return holder
+
     def _lay_out(self):
         # The search on a row of its own, and the count beside the shop: nothing
         # moves as the count's width changes.
@@ -143,6 +156,7 @@ class CatalogPage(QWidget):
         left.addLayout(filters)
         left.addWidget(self.notice)
         left.addWidget(self.list, 1)
+        left.addWidget(self.empty_state, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 16)
         layout.setSpacing(16)
@@ -187,6 +201,7 @@ class CatalogPage(QWidget):
         self.panel.show_book(None)
         self.model.clear()
         self.total.clear()
+        self._show_grid(True)
 
     def clear_search(self):
         self.search.clear()
@@ -244,6 +259,29 @@ class CatalogPage(QWidget):
                 self.panel.show_book(self.model.book(row))
                 self.list.selectionModel().setCurrentIndex(
                     self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _show_empty(self):
+        """The grid, or once a search finds no book, what was searched and a way back to
+        every book (none if nothing narrows the catalog: it has no books yet)."""
+        found = self.model.rowCount() > 0
+        self._show_grid(found)
+        if found:
+            return
+        narrowed = bool(self.model.text) or self.model.shop_id is not None
+        if self.model.text:
+            text = formatting.fill(
+                self.tr("Nothing matches “%1”. Try other words, or clear the search."),
+                self.model.text)
+        elif narrowed:
+            text = self.tr("This shop has no books on sale yet.")
+        else:
+            text = self.tr("No books on sale yet.")
+        self.empty.setText(text)
+        self.clear_all.setVisible(narrowed)
+
+    def _show_grid(self, shown: bool):
+        self.list.setVisible(shown)
+        self.empty_state.setVisible(not shown)
 
     def _show_total(self, total: int):
         self.total.setText(formatting.books_found(total))

@@ -27,6 +27,7 @@ from bookshop_gui import domain
 from bookshop_gui.domain import Kind, OrderDetail, OrderRow, OrderStatus, Session, allows
 from bookshop_gui.services import shipments, shop
 from bookshop_gui.ui import dialogs, formatting, live, messages, resources, shortcuts, tables
+from bookshop_gui.ui.empty_state import empty_state
 from bookshop_gui.ui.merchant import orders_widths
 from bookshop_gui.ui.merchant.order_editor import OrderEditor
 from bookshop_gui.ui.merchant.orders_model import (
@@ -53,6 +54,7 @@ class OrdersPane(QWidget):
         self.model = OrdersModel(session, tasks, self)
         self.model.failed.connect(lambda error: self.message.emit(messages.describe(error)))
         self.model.loaded.connect(self._selection_arrived)
+        self.model.loaded.connect(self._show_empty)
         self.model.counted.connect(self._label_tabs)
         self._selection_held = True  # every selected row's order is in the model
         self._past_batch = False  # more rows selected than one ship or cancel acts on
@@ -88,7 +90,8 @@ class OrdersPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.tabs)
-        layout.addWidget(self._table())
+        layout.addWidget(self._table(), 1)
+        layout.addWidget(self._empty_state(), 1)
         layout.addLayout(self._actions())
         self._selection_changed()
 
@@ -101,6 +104,15 @@ class OrdersPane(QWidget):
         self.table.activated.connect(lambda index: self.open_order(self._order(index.row())))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         return self.table
+
+    def _empty_state(self) -> QWidget:
+        """Shown in the list's place when a tab has no orders: why, and the way back."""
+        self.empty = QLabel(objectName="hint", wordWrap=True)
+        self.empty_action = QPushButton()
+        self.empty_action.clicked.connect(self._leave_empty)
+        self.empty_box = empty_state(self.empty, self.empty_action)
+        self.empty_box.hide()
+        return self.empty_box
 
     def showEvent(self, event):
         """The columns fitted to the font once it applies, on the first show only: widths
@@ -173,6 +185,35 @@ class OrdersPane(QWidget):
             self.table.scrollTo(self.model.index(row, 0),
                                 QAbstractItemView.ScrollHint.PositionAtTop)
         self._selection_changed()
+
+    def _show_empty(self):
+        """The list, or once a read finds no orders, what is empty: a search that matches
+        none (clear it), a status tab no order is in (show them all), or a shop with none yet."""
+        empty = self.model.rowCount() == 0
+        self.table.setVisible(not empty)
+        self.empty_box.setVisible(empty)
+        if not empty:
+            return
+        action = None
+        if self.model.search:
+            text = formatting.fill(self.tr("No orders match “%1”."), self.model.search)
+            action = self.tr("Clear search")
+        elif self.model.status is not None:
+            text = formatting.fill(self.tr("No orders in “%1”."),
+                                   formatting.status_tab_name(self.model.status))
+            action = self.tr("Show all orders")
+        else:
+            text = self.tr("No orders yet. Orders from the kiosks appear here as they come in.")
+        self.empty.setText(text)
+        self.empty_action.setText(action or "")
+        self.empty_action.setVisible(action is not None)
+
+    def _leave_empty(self):
+        if self.model.search:
+            self.search.clear()
+            self.search.search_now()
+        else:
+            self.tabs.setCurrentIndex(0)
 
     def _label_tabs(self, counts: dict):
         for index in range(self.tabs.count()):
