@@ -31,8 +31,8 @@ ROUND_TRIPS = {
     "cart.add": 3,
     "orders.create_from_cart": 3,
     "orders.pay": 3,
-    "shop.ship_many": 4,
-    "shop.set_lines": 5,
+    "shop.ship_many": 3,
+    "shop.set_lines": 3,
     "accounts.top_up": 3,
 }
 
