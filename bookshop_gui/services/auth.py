@@ -1,5 +1,6 @@
 """Signing in and out (the seeds' token), and resuming a remembered sign-in."""
 
+from bookshop_gui._peewee import peewee
 from bookshop_gui.domain import Session, storable
 from bookshop_gui.errors import AuthError
 from bookshop_gui.models import AuthSession, Shop, User
@@ -29,7 +30,8 @@ def verified_user(username, password) -> User | None:
     """
     if not all(isinstance(given, str) and storable(given) for given in (username, password)):
         return None
-    user = User.get_or_none(User.username == username.strip())
+    user = (User.select(User, Shop).join(Shop, peewee.JOIN.LEFT_OUTER)  # the shop's name too
+            .where(User.username == username.strip()).first())
     if not check_password(password, user.password_hash if user else _DUMMY_HASH) or user is None:
         return None
     return user
@@ -50,7 +52,7 @@ def resume(token) -> Session:
 
 def _session(user: User, token: str) -> Session:
     together.remember(token, user)  # the window's first reads need not wait for a check
-    shop_name = Shop.get_by_id(user.shop_id).name if user.shop_id else ""
+    shop_name = user.shop.name if user.shop_id else ""
     return Session(
         token=token,
         user_id=user.id,

@@ -141,9 +141,13 @@ def lock_all(order_ids: list[int], *, shop_id: int) -> dict[int, Order]:
     deadlock), by id; the ids of other shops' orders and unknown ids are left out."""
     if not order_ids:
         return {}
-    query = (Order.select().where(Order.id.in_(sorted(set(order_ids))), Order.shop == shop_id)
-             .order_by(Order.id))
-    return {order.id: order for order in for_update(query)}
+    return {order.id: order for order in locking_all(order_ids, shop_id=shop_id)}
+
+
+def locking_all(order_ids: list[int], *, shop_id: int):
+    """The query `lock_all` runs, to send with other statements."""
+    return for_update(Order.select().where(Order.id.in_(sorted(set(order_ids))),
+                                           Order.shop == shop_id).order_by(Order.id))
 
 
 def move_all(orders: list[Order], call: str, **changes) -> None:

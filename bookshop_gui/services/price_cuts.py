@@ -21,8 +21,24 @@ PRICE_CUT_LIMIT = "price_cut_limit"
 
 def current_limit() -> Decimal | None:
     """The percentage staff may cut below the list value, or None for no limit."""
-    row = Setting.get_or_none(Setting.key == PRICE_CUT_LIMIT)
-    return Decimal(row.value) if row else None
+    return limit_of(list(limit_query()))
+
+
+def limit_query():
+    """The query of the limit's setting, to send with a call's other reads."""
+    return Setting.select().where(Setting.key == PRICE_CUT_LIMIT)
+
+
+def limit_of(rows: list) -> Decimal | None:
+    """The limit from what `limit_query` read."""
+    return Decimal(rows[0].value) if rows else None
+
+
+def ratio_query(order_id: int):
+    """The query of the VIP ratio of the order's buyer, whose list value a cut is
+    measured from, to send with a call's other reads."""
+    return (User.select(User.vip_ratio).join(Order, on=Order.buyer == User.id)
+            .where(Order.id == order_id))
 
 
 def percentage(value) -> Decimal:
@@ -47,15 +63,15 @@ def approver(approval) -> str | None:
     return admin.username
 
 
-def check(order: Order, lines: dict[int, tuple[int, Decimal]], listed: dict) -> None:
-    """ApprovalRequired if any line (book_id: count, money) is cut past the limit.
+def check(lines: dict[int, tuple[int, Decimal]], listed: dict, limit: Decimal | None,
+          ratio: Decimal) -> None:
+    """ApprovalRequired if any line (book_id: count, money) is cut more than `limit` percent
+    below its list value at the buyer's VIP `ratio`.
 
     `listed` gives each book's (title, unit price) as the order lists it.
     """
-    limit = current_limit()
     if limit is None:
         return
-    ratio = User.get_by_id(order.buyer_id).vip_ratio
     share = (100 - limit) / 100
     too_far = sorted(
         book_id for book_id, (cnt, money) in lines.items()

@@ -204,31 +204,47 @@ def order_with_history(token, order_id) -> tuple[OrderDetail, list[AuditEntry]]:
 @requests.once("shop.ship")
 def ship(token, order_id, *, tracking=None, courier=DEFAULT_COURIER) -> None:
     """1 → 2: the parcel has left the shop with `courier`, traceable by `tracking`."""
-    staff = caller(token, Role.STAFF)
-    tracking, courier = _tracking(tracking), _courier(courier)
-    order_id = domain.row_id(order_id, records.NO_SUCH_ORDER)
-    _, refused = _dispatch(staff, {order_id: tracking}, courier)
+    staff, (locked,) = together.as_caller(token, (Role.STAFF,), lambda staff: (
+        records.locking_all(list(_parcel(order_id, tracking, courier)), shop_id=staff.shop_id),))
+    _, refused = _dispatch(staff, _parcel(order_id, tracking, courier), _courier(courier),
+                           {order.id: order for order in locked})
     if refused:
         raise refused[0][1]
 
 
-def _dispatch(staff: User, parcels: Mapping, courier: str
-              ) -> tuple[list[int], list[tuple[object, BookshopError]]]:
-    """Ship every order of `parcels` (order id → waybill) that can be, in three statements.
+def _parcel(order_id, tracking, courier) -> dict[int, str | None]:
+    """One order's parcel as `_dispatch` takes it, or InvalidInput for a bad waybill or
+    courier (before a bad order number, as the editor says them)."""
+    tracking, _ = _tracking(tracking), _courier(courier)
+    return {domain.row_id(order_id, records.NO_SUCH_ORDER): tracking}
 
-    The orders are locked first, so what is found shippable is what is
-    shipped; the rest are refused one by one with the error `ship` would
-    raise for them. Returns (shipped ids, [(order id, error)]), both in the
-    order of `parcels`.
-    """
-    errors: dict[object, BookshopError] = {}
+
+def _waybills(parcels) -> tuple[dict[int, str | None], dict[object, BookshopError]]:
+    """The waybill of each order of `parcels` that has a good one, and the refusal of
+    each that has not; InvalidInput for what is no batch at all."""
+    if not isinstance(parcels, Mapping):
+        raise InvalidInput("Give each order its waybill number.")
+    _within_batch(parcels)
     waybills: dict[int, str | None] = {}
+    errors: dict[object, BookshopError] = {}
     for order_id, tracking in parcels.items():
         try:
             waybills[domain.row_id(order_id, records.NO_SUCH_ORDER)] = _tracking(tracking)
         except BookshopError as error:
             errors[order_id] = error
-    found = records.lock_all(list(waybills), shop_id=staff.shop_id)
+    return waybills, errors
+
+
+def _dispatch(staff: User, parcels: Mapping, courier: str, found: dict[int, Order]
+              ) -> tuple[list[int], list[tuple[object, BookshopError]]]:
+    """Ship every order of `parcels` (order id → waybill) that can be, in two statements.
+
+    `found` holds the shop's orders of the batch, locked before, so what is
+    found shippable is what is shipped; the rest are refused one by one with
+    the error `ship` would raise for them. Returns (shipped ids, [(order id,
+    error)]), both in the order of `parcels`.
+    """
+    waybills, errors = _waybills(parcels)
     for order_id in waybills:
         try:
             if order_id not in found:
@@ -309,11 +325,10 @@ def ship_many(token, parcels: Mapping[int, str | None], *, courier=DEFAULT_COURI
     shipped (another workstation cancelled it meanwhile, a bad waybill) is
     refused on its own and the rest are shipped.
     """
-    staff = caller(token, Role.STAFF)
-    if not isinstance(parcels, Mapping):
-        raise InvalidInput("Give each order its waybill number.")
-    _within_batch(parcels)
-    shipped, refused = _dispatch(staff, parcels, _courier(courier))
+    staff, (locked,) = together.as_caller(token, (Role.STAFF,), lambda staff: (
+        records.locking_all(list(_waybills(parcels)[0]), shop_id=staff.shop_id),))
+    shipped, refused = _dispatch(staff, parcels, _courier(courier),
+                                 {order.id: order for order in locked})
     if not shipped:
         changes.unchanged()  # every order refused: no other window has anything to read
     return BatchOutcome(tuple(shipped), (), tuple(refused))
@@ -370,31 +385,28 @@ def set_lines(token, order_id, lines, *, expected_version=None, approval=None) -
     below its list value than the shop's `price_cut_limit` needs `approval`,
     an administrator's (username, password).
     """
-    staff = caller(token, Role.STAFF)
+    staff, (orders, listed, before, limit, ratio) = together.as_caller(
+        token, (Role.STAFF,), lambda staff: _editing(staff, order_id, lines, expected_version))
     wanted = _clean_lines(lines)
     approver = price_cuts.approver(approval)
-    if expected_version is not None and not domain.is_row_id(expected_version):
-        raise InvalidInput("An order's version is a whole number.")
-    order, listed, before = _editing(staff, order_id, wanted)
+    order = records.found(orders)
     records.require(order, "shop.set_lines", "edited")
     if expected_version is not None and order.version != expected_version:
         raise StaleOrder(f"Order {order.id} was changed by someone else. It has been reloaded.")
     books = _own_books(staff, wanted, listed)
     kept = {line.book_id: line for line in before}
     if approver is None:
-        price_cuts.check(order, wanted, {
+        price_cuts.check(wanted, {
             b: (kept[b].name, kept[b].unit_price) if b in kept else (books[b].title, books[b].price)
             for b in wanted
-        })
-    _move_stock(records.counts_of(before), {book_id: cnt for book_id, (cnt, _) in wanted.items()})
+        }, price_cuts.limit_of(limit), ratio[0].vip_ratio)
     total = domain.order_total((money for _, money in wanted.values()), order.shipping)
-    saved = (
-        Order.update(total=total, version=Order.version + 1)
-        .where(Order.id == order.id, Order.version == order.version,
-               Order.status == order.status)
-        .execute()
-    )
-    if not saved:
+    save = (Order.update(total=total, version=Order.version + 1)
+            .where(Order.id == order.id, Order.version == order.version,
+                   Order.status == order.status))
+    (saved,) = _move_stock(records.counts_of(before),
+                           {book_id: cnt for book_id, (cnt, _) in wanted.items()}, save)
+    if not saved.rowcount:
         raise StaleOrder(f"Order {order.id} was changed by someone else. It has been reloaded.")
     day_totals.retotalled(order, total)
     later(OrderLine.delete().where(OrderLine.order == order.id))
@@ -453,16 +465,19 @@ def _clean_lines(lines) -> dict[int, tuple[int, object]]:
     return wanted
 
 
-def _editing(staff: User, order_id, wanted) -> tuple[Order, list[Book], list[OrderLine]]:
-    """The order to edit (locked), the books wanted on it, and its lines now: three reads
-    that need nothing from each other, in one round trip. The lines are read
-    after the lock is held."""
+def _editing(staff: User, order_id, lines, expected_version) -> tuple:
+    """What an edit reads, checked first: the order (locked), the books wanted on it,
+    its lines now, the price-cut limit and its buyer's VIP ratio. They need nothing
+    from each other: on PostgreSQL they go with the check of who is calling and
+    the request id's claim, one round trip. The lines are read after the lock."""
+    wanted = _clean_lines(lines)
+    if expected_version is not None and not domain.is_row_id(expected_version):
+        raise InvalidInput("An order's version is a whole number.")
     order_id = domain.row_id(order_id, records.NO_SUCH_ORDER)
-    queries = (records.locking(order_id, shop_id=staff.shop_id),
-               Book.select().where(Book.id.in_(list(wanted))),
-               OrderLine.select().where(OrderLine.order == order_id).order_by(OrderLine.id))
-    orders, books, lines = together.rows(*queries)
-    return records.found(orders), books, lines
+    return (records.locking(order_id, shop_id=staff.shop_id),
+            Book.select().where(Book.id.in_(list(wanted))),
+            OrderLine.select().where(OrderLine.order == order_id).order_by(OrderLine.id),
+            price_cuts.limit_query(), price_cuts.ratio_query(order_id))
 
 
 def _own_books(staff: User, wanted, found: list[Book]) -> dict[int, Book]:
@@ -474,11 +489,13 @@ def _own_books(staff: User, wanted, found: list[Book]) -> dict[int, Book]:
     return books
 
 
-def _move_stock(old: dict[int, int], new: dict[int, int]) -> None:
-    """Take what the new lines add, give back what they drop."""
+def _move_stock(old: dict[int, int], new: dict[int, int], *alongside) -> list:
+    """Take what the new lines add (with `alongside`: `records.take_stock`), give back
+    what they drop; the cursors of `alongside`."""
     change = {b: new.get(b, 0) - old.get(b, 0) for b in set(old) | set(new)}
-    records.take_stock({b: d for b, d in change.items() if d > 0})
+    written = records.take_stock({b: d for b, d in change.items() if d > 0}, alongside=alongside)
     records.return_stock({b: -d for b, d in change.items() if d < 0})
+    return written
 
 
 def _line_row(order: Order, book: Book, kept: OrderLine | None, cnt: int, money) -> dict:
