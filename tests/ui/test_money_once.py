@@ -7,8 +7,9 @@ proxy in front of PostgreSQL cuts the connection right after COMMIT): the
 window asks again with the same request id, by itself and then when the buyer
 says so, and tells the truth; the buyer is charged once. A top-up at the
 counter whose outcome stayed unknown is not credited twice when staff press
-Top up again, and a batch of orders shipped through a lost reply ships each
-once.
+Top up again, a batch of orders shipped through a lost reply ships each
+once, and a batch cancelled through lost replies is never said to have
+changed nothing: each order is refunded once.
 """
 
 from decimal import Decimal
@@ -228,3 +229,46 @@ def test_a_batch_shipped_through_a_lost_reply_ships_each_order_once(
     staff = auth.login("lakeside", "lakeside")
     assert {shop.get_order(staff.token, i).status for i in paid} == {
         OrderStatus.PENDING_RECEIPT}
+
+
+def refunds(order_id):
+    return BalanceEntry.select().where(BalanceEntry.order_id == order_id,
+                                       BalanceEntry.reason == "refund").count()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_a_cancel_batch_whose_outcome_stayed_unknown_is_never_called_unchanged(
+        qtbot, server_shop, tasks, dialog_script):
+    buyer = auth.login("reader", "reader")
+    paid = [orders.create(buyer.token, catalog.search(title)[0].id, 1)
+            for title in ("Emma", "Frankenstein")]
+    for order_id in paid:
+        orders.pay(buyer.token, order_id)
+    after_payments = balance("reader")
+    window = MerchantWindow(auth.login("lakeside", "lakeside"), tasks)
+    qtbot.addWidget(window)
+    window.show()
+    tasks.on_unavailable = lambda error, retry, failed: unreachable.tell(
+        window, error, retry, failed)
+    pane = window.show_pane("orders")
+    click_tab(qtbot, pane, OrderStatus.PENDING_SHIPMENT)
+    choose(pane, paid)
+    server_shop.lose_replies(8)  # the batch commits; no answer about it comes back
+    dialog_script.answers = [True, False]  # "Cancel and refund"; then "Check again?" later
+    qtbot.mouseClick(pane.cancel_button, LEFT)
+    qtbot.waitUntil(lambda: len(dialog_script.shown) == 3, timeout=10_000)
+    assert [kind for kind, _, _ in dialog_script.shown] == ["ask", "ask", "warn"]
+    assert "not known yet" in dialog_script.shown[2][2]
+    assert "nothing was changed" not in dialog_script.texts().lower()
+    staff = auth.login("lakeside", "lakeside")
+    assert {shop.get_order(staff.token, i).status for i in paid} == {OrderStatus.CANCELLED}
+    assert [refunds(i) for i in paid] == [1, 1]  # it had happened, once
+
+    dialog_script.answers = [True]  # staff press Cancel again for the same two orders
+    qtbot.mouseClick(pane.cancel_button, LEFT)
+    qtbot.waitUntil(lambda: "Cancelled 2 order(s)." in window.statusBar().currentMessage(),
+                    timeout=10_000)
+    assert [refunds(i) for i in paid] == [1, 1]  # the same batch, answered, not repeated
+    assert balance("reader") == after_payments + sum(
+        (shop.get_order(staff.token, i).total for i in paid), Decimal("0.00"))
+    assert len(dialog_script.shown) == 4
