@@ -22,7 +22,7 @@ from bookshop_gui import db, models
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.models import BalanceEntry
 from bookshop_gui.services import accounts, auth, catalog, demo_data, orders, shop
-from bookshop_gui.ui import unreachable
+from bookshop_gui.ui import formatting, unreachable
 from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant.window import MerchantWindow
 from bookshop_gui.ui.outage import Outage
@@ -81,7 +81,9 @@ def test_staff_change_the_order_while_the_page_is_open_and_pay_asks_first(
     kind, title, text = dialog_script.shown[0]
     assert (kind, title) == ("ask", "The order was changed")
     assert "it now costs ¥29.59 instead of ¥37.18" in text
-    assert "Frankenstein × 2 (¥15.18) → Frankenstein × 1 (¥7.59)" in text
+    rows = text.splitlines()
+    changed = rows.index(f"Order #{order_id}: total ¥37.18 → ¥29.59")
+    assert rows[changed + 1].strip() == "Frankenstein × 2 (¥15.18) → Frankenstein × 1 (¥7.59)"
     assert "Pay ¥29.59 now?" in text
     if agrees:
         assert orders.info(auth.login("reader", "reader").token, order_id).status \
@@ -96,6 +98,26 @@ def test_staff_change_the_order_while_the_page_is_open_and_pay_asks_first(
     qtbot.mouseClick(window.payment.pay_button, LEFT)  # the new amount, now on the page
     assert balance("reader") == Decimal("470.41")
     assert len(dialog_script.shown) == 1
+
+
+def test_each_line_the_shop_changed_is_shown_on_a_row_of_its_own(
+        qtbot, demo_shop, open_window, dialog_script):
+    window = open_window(auth.login("reader", "reader"))
+    order_id, frankenstein = payment_page_for(qtbot, window, "Frankenstein", 2)
+    emma = catalog.search("Emma")[0]
+    staff = auth.login("lakeside", "lakeside")  # the buyer asked for Emma instead
+    shop.set_lines(staff.token, order_id, [{"book_id": emma.id, "cnt": 1, "money": emma.price}])
+
+    dialog_script.answers = [False]
+    qtbot.mouseClick(window.payment.pay_button, LEFT)
+    rows = [row.strip() for row in dialog_script.shown[0][2].splitlines()]
+    emma_line = f"Emma × 1 ({formatting.money(emma.price)})"
+    changed = rows.index(f"Order #{order_id}: total ¥37.18 → "
+                         f"{formatting.money(Decimal('22.00') + emma.price)}")
+    assert rows[changed + 1:changed + 3] == ["Frankenstein × 2 (¥15.18) → none",
+                                             f"none → {emma_line}"]
+    notice = [row.strip() for row in window.payment.changes.text().splitlines()]
+    assert rows[changed:changed + 3] == notice[1:4]  # the page says the same, row by row
 
 
 # -- exactly once, through a connection that loses replies ---------------------------
