@@ -58,7 +58,7 @@ CALLS: dict[str, tuple[Kind, ...]] = {
     "shop.cancel": (ORDERS, BOOKS, BALANCES),
     "shop.set_lines": (ORDERS, BOOKS),
     "shop.ship_many": (ORDERS,),
-    "shop.cancel_many": (ORDERS, BOOKS, BALANCES),  # each order its own call above, which logs it
+    "shop.cancel_many": (ORDERS, BOOKS, BALANCES),
     "feed.prune": (),
     "requests.prune": (),
 }
@@ -142,16 +142,6 @@ def noted(fn):
 
     call.call_name = call_name(fn)  # marks a write call, for the test that all are declared
     return call
-
-
-def batch(fn):
-    """Mark `fn` as a run of write calls, each its own transaction that logs and tells itself.
-
-    `fn` adds nothing to the log; it is declared in CALLS all the same, so a
-    reader of CALLS sees every call that changes data.
-    """
-    fn.call_name = call_name(fn)
-    return fn
 
 
 class Collected:

@@ -124,9 +124,15 @@ def statement(token, username, *, offset=0, limit=100) -> list[LedgerEntry]:
     entries = []
     for at, reason, amount, order_id, by_username in rows:
         entries.append(LedgerEntry(stored_datetime(at), reason, amount, order_id,
-                                   by_username or "", balance))
+                                   _by(reason, by_username, buyer), balance))
         balance -= amount
     return entries
+
+
+def _by(reason: str, by_username: str | None, buyer: User) -> str:
+    """Who moved the money: a payment is always the buyer's own (only they can pay),
+    so its entry, which names no one, reads as theirs."""
+    return by_username or (buyer.username if reason == "payment" else "")
 
 
 def write_csv(token, username, path: str | Path) -> int:

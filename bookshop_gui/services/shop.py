@@ -20,7 +20,6 @@ from bookshop_gui.domain import (
 )
 from bookshop_gui.errors import (
     BookshopError,
-    DatabaseUnavailable,
     InvalidInput,
     NotFound,
     StaleOrder,
@@ -296,9 +295,7 @@ def cancel(token, order_id) -> bool:
     staff = caller(token, Role.STAFF)
     order = records.find(order_id, shop_id=staff.shop_id, lock=True)
     refunded = records.cancel(order, staff.username, "shop.cancel")
-    detail = _status_change(order, "shop.cancel")
-    detail["refund"] = str(order.total) if refunded else "0.00"
-    records.audit(order, staff.username, "cancel", detail)
+    records.audit(order, staff.username, "cancel", _withdrawal(order, refunded))
     return refunded
 
 
@@ -334,30 +331,61 @@ def ship_many(token, parcels: Mapping[int, str | None], *, courier=DEFAULT_COURI
     return BatchOutcome(tuple(shipped), (), tuple(refused))
 
 
-@changes.batch
-def cancel_many(token, order_ids, *, request_id=None) -> BatchOutcome:
-    """Cancel each order, as `ship_many` ships: the paid ones are refunded (`refunded`)."""
-    return _each(order_ids, lambda order_id, rid: cancel(token, order_id, request_id=rid),
-                 request_id)
+@writes
+@requests.once("shop.cancel_many")
+def cancel_many(token, order_ids) -> BatchOutcome:
+    """Cancel each order, as `ship_many` ships: the paid ones are refunded (`refunded`).
 
-
-def _each(order_ids, call, request_id) -> BatchOutcome:
+    The whole batch is one transaction under one `request_id`, so a lost
+    connection leaves either every order as it was or the batch done: sent
+    again after a lost reply it refunds nothing twice and answers as the
+    first time. An order that cannot be cancelled (shipped meanwhile, another
+    shop's) is refused on its own and the rest are cancelled.
+    """
+    staff = caller(token, Role.STAFF)
     if isinstance(order_ids, (str, bytes)) or not isinstance(order_ids, Iterable):
         raise InvalidInput("Choose the orders first.")
     order_ids = _within_batch(list(order_ids))
-    done, refunded, refused = [], [], []
+    cancelled, refunded, refused = _withdraw(staff, order_ids)
+    if not cancelled:
+        changes.unchanged()  # every order refused: no other window has anything to read
+    return BatchOutcome(tuple(cancelled), tuple(refunded), tuple(refused))
+
+
+def _withdraw(staff: User, order_ids: list) -> tuple[list[int], list[int], list]:
+    """Cancel every order of `order_ids` that can be, in a few statements however many.
+
+    The orders are locked first (in id order), so what is found cancellable
+    is what is cancelled; the rest are refused one by one with the error
+    `cancel` would raise for them. An id given twice is cancelled once.
+    Returns (cancelled ids, refunded ids, [(order id, error)]), in the order given.
+    """
+    wanted = [order_id for order_id in order_ids if domain.is_row_id(order_id)]
+    found = records.lock_all([int(order_id) for order_id in wanted], shop_id=staff.shop_id)
+    chosen: dict[int, Order] = {}
+    refused = []
     for order_id in order_ids:
         try:
-            answer = call(order_id, _one(request_id, order_id))
-        except DatabaseUnavailable:
-            raise
+            order = found.get(domain.row_id(order_id, records.NO_SUCH_ORDER))
+            if order is None:
+                raise NotFound(records.NO_SUCH_ORDER)
+            if order.id not in chosen:
+                records.require(order, "shop.cancel", "cancelled")
+                chosen[order.id] = order
         except BookshopError as error:
             refused.append((order_id, error))
-        else:
-            done.append(order_id)
-            if answer:
-                refunded.append(order_id)
-    return BatchOutcome(tuple(done), tuple(refunded), tuple(refused))
+    refunded = records.cancel_all(list(chosen.values()), staff.username, "shop.cancel")
+    paid_back = set(refunded)
+    records.audit_all(staff.username, "cancel", {
+        order.id: _withdrawal(order, order.id in paid_back) for order in chosen.values()
+    })
+    return list(chosen), refunded, refused
+
+
+def _withdrawal(order: Order, refunded: bool) -> dict:
+    detail = _status_change(order, "shop.cancel")
+    detail["refund"] = str(order.total) if refunded else "0.00"
+    return detail
 
 
 def _within_batch(orders):
@@ -366,13 +394,6 @@ def _within_batch(orders):
     if len(orders) > domain.MAX_BATCH:
         raise InvalidInput(f"Select at most {domain.MAX_BATCH} orders at a time.")
     return orders
-
-
-def _one(request_id, order_id: int) -> str | None:
-    """The batch's id made particular to one order (a request id is at most 64 characters)."""
-    if request_id is None:
-        return None
-    return f"{requests.valid_id(request_id)[:40]}-{order_id}"
 
 
 @writes

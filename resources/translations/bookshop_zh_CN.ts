@@ -1721,8 +1721,16 @@
         <translation>暂不支付</translation>
     </message>
     <message>
-        <source>Order #%1: %2 → %3 (total %4 → %5)</source>
-        <translation>订单 #%1：%2 → %3（合计 %4 → %5）</translation>
+        <source>Order #%1: total %2 → %3</source>
+        <translation>订单 #%1：合计 %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
     <message>
         <source>Paid: %1.</source>

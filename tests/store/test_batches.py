@@ -1,16 +1,31 @@
-"""Shipping or cancelling several orders at once: each order on its own, refusals collected."""
+"""Shipping or cancelling several orders at once: each order on its own, refusals collected.
+
+A batch is one transaction: a connection lost during it (reproduced for real
+through a TCP proxy) leaves either every order as it was, and the call says
+so, or the batch done, and the call never says that nothing was changed.
+"""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 import pytest
 
 from bookshop_gui import domain
 from bookshop_gui.domain import Kind, OrderStatus
-from bookshop_gui.errors import InvalidInput, InvalidState, NotFound
-from bookshop_gui.models import AuditLog, Order
+from bookshop_gui.errors import (
+    DatabaseUnavailable,
+    InvalidInput,
+    InvalidState,
+    NotFound,
+    OutcomeUnknown,
+)
+from bookshop_gui.models import AuditLog, BalanceEntry, Order
 from bookshop_gui.services import changes, orders, shop
 
-from .builders import balance, make_book, make_buyer, order_in, status, stock
+from .builders import balance, make_book, make_buyer, order_in, snapshot, status, stock
+from .test_exactly_once import recorded
+from .test_lost_reply import COMMIT, SERVERS
 from .test_query_counts import queries
 
 RID = "batch-0001"
@@ -127,3 +142,131 @@ def test_a_batch_past_the_cap_is_refused_whole_and_changes_nothing(world, monkey
     assert balance(world.alice) == before
     assert shop.cancel_many(world.staff_a.token, paid[:2], request_id=RID).refunded == tuple(
         paid[:2])  # the refused request left its id free: within the cap it acts
+
+
+# -- a cancel batch refunds each paid order exactly once --------------------------------
+
+
+def refunds(order_ids) -> dict[int, list[tuple[Decimal, str]]]:
+    """Each order's refund lines in the ledger: (amount, by whom)."""
+    found = {order_id: [] for order_id in order_ids}
+    for entry in BalanceEntry.select().where(BalanceEntry.order_id.in_(list(order_ids)),
+                                             BalanceEntry.reason == "refund"):
+        found[entry.order_id].append((entry.amount, entry.by_username))
+    return found
+
+
+def totals(order_ids) -> Decimal:
+    return sum((Order.get_by_id(i).total for i in order_ids), Decimal("0.00"))
+
+
+@pytest.fixture
+def chosen(world):
+    """Paid orders of alice's (two) and bob's, an unpaid one of bob's and a shipped one."""
+    alice = [order_in(world, 1), order_in(world, 1, book=world.book_a2, cnt=2)]
+    bob = [order_in(world, 1, buyer=world.bob), order_in(world, 0, buyer=world.bob)]
+    return {"alice": alice, "bob": bob, "shipped": order_in(world, 2),
+            "balances": (balance(world.alice), balance(world.bob))}
+
+
+def assert_cancelled_once(world, chosen, before):
+    """Every cancellable order cancelled, each paid one refunded once to its buyer."""
+    alice, bob = chosen["alice"], chosen["bob"]
+    paid = [*alice, bob[0]]
+    assert {status(i) for i in [*alice, *bob]} == {OrderStatus.CANCELLED}
+    assert status(chosen["shipped"]) == OrderStatus.PENDING_RECEIPT
+    assert refunds([*paid, bob[1]]) == {
+        **{i: [(Order.get_by_id(i).total, "clerk_a")] for i in paid}, bob[1]: []}
+    assert (balance(world.alice), balance(world.bob)) == (
+        before[0] + totals(alice), before[1] + totals(bob[:1]))
+    assert (stock(world.book_a1), stock(world.book_a2)) == (10 - 1, 5)
+    assert [AuditLog.select().where(AuditLog.order == i, AuditLog.action == "cancel").count()
+            for i in [*alice, *bob]] == [1, 1, 1, 1]
+
+
+def test_a_cancel_batch_refunds_each_paid_order_once_and_a_repeat_nothing(world, chosen):
+    alice, bob = chosen["alice"], chosen["bob"]
+    asked = [alice[0], chosen["shipped"], alice[1], *bob, alice[0], 999_999]
+    outcome = shop.cancel_many(world.staff_a.token, asked, request_id=RID)
+    assert outcome.done == (alice[0], alice[1], *bob)  # an order chosen twice, cancelled once
+    assert outcome.refunded == (*alice, bob[0])
+    assert [(i, type(e)) for i, e in outcome.refused] == [
+        (chosen["shipped"], InvalidState), (999_999, NotFound)]
+    assert_cancelled_once(world, chosen, chosen["balances"])
+    after = recorded()
+    again = shop.cancel_many(world.staff_a.token, asked, request_id=RID)
+    assert (again.done, again.refunded) == (outcome.done, outcome.refunded)
+    assert [(i, type(e), e.message) for i, e in again.refused] == [
+        (i, type(e), e.message) for i, e in outcome.refused]
+    assert recorded() == after
+
+
+def test_the_window_learns_every_order_a_cancel_batch_changed(world, chosen):
+    with changes.collecting("workstation") as collected:
+        shop.cancel_many(world.staff_a.token, chosen["alice"], request_id=RID)
+    assert collected.changes.kinds == {Kind.ORDERS, Kind.BOOKS, Kind.BALANCES}
+    assert collected.changes.order_ids == set(chosen["alice"])
+
+
+def test_a_cancel_batch_of_thirty_costs_the_statements_of_a_batch_of_two(world):
+    book, buyers = make_book(world.shop_a, stock=40), [make_buyer(f"reader{i}", balance="900.00")
+                                                       for i in range(3)]
+    few = [order_in(world, 1, buyer=buyers[i], book=book) for i in range(2)]
+    many = [order_in(world, i % 2, buyer=buyers[i % 3], book=book) for i in range(30)]
+    small, two = queries(lambda: shop.cancel_many(world.staff_a.token, few, request_id=RID))
+    large, thirty = queries(lambda: shop.cancel_many(world.staff_a.token, many,
+                                                     request_id="batch-0002"))
+    assert (len(two.done), len(thirty.done), len(thirty.refunded)) == (2, 30, 15)
+    assert small == large
+    assert stock(book) == 40
+
+
+# -- a connection lost during a cancel batch, through a real TCP proxy ------------------
+
+# The batch's one update that cancels every order, sent before COMMIT.
+CANCELLING = {"postgresql": b'UPDATE "orders" SET "status"',
+              "mysql": b"UPDATE `orders` SET `status`"}
+
+
+def cancellable(chosen) -> list[int]:
+    return [*chosen["alice"], chosen["shipped"], *chosen["bob"]]
+
+
+@pytest.mark.parametrize("backend", SERVERS)
+def test_a_cancel_batch_whose_reply_was_lost_is_answered_truly_and_refunds_once(
+        world, chosen, proxy, backend):
+    proxy.cut_after(COMMIT[backend])
+    outcome = shop.cancel_many(world.staff_a.token, cancellable(chosen), request_id=RID)
+    assert proxy.cuts == 1  # the server committed; its answer never came back
+    assert outcome.done == (*chosen["alice"], *chosen["bob"])
+    assert outcome.refunded == (*chosen["alice"], chosen["bob"][0])
+    assert_cancelled_once(world, chosen, chosen["balances"])
+    after = recorded()
+    assert shop.cancel_many(world.staff_a.token, cancellable(chosen),
+                            request_id=RID).refunded == outcome.refunded
+    assert recorded() == after
+
+
+@pytest.mark.parametrize("backend", SERVERS)
+def test_without_a_request_id_a_cancel_batch_whose_reply_was_lost_is_unknown(
+        world, chosen, proxy, backend):
+    proxy.cut_after(COMMIT[backend])
+    with pytest.raises(OutcomeUnknown) as caught:
+        shop.cancel_many(world.staff_a.token, cancellable(chosen))
+    assert "nothing was changed" not in caught.value.message.lower()
+    assert_cancelled_once(world, chosen, chosen["balances"])  # it did happen, once
+
+
+@pytest.mark.parametrize("backend", SERVERS)
+def test_a_cancel_batch_cut_off_before_commit_changed_no_order_and_its_retry_acts_once(
+        world, chosen, proxy, backend):
+    before = snapshot()
+    proxy.cut_after(CANCELLING[backend])  # every order's cancel reached the server, not COMMIT
+    with pytest.raises(DatabaseUnavailable) as caught:
+        shop.cancel_many(world.staff_a.token, cancellable(chosen), request_id=RID)
+    assert not isinstance(caught.value, OutcomeUnknown)  # "nothing was changed" is true
+    assert proxy.cuts == 1
+    assert snapshot() == before
+    outcome = shop.cancel_many(world.staff_a.token, cancellable(chosen), request_id=RID)
+    assert outcome.refunded == (*chosen["alice"], chosen["bob"][0])
+    assert_cancelled_once(world, chosen, chosen["balances"])

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+import threading
+import time
+from concurrent import futures
 from datetime import timedelta
 from decimal import Decimal
 
@@ -9,9 +13,9 @@ import pytest
 
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.errors import InvalidInput, InvalidState, NotFound, StaleOrder
-from bookshop_gui.models import Book, RequestRecord
+from bookshop_gui.models import Book, RequestRecord, database
 from bookshop_gui.models.fields import utcnow
-from bookshop_gui.services import accounts, cart, orders, shop
+from bookshop_gui.services import accounts, cart, orders, requests, shop
 
 from .builders import balance, make_buyer, order_in, snapshot, status, stock
 from .test_races import race
@@ -199,6 +203,91 @@ def test_ids_are_kept_a_week_and_older_ones_are_forgotten(world):
     assert orders.create(world.alice.token, world.book_a1, 1, request_id="six-days-old-1") == week
     assert [r.request_id for r in RequestRecord.select()] == ["six-days-old-1"]
     assert old != week
+
+
+# -- a repeat sent while the first call is still running ---------------------
+
+HOLD_SECONDS = 30  # only a hang ever waits this long: each wait ends on an event
+
+
+class Held:
+    """Holds the first call inside its transaction, right after it claimed its request id,
+    until the test lets it go; a repeat then finds the id claimed but not committed."""
+
+    def __init__(self, monkeypatch):
+        self.claimed, self.released = threading.Event(), threading.Event()
+        self.first: int | None = None
+        answered = requests._Claim.answered
+
+        def holding(claim, user, cursor):
+            answered(claim, user, cursor)
+            if threading.get_ident() == self.first:
+                self.claimed.set()
+                self.released.wait(HOLD_SECONDS)
+
+        monkeypatch.setattr(requests._Claim, "answered", holding)
+
+    def run_first(self, call):
+        self.first = threading.get_ident()
+        return call()
+
+
+def on_own_connection(call):
+    """`call()` on this thread's own database connection, closed after it."""
+    try:
+        return call()
+    finally:
+        database.close()
+
+
+def wait_until(condition) -> None:
+    """Poll `condition` until it holds (a hang fails after HOLD_SECONDS)."""
+    give_up = time.monotonic() + HOLD_SECONDS
+    while not condition():
+        assert time.monotonic() < give_up, "the repeat never reached the database"
+        time.sleep(0.001)
+
+
+# Where a repeat waits for the first call, and the innermost frame of a thread waiting so:
+# on SQLite for the file's write lock, in peewee's BEGIN IMMEDIATE; on a server for the
+# claim's unique key, sent with the check of who is calling, reading the server's answer
+# (psycopg's wait, PyMySQL's socket).
+WAITS = {"sqlite": ("_begin", "begin"), "postgresql": ("caller_and", "wait"),
+         "mysql": ("caller_and", "readinto")}
+
+
+def waiting_for_the_first(thread_id: int, backend: str) -> bool:
+    """Whether the repeat has begun and is held by the database until the first commits."""
+    step, waiting = WAITS[backend]
+    frame = sys._current_frames().get(thread_id)
+    if frame is None or frame.f_code.co_name != waiting:
+        return False
+    while frame is not None and frame.f_code.co_name != step:
+        frame = frame.f_back
+    return frame is not None
+
+
+@pytest.mark.parametrize("name", CALLS)
+def test_a_repeat_sent_while_the_first_runs_waits_for_it_and_answers_the_same(
+        world, backend, name, monkeypatch):
+    prepare, call = CALLS[name]
+    state = prepare(world)
+    held = Held(monkeypatch)
+    with futures.ThreadPoolExecutor(2) as pool:
+        first = pool.submit(on_own_connection, lambda: held.run_first(
+            lambda: call(world, state, RID)))
+        assert held.claimed.wait(HOLD_SECONDS)
+        thread_id: list[int] = []
+        repeat = pool.submit(on_own_connection, lambda: (
+            thread_id.append(threading.get_ident()), call(world, state, RID))[1])
+        wait_until(lambda: thread_id and waiting_for_the_first(thread_id[0], backend))
+        assert not repeat.done()  # held up by the first call, which has not committed
+        held.released.set()
+        answer = first.result(HOLD_SECONDS)
+        assert repeat.result(HOLD_SECONDS) == answer
+    after = recorded()
+    assert call(world, state, RID) == answer
+    assert recorded() == after
 
 
 # -- several processes sending the same request at once ----------------------

@@ -11,9 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from fault_proxy import FaultProxy
 
-from bookshop_gui import db
 from bookshop_gui.errors import DatabaseUnavailable, OutcomeUnknown
 from bookshop_gui.services import accounts, orders
 
@@ -25,16 +23,6 @@ COMMIT = {"postgresql": b"COMMIT\x00", "mysql": b"\x03COMMIT"}
 # The top-up's guarded credit: the last statement before the commit that waits for its
 # answer (on PostgreSQL the ledger line travels with COMMIT itself).
 CREDIT = {"postgresql": b'"balance" <=', "mysql": b"`balance` <="}
-
-
-@pytest.fixture
-def proxy(backend, db_url, world):
-    """The world is made directly; from here on every call goes through the proxy."""
-    proxy = FaultProxy.for_url(db_url)
-    through = db.connect(proxy.url(db_url))
-    yield proxy
-    through.close()
-    proxy.close()
 
 
 @pytest.mark.parametrize("backend", SERVERS)

@@ -45,7 +45,7 @@ def test_the_history_shows_each_movement_and_the_balance_it_left(qtbot, pane):
     pane.ledger.show_buyer("reader")  # reopened after the buyer paid at a kiosk
     table = rows(pane.ledger.model)
     assert [row[1:] for row in table] == [
-        ["Payment", "-¥30.54", f"#{pane.order_id}", "", "¥519.46"],
+        ["Payment", "-¥30.54", f"#{pane.order_id}", "reader", "¥519.46"],  # their own
         ["Top-up", "¥50.00", "", "lakeside", "¥550.00"],
         ["Opening balance", "¥500.00", "", "", "¥500.00"],
     ]
@@ -83,7 +83,7 @@ def test_the_history_is_exported_as_csv(qtbot, pane, monkeypatch, tmp_path):
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "date,reason,amount,order,by,balance"
     assert [line.split(",")[1:] for line in lines[1:]] == [
-        ["payment", "-30.54", str(pane.order_id), "", "519.46"],
+        ["payment", "-30.54", str(pane.order_id), "reader", "519.46"],
         ["top_up", "50.00", "", "lakeside", "550.00"],
         ["opening", "500.00", "", "", "500.00"],
     ]

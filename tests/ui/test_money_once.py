@@ -7,8 +7,9 @@ proxy in front of PostgreSQL cuts the connection right after COMMIT): the
 window asks again with the same request id, by itself and then when the buyer
 says so, and tells the truth; the buyer is charged once. A top-up at the
 counter whose outcome stayed unknown is not credited twice when staff press
-Top up again, and a batch of orders shipped through a lost reply ships each
-once.
+Top up again, a batch of orders shipped through a lost reply ships each
+once, and a batch cancelled through lost replies is never said to have
+changed nothing: each order is refunded once.
 """
 
 from decimal import Decimal
@@ -21,7 +22,7 @@ from bookshop_gui import db, models
 from bookshop_gui.domain import OrderStatus
 from bookshop_gui.models import BalanceEntry
 from bookshop_gui.services import accounts, auth, catalog, demo_data, orders, shop
-from bookshop_gui.ui import dialogs, unreachable
+from bookshop_gui.ui import dialogs, formatting, unreachable
 from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant.window import MerchantWindow
 from bookshop_gui.ui.outage import Outage
@@ -80,7 +81,9 @@ def test_staff_change_the_order_while_the_page_is_open_and_pay_asks_first(
     kind, title, text = dialog_script.shown[0]
     assert (kind, title) == ("ask", "The order was changed")
     assert "it now costs ¥29.59 instead of ¥37.18" in text
-    assert "Frankenstein × 2 (¥15.18) → Frankenstein × 1 (¥7.59)" in text
+    rows = text.splitlines()
+    changed = rows.index(f"Order #{order_id}: total ¥37.18 → ¥29.59")
+    assert rows[changed + 1].strip() == "Frankenstein × 2 (¥15.18) → Frankenstein × 1 (¥7.59)"
     assert "Pay ¥29.59 now?" in text
     if agrees:
         assert orders.info(auth.login("reader", "reader").token, order_id).status \
@@ -140,6 +143,26 @@ def test_a_second_change_while_the_buyer_reads_the_question_is_not_paid_unseen(
     assert window.payment.amount.text() == "¥44.77"
     assert "it now costs ¥44.77 instead of ¥29.59" in window.payment.error.text()
     assert window.payment.pay_button.isEnabled()
+
+
+def test_each_line_the_shop_changed_is_shown_on_a_row_of_its_own(
+        qtbot, demo_shop, open_window, dialog_script):
+    window = open_window(auth.login("reader", "reader"))
+    order_id, frankenstein = payment_page_for(qtbot, window, "Frankenstein", 2)
+    emma = catalog.search("Emma")[0]
+    staff = auth.login("lakeside", "lakeside")  # the buyer asked for Emma instead
+    shop.set_lines(staff.token, order_id, [{"book_id": emma.id, "cnt": 1, "money": emma.price}])
+
+    dialog_script.answers = [False]
+    qtbot.mouseClick(window.payment.pay_button, LEFT)
+    rows = [row.strip() for row in dialog_script.shown[0][2].splitlines()]
+    emma_line = f"Emma × 1 ({formatting.money(emma.price)})"
+    changed = rows.index(f"Order #{order_id}: total ¥37.18 → "
+                         f"{formatting.money(Decimal('22.00') + emma.price)}")
+    assert rows[changed + 1:changed + 3] == ["Frankenstein × 2 (¥15.18) → none",
+                                             f"none → {emma_line}"]
+    notice = [row.strip() for row in window.payment.changes.text().splitlines()]
+    assert rows[changed:changed + 3] == notice[1:4]  # the page says the same, row by row
 
 
 # -- exactly once, through a connection that loses replies ---------------------------
@@ -273,3 +296,46 @@ def test_a_batch_shipped_through_a_lost_reply_ships_each_order_once(
     staff = auth.login("lakeside", "lakeside")
     assert {shop.get_order(staff.token, i).status for i in paid} == {
         OrderStatus.PENDING_RECEIPT}
+
+
+def refunds(order_id):
+    return BalanceEntry.select().where(BalanceEntry.order_id == order_id,
+                                       BalanceEntry.reason == "refund").count()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_a_cancel_batch_whose_outcome_stayed_unknown_is_never_called_unchanged(
+        qtbot, server_shop, tasks, dialog_script):
+    buyer = auth.login("reader", "reader")
+    paid = [orders.create(buyer.token, catalog.search(title)[0].id, 1)
+            for title in ("Emma", "Frankenstein")]
+    for order_id in paid:
+        orders.pay(buyer.token, order_id)
+    after_payments = balance("reader")
+    window = MerchantWindow(auth.login("lakeside", "lakeside"), tasks)
+    qtbot.addWidget(window)
+    window.show()
+    tasks.on_unavailable = lambda error, retry, failed: unreachable.tell(
+        window, error, retry, failed)
+    pane = window.show_pane("orders")
+    click_tab(qtbot, pane, OrderStatus.PENDING_SHIPMENT)
+    choose(pane, paid)
+    server_shop.lose_replies(8)  # the batch commits; no answer about it comes back
+    dialog_script.answers = [True, False]  # "Cancel and refund"; then "Check again?" later
+    qtbot.mouseClick(pane.cancel_button, LEFT)
+    qtbot.waitUntil(lambda: len(dialog_script.shown) == 3, timeout=10_000)
+    assert [kind for kind, _, _ in dialog_script.shown] == ["ask", "ask", "warn"]
+    assert "not known yet" in dialog_script.shown[2][2]
+    assert "nothing was changed" not in dialog_script.texts().lower()
+    staff = auth.login("lakeside", "lakeside")
+    assert {shop.get_order(staff.token, i).status for i in paid} == {OrderStatus.CANCELLED}
+    assert [refunds(i) for i in paid] == [1, 1]  # it had happened, once
+
+    dialog_script.answers = [True]  # staff press Cancel again for the same two orders
+    qtbot.mouseClick(pane.cancel_button, LEFT)
+    qtbot.waitUntil(lambda: "Cancelled 2 order(s)." in window.statusBar().currentMessage(),
+                    timeout=10_000)
+    assert [refunds(i) for i in paid] == [1, 1]  # the same batch, answered, not repeated
+    assert balance("reader") == after_payments + sum(
+        (shop.get_order(staff.token, i).total for i in paid), Decimal("0.00"))
+    assert len(dialog_script.shown) == 4

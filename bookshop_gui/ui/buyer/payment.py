@@ -245,13 +245,22 @@ class PaymentPage(QWidget):
                                order_id, formatting.money(new), formatting.money(shown))
 
     def _describe_change(self, order_id: int, entry: AuditEntry) -> str:
+        """The order's new total, then each line the shop changed on a row of its own:
+        before → after, "none" on the side where a line was added or taken out."""
         detail = entry.detail
-        before = _line_texts(detail.get("before", []))
-        after = _line_texts(detail.get("after", []))
-        return formatting.fill(
-            self.tr("Order #%1: %2 → %3 (total %4 → %5)"), order_id, before, after,
-            formatting.money(Decimal(detail.get("total_before", "0"))),
-            formatting.money(Decimal(detail.get("total_after", "0"))))
+        rows = [formatting.fill(self.tr("Order #%1: total %2 → %3"), order_id,
+                                formatting.money(Decimal(detail.get("total_before", "0"))),
+                                formatting.money(Decimal(detail.get("total_after", "0"))))]
+        for before, after in _changed_lines(detail.get("before", []), detail.get("after", [])):
+            rows.append("    " + formatting.fill(self.tr("%1 → %2"),
+                                                 self._line_text(before), self._line_text(after)))
+        return "\n".join(rows)
+
+    def _line_text(self, line: dict | None) -> str:
+        if line is None:
+            return self.tr("none")
+        return (f"{line.get('name', '')} × {line.get('cnt', '')} "
+                f"({formatting.money(Decimal(str(line.get('money', '0'))))})")
 
     def pay(self):
         """Pay the orders in turn; stop at the first refusal."""
@@ -306,7 +315,18 @@ class PaymentPage(QWidget):
         self.error.setVisible(bool(text))
 
 
-def _line_texts(lines) -> str:
-    return ", ".join(f"{line.get('name', '')} × {line.get('cnt', '')} "
-                     f"({formatting.money(Decimal(str(line.get('money', '0'))))})"
-                     for line in lines)
+def _changed_lines(before: list[dict], after: list[dict]) -> list[tuple]:
+    """(line before, line after) for each book whose line the change added, took out or
+    altered, in the order the lines were listed; None for a side without the book."""
+    was = {line.get("book_id"): line for line in before}
+    now = {line.get("book_id"): line for line in after}
+    books = [*was, *(book for book in now if book not in was)]
+    return [(was.get(book), now.get(book)) for book in books
+            if _as_shown(was.get(book)) != _as_shown(now.get(book))]
+
+
+def _as_shown(line: dict | None):
+    """What the buyer reads of a line: the same amount written "7.5" or "7.50" is the same."""
+    if line is None:
+        return None
+    return line.get("name"), line.get("cnt"), Decimal(str(line.get("money", "0")))
