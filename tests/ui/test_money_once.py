@@ -272,9 +272,9 @@ def test_a_top_up_whose_outcome_stayed_unknown_is_not_credited_twice(
     assert "now ¥550.00" in window.statusBar().currentMessage()
 
 
-@pytest.mark.parametrize("backend", ["postgresql"])
-def test_a_batch_shipped_through_a_lost_reply_ships_each_order_once(
-        qtbot, server_shop, tasks, dialog_script):
+def two_paid_orders_chosen(qtbot, tasks):
+    """The merchant window, its orders pane, and two orders the reader paid for, chosen
+    in the pane's tab of orders waiting to ship."""
     buyer = auth.login("reader", "reader")
     paid = [orders.create(buyer.token, catalog.search(title)[0].id, 1)
             for title in ("Emma", "Frankenstein")]
@@ -286,6 +286,13 @@ def test_a_batch_shipped_through_a_lost_reply_ships_each_order_once(
     pane = window.show_pane("orders")
     click_tab(qtbot, pane, OrderStatus.PENDING_SHIPMENT)
     choose(pane, paid)
+    return window, pane, paid
+
+
+@pytest.mark.parametrize("backend", ["postgresql"])
+def test_a_batch_shipped_through_a_lost_reply_ships_each_order_once(
+        qtbot, server_shop, tasks, dialog_script):
+    window, pane, paid = two_paid_orders_chosen(qtbot, tasks)
     server_shop.lose_replies(2)  # the first order ships; both replies about it are lost
     qtbot.mouseClick(pane.ship_button, LEFT)
     enter_waybills(qtbot, pane, {order_id: f"SF70000000{order_id}" for order_id in paid})
@@ -306,20 +313,10 @@ def refunds(order_id):
 @pytest.mark.parametrize("backend", ["postgresql"])
 def test_a_cancel_batch_whose_outcome_stayed_unknown_is_never_called_unchanged(
         qtbot, server_shop, tasks, dialog_script):
-    buyer = auth.login("reader", "reader")
-    paid = [orders.create(buyer.token, catalog.search(title)[0].id, 1)
-            for title in ("Emma", "Frankenstein")]
-    for order_id in paid:
-        orders.pay(buyer.token, order_id)
+    window, pane, paid = two_paid_orders_chosen(qtbot, tasks)
     after_payments = balance("reader")
-    window = MerchantWindow(auth.login("lakeside", "lakeside"), tasks)
-    qtbot.addWidget(window)
-    window.show()
     tasks.on_unavailable = lambda error, retry, failed: unreachable.tell(
         window, error, retry, failed)
-    pane = window.show_pane("orders")
-    click_tab(qtbot, pane, OrderStatus.PENDING_SHIPMENT)
-    choose(pane, paid)
     server_shop.lose_replies(8)  # the batch commits; no answer about it comes back
     dialog_script.answers = [True, False]  # "Cancel and refund"; then "Check again?" later
     qtbot.mouseClick(pane.cancel_button, LEFT)
