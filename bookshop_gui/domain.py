@@ -304,6 +304,9 @@ class Session:
     shop_id: int | None
     vip_ratio: Decimal
     shop_name: str = ""
+    # Where the change log stood when the session began (None if not read): a window's
+    # watcher starts there, rather than spend a round trip of its own finding out.
+    log_position: int | None = None
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,7 @@ class ChangeFeed:
         """What other windows changed since the last poll; nothing on the first."""
         rows = _rows_after(token, None if self.last is None else self.last - OVERLAP)
         if self.last is None:
-            self.last = rows[0][0]
-            self._seen = set(range(self.last - OVERLAP + 1, self.last + 1))
+            self.start_at(rows[0][0])
             return Changes()
         found = Changes()
         for row_id, kinds, order_ids, source in rows:
@@ -46,13 +45,28 @@ class ChangeFeed:
         self._seen = {i for i in self._seen if i > self.last - OVERLAP}
         return found
 
+    def start_at(self, position: int) -> None:
+        """Report only the changes logged after `position` (a read of `position_query`
+        made before the window's first reads): every row up to it counts as seen."""
+        self.last = position
+        self._seen = set(range(self.last - OVERLAP + 1, self.last + 1))
+
+
+def position_query():
+    """The query of where the change log stands now, to send with other statements."""
+    return ChangeLog.select(peewee.fn.MAX(ChangeLog.id)).tuples()
+
+
+def position_of(rows: list) -> int:
+    """The position from what `position_query` read (0 for an empty log)."""
+    return rows[0][0] or 0
+
 
 @reads
 def _rows_after(token, after: int | None) -> list[tuple]:
     if after is None:
-        _, ((last,),) = together.as_caller(token, (), lambda _user: [
-            ChangeLog.select(peewee.fn.MAX(ChangeLog.id)).tuples()])
-        return [(last[0] or 0, "", "", "")]
+        _, (last,) = together.as_caller(token, (), lambda _user: [position_query()])
+        return [(position_of(last), "", "", "")]
     _, (rows,) = together.as_caller(token, (), lambda _user: [
         ChangeLog.select(ChangeLog.id, ChangeLog.kinds, ChangeLog.order_ids, ChangeLog.origin)
         .where(ChangeLog.id > after).order_by(ChangeLog.id).tuples()])

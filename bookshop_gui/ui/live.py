@@ -29,12 +29,16 @@ class Watcher(QObject):
     themselves, so polling rests until a host answers again.
     """
 
-    def __init__(self, tasks, token: str, parent: QObject | None = None):
+    def __init__(self, tasks, session, parent: QObject | None = None):
+        """Watch for `session` (a domain.Session): where its sign-in found the change log,
+        if it looked, is where watching starts."""
         from bookshop_gui.services.feed import ChangeFeed
 
         super().__init__(parent)
-        self.tasks, self.token = tasks, token
+        self.tasks, self.token = tasks, session.token
         self.feed = ChangeFeed(tasks.source)
+        if session.log_position is not None:
+            self.feed.start_at(session.log_position)
         self.timer = QTimer(self, interval=POLL_MS)
         self.timer.timeout.connect(self.poll)
         self.active = False
@@ -42,7 +46,8 @@ class Watcher(QObject):
 
     def start(self) -> None:
         self.active = True
-        self.poll()  # the first poll only notes where the log is now
+        if self.feed.last is None:
+            self.poll()  # the first poll only notes where the log is now
         self.timer.start()
 
     def stop(self) -> None:

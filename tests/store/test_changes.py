@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from bookshop_gui import services
+from bookshop_gui._peewee import peewee
 from bookshop_gui.domain import Kind
 from bookshop_gui.errors import InvalidState
 from bookshop_gui.models import ChangeLog
@@ -17,6 +18,7 @@ from bookshop_gui.models.fields import utcnow
 from bookshop_gui.services import (
     accounts,
     addresses,
+    auth,
     cart,
     catalog,
     changes,
@@ -26,7 +28,7 @@ from bookshop_gui.services import (
     shop,
 )
 
-from .builders import make_person, order_in, snapshot
+from .builders import PASSWORD, make_person, order_in, snapshot
 
 
 def _write_calls():
@@ -69,6 +71,20 @@ def test_other_windows_read_the_changes_from_the_log(world):
     seen = staff_view.poll(world.staff_a.token)
     assert seen.kinds >= {Kind.ORDERS, Kind.BALANCES} and order_id in seen.order_ids
     assert not staff_view.poll(world.staff_a.token)  # each change is told once
+
+
+def test_a_window_watches_from_where_its_sign_in_found_the_log(world):
+    """Sign-in notes the log's place in its own round trip, so a window's watcher needs no
+    first look: what changed after the sign-in is told, what came before is not."""
+    order_id = order_in(world, 0)
+    accounts.top_up(world.staff_a.token, "bob", 5)  # before: the window's first reads show it
+    session = auth.login("clerk_a", PASSWORD)
+    assert session.log_position == ChangeLog.select(peewee.fn.MAX(ChangeLog.id)).scalar()
+    orders.pay(world.alice.token, order_id)  # after: between the sign-in and the first poll
+    view = feed.ChangeFeed("workstation")
+    view.start_at(session.log_position)
+    seen = view.poll(session.token)
+    assert seen.kinds == {Kind.ORDERS, Kind.BALANCES} and seen.order_ids == {order_id}
 
 
 def test_a_window_skips_what_it_wrote_itself(world):

@@ -63,7 +63,7 @@ class BuyerWindow(QMainWindow):
         self.about_button.setVisible(not kiosk)
         self._connect()
         self._follow()
-        self.watcher = live.Watcher(tasks, session.token, self)
+        self.watcher = live.Watcher(tasks, session, self)
         self.watcher.start()
         self.idle = IdleWatcher(idle_seconds, self)
         self.idle.idle.connect(self.sign_out)

@@ -70,7 +70,7 @@ class MerchantWindow(QMainWindow):
         self.setCentralWidget(central)
         self._status_bar()
         self.nav.setCurrentRow(0)
-        self.watcher = live.Watcher(tasks, session.token, self)
+        self.watcher = live.Watcher(tasks, session, self)
         self.watcher.start()
 
     def _title(self) -> str:
