@@ -35,19 +35,26 @@ def looks_like_isbn(text: str) -> bool:
 
 
 class BookGrid(QListView):
-    """Cards in rows that use the whole width: no gutter, whatever the screen."""
+    """Cards in rows that use the whole width, with as much room left of them as right."""
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.fit_cards()
 
     def fit_cards(self):
-        delegate, gap = self.itemDelegate(), self.spacing()
-        room = self.viewport().width() - gap
-        columns = max(1, room // (delegate.natural_width(self.fontMetrics()) + 2 * gap))
-        width = room // columns - 2 * gap - 2  # a little slack: the flow wraps on a pixel
-        if width != delegate.card_width and self.model() is not None:
-            delegate.card_width = width
+        """Qt puts a card every `width + spacing` from one spacing in, and starts a new row
+        where the next card would reach the edge. The cards take the width whole steps
+        leave; the few pixels over, fewer than the columns, go half to each side as the
+        viewport's margins, so the row sits in the middle."""
+        delegate, gap, margins = self.itemDelegate(), self.spacing(), self.viewportMargins()
+        room = self.viewport().width() + margins.left() + margins.right() - gap - 1
+        columns = max(1, room // (delegate.natural_width(self.fontMetrics()) + gap))
+        step = room // columns
+        spare = room - columns * step
+        if (margins.left(), margins.right()) != ((spare + 1) // 2, spare // 2):
+            self.setViewportMargins((spare + 1) // 2, 0, spare // 2, 0)
+        if step - gap != delegate.card_width and self.model() is not None:
+            delegate.card_width = step - gap
             delegate.sizeHintChanged.emit(self.model().index(0, 0))
 
 
