@@ -26,6 +26,15 @@ def fill(text: str, *values) -> str:
     return _PLACE.sub(value, text)
 
 
+def sentences(*parts: str) -> str:
+    """Translated sentences one after another. A space follows a Latin full stop; none
+    follows a Chinese 。？！, which carries its own space: "余额。 图书" reads as a gap."""
+    text = ""
+    for part in filter(None, parts):
+        text += part if not text or text[-1] in "。？！：" else " " + part
+    return text
+
+
 def money(amount: Decimal | None) -> str:
     """¥1,234.50: the seeds' shops price in yuan."""
     if amount is None:

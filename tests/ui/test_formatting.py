@@ -24,3 +24,10 @@ def test_no_screen_fills_a_sentence_by_chained_replaces():
                for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                if CHAIN.search(line)]
     assert chained == []
+
+
+def test_sentences_are_spaced_as_each_language_spaces_them():
+    assert formatting.sentences("Cancel order #2?", "", "This cannot be undone.") == (
+        "Cancel order #2? This cannot be undone.")
+    assert formatting.sentences("取消订单 #2？", "图书将退回库存。", "此操作无法撤销。") == (
+        "取消订单 #2？图书将退回库存。此操作无法撤销。")

@@ -293,12 +293,12 @@ class PaymentPage(QWidget):
         text = messages.describe(error)
         if paid:
             numbers = ", ".join(f"#{order_id}" for order_id in paid)
-            text = formatting.fill(self.tr("Paid: %1."), numbers) + " " + text
+            text = formatting.sentences(formatting.fill(self.tr("Paid: %1."), numbers), text)
         if isinstance(error, DatabaseUnavailable):
             # Not known to have failed: the page stays, and Pay sends the same payments again.
-            self._show_error(text + " " + self.tr(
+            self._show_error(formatting.sentences(text, self.tr(
                 "Press Pay again to finish: the same payment is sent, so you are never charged "
-                "twice."))
+                "twice.")))
             self.pay_button.setEnabled(True)
             self._paying = False
             return

@@ -228,9 +228,8 @@ class OrderEditor(QDialog):
         editing = self.lines.editable and self.lines.dirty
         self.save_button.setEnabled(editing and self.lines.valid)
         self.revert_button.setEnabled(editing)
-        hint = "" if self.lines.valid or not self.lines.rows else " ".join((
-            self.tr("Correct the values marked in red before saving."),
-            self.lines.first_problem()))
+        hint = "" if self.lines.valid or not self.lines.rows else formatting.sentences(
+            self.tr("Correct the values marked in red before saving."), self.lines.first_problem())
         self.save_button.setToolTip(hint)
         self.invalid_hint.setText(hint)
         self.invalid_hint.setVisible(bool(hint))

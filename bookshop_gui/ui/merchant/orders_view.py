@@ -400,15 +400,13 @@ class OrdersPane(QWidget):
         numbers = ", ".join(f"#{o.id}" for o in chosen[:NAMED])
         if len(chosen) > NAMED:  # a batch of hundreds would make a question taller than a screen
             numbers = formatting.fill(self.tr("%1 and %2 more"), numbers, len(chosen) - NAMED)
-        text = formatting.fill(self.tr("Cancel order %1?"), numbers)
-        if paid:
-            refund = sum((o.total for o in paid), Decimal("0.00"))
-            text += " " + formatting.fill(
-                self.tr("The buyer is refunded %1 in full to their store balance."),
-                formatting.money(refund))
-        if len(paid) < len(chosen):
-            text += " " + self.tr("Unpaid orders have nothing to refund.")
-        return text + " " + self.tr("The books go back into stock. This cannot be undone.")
+        refund = sum((o.total for o in paid), Decimal("0.00"))
+        return formatting.sentences(
+            formatting.fill(self.tr("Cancel order %1?"), numbers),
+            formatting.fill(self.tr("The buyer is refunded %1 in full to their store balance."),
+                            formatting.money(refund)) if paid else "",
+            self.tr("Unpaid orders have nothing to refund.") if len(paid) < len(chosen) else "",
+            self.tr("The books go back into stock. This cannot be undone."))
 
     def _cancelled(self, outcome):
         self.message.emit(self.tr("Cancelled %n order(s).", "", len(outcome.done)))
