@@ -251,10 +251,26 @@ def merchant(walk, made: dict[str, int]) -> None:
     walk.look(window, "merchant-members", kiosk=False)
     window.show_pane("reports")
     walk.look(window, "merchant-reports", kiosk=False)
+    staff_questions(walk, window, made)
     about = show_about(window, window.tasks)
     walk.look(about, "merchant-about", kiosk=False)
     _close(about)
     _close(window)
+
+
+def staff_questions(walk, window: MerchantWindow, made: dict[str, int]) -> None:
+    """Cancelling a paid order (with its refund) and topping up a buyer's balance, both
+    asked and declined, so the screens after them are as they were."""
+    pane = window.show_pane("orders")
+    pane.select_order(made["paid"])
+    with boxes(walk, ["merchant-cancel-question"], kiosk=False, answer=False):
+        pane.cancel_button.click()
+    pane = window.show_pane("members")
+    pane.select("reader")
+    pane.amount.setText("50.00")
+    with boxes(walk, ["merchant-top-up-question"], kiosk=False, answer=False):
+        pane.top_up_button.click()
+    pane.amount.clear()
 
 
 def admin(walk) -> None:
