@@ -19,6 +19,7 @@ from bookshop_gui.ui.buyer.order_actions import CANCEL, RECEIVED
 from bookshop_gui.ui.buyer.window import ADDRESSES, CART, CATALOG, ORDERS, BuyerWindow
 from bookshop_gui.ui.lockdown import KioskLock
 from bookshop_gui.ui.merchant.approval_dialog import ApprovalDialog
+from bookshop_gui.ui.merchant.order_lines_model import COL_COUNT
 from bookshop_gui.ui.merchant.scan_ship import ScanShipDialog
 from bookshop_gui.ui.merchant.ship_dialog import ShipDialog, order_label
 from bookshop_gui.ui.merchant.window import MerchantWindow
@@ -260,11 +261,17 @@ def merchant(walk, made: dict[str, int]) -> None:
 
 def staff_questions(walk, window: MerchantWindow, made: dict[str, int]) -> None:
     """Cancelling a paid order (with its refund) and topping up a buyer's balance, both
-    asked and declined, so the screens after them are as they were."""
+    asked and declined, so the screens after them are as they were; and closing an unpaid
+    order with a changed count, its change thrown away."""
     pane = window.show_pane("orders")
     pane.select_order(made["paid"])
     with boxes(walk, ["merchant-cancel-question"], kiosk=False, answer=False):
         pane.cancel_button.click()
+    pane.select_order(made["unpaid"])
+    editor = pane.open_order(pane.current_order())
+    editor.lines.setData(editor.lines.index(0, COL_COUNT), 2)
+    with boxes(walk, ["merchant-discard-question"], kiosk=False, answer=True):
+        editor.close()
     pane = window.show_pane("members")
     pane.select("reader")
     pane.amount.setText("50.00")
