@@ -19,7 +19,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.services import auth, demo_data
-from bookshop_gui.ui import app, connection_problems, dialogs
+from bookshop_gui.ui import app, connection_problems, dialogs, resources
 from bookshop_gui.ui.tasks import Tasks
 
 BUSY_ORDERS = 3000
@@ -162,6 +162,24 @@ def chinese(qapp):
     yield installed
     for translator in installed:
         QApplication.removeTranslator(translator)
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp):
+    """Each language in turn, its translations installed as the program installs them."""
+    installed = app.install_translation(qapp, request.param)
+    yield request.param
+    for translator in installed:
+        QApplication.removeTranslator(translator)
+
+
+@pytest.fixture
+def kiosk_sheet(qapp):
+    """The kiosk's larger text and controls, as `main --kiosk` sets them."""
+    before = qapp.styleSheet()
+    qapp.setStyleSheet(resources.style_sheet(kiosk=True))
+    yield
+    qapp.setStyleSheet(before)
 
 
 @pytest.fixture

@@ -6,21 +6,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from bookshop_gui.services import auth
-from bookshop_gui.ui import resources
 from bookshop_gui.ui.buyer.window import BuyerWindow
 
 SIZES = [(1024, 768), (1280, 800), (1920, 1080), (1080, 1920)]
-
-
-@pytest.fixture
-def kiosk_sheet(qapp):
-    before = QApplication.instance().styleSheet()
-    qapp.setStyleSheet(resources.style_sheet(kiosk=True))
-    yield
-    qapp.setStyleSheet(before)
 
 
 @pytest.fixture(params=SIZES, ids=[f"{w}x{h}" for w, h in SIZES])

@@ -6,22 +6,12 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 
 from bookshop_gui.services import auth, cart, catalog
-from bookshop_gui.ui import resources
 from bookshop_gui.ui.buyer.cart_model import COL_BOOK, COL_MONEY, COL_PRICE
 from bookshop_gui.ui.buyer.cart_model import COL_SHOP as CART_SHOP
 from bookshop_gui.ui.buyer.orders_model import COL_PLACED, COL_SHOP
 from bookshop_gui.ui.buyer.window import BuyerWindow
 
 ICON_ONLY = Qt.ToolButtonStyle.ToolButtonIconOnly
-
-
-@pytest.fixture
-def kiosk_sheet(qapp):
-    """The kiosk's larger text and controls, as `main --kiosk` sets them."""
-    before = QApplication.instance().styleSheet()
-    qapp.setStyleSheet(resources.style_sheet(kiosk=True))
-    yield
-    qapp.setStyleSheet(before)
 
 
 def open_kiosk(qtbot, tasks) -> BuyerWindow:

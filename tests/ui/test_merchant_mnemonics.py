@@ -49,14 +49,6 @@ def assert_no_clash(window: QWidget):
     assert len(letters) == len(set(letters)), sorted(found)
 
 
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp):
-    installed = install_translation(qapp, "zh_CN") if request.param == "zh_CN" else []
-    yield request.param
-    for translator in installed:
-        QCoreApplication.removeTranslator(translator)
-
-
 @pytest.fixture
 def window(language, staff_session, tasks):
     window = MerchantWindow(staff_session, tasks)

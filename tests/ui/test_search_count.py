@@ -9,11 +9,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from bookshop_gui.models import Book, Shop
 from bookshop_gui.services import auth
-from bookshop_gui.ui.app import install_translation
 from bookshop_gui.ui.buyer.window import BuyerWindow
 from bookshop_gui.ui.merchant.window import MerchantWindow
 
@@ -27,14 +25,6 @@ def big_shelf(demo_shop):
     shop = Shop.get(Shop.name == "Lakeside Books")
     Book.insert_many([{"shop": shop.id, "title": f"Quayside Tale {n}", "author": "Ann Quill",
                        "price": Decimal("5.00"), "stock": 3} for n in range(EXTRA)]).execute()
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp):
-    installed = install_translation(qapp, request.param)
-    yield request.param
-    for translator in installed:
-        QApplication.removeTranslator(translator)
 
 
 WORDS = {"en": {"many": "1,000+ books", "one": "1 book", "three": "3 books",

@@ -7,25 +7,16 @@ from __future__ import annotations
 
 import pytest
 from layout.checks import names_missing
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from bookshop_gui.services import auth
-from bookshop_gui.ui.app import install_translation
 from bookshop_gui.ui.buyer.window import ADDRESSES, BuyerWindow
 from bookshop_gui.ui.merchant.scan_ship import ScanShipDialog
 from bookshop_gui.ui.merchant.ship_dialog import ShipDialog, order_label
 from bookshop_gui.ui.settings_dialog import SettingsDialog
 
 from .live_helpers import place
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp):
-    installed = install_translation(qapp, "zh_CN") if request.param == "zh_CN" else []
-    yield request.param
-    for translator in installed:
-        QCoreApplication.removeTranslator(translator)
 
 
 def shown(qtbot, widget: QWidget) -> QWidget:
