@@ -7,7 +7,9 @@ read on the worker, by a keyset walk from the page before it when that page
 was seen, by offset when the scrollbar was dragged straight to the middle. So
 memory stays flat however far staff scroll, and each row is a compact
 `OrderRow`; whoever needs an order in full reads it with `shop.get_order`.
-The page after the one just shown is read ahead, so scrolling down rarely waits.
+The page after the one just shown is read ahead, so scrolling down rarely waits;
+a tab's first read (and the first page read again after a change) asks for two
+pages at once, so that the second costs no call of its own.
 
 A change notice (`poll`) reads the held pages again with the count: orders
 keep their selection wherever they moved to, and rows not held move with the
@@ -140,7 +142,7 @@ class OrdersModel(ColumnsModel):
         self.endResetModel()
         epoch = self._epoch
         self.tasks.run(
-            shop.first_page, self.session.token, status, limit=PAGE, search=search, sort=sort,
+            shop.first_page, self.session.token, status, limit=2 * PAGE, search=search, sort=sort,
             done=lambda page: self._first(epoch, page), failed=self._failed, key="orders-first",
         )
 
@@ -153,23 +155,26 @@ class OrdersModel(ColumnsModel):
         self._reading, self._wanted, self._ahead = set(), {}, None
 
     def _first(self, epoch: int, page: OrdersPage):
-        """Show the first page, and the counts read with it; a full one reads the next ahead."""
+        """Show the first page, and the counts read with it; the page after it, read in the
+        same call, is held as the one read ahead."""
         self.counted.emit(page.counts)
         if epoch != self._epoch:
             return
-        rows = list(page.rows)
+        first, ahead = split_first(page.rows)
         self._reading.discard(0)
-        self.rows.put(0, rows)
-        self._resize(len(rows))
-        if len(rows) == PAGE:
-            self._counted(epoch, page.total)
+        self.rows.put(0, first)
+        self._resize(len(first))
+        if len(first) == PAGE:  # the scrollbar spans the tab from now on
+            self._resize(page.total)
+            self._hold_ahead(ahead)
         self.loaded.emit()
 
-    def _counted(self, epoch: int, total: int):
-        """The scrollbar spans the tab from now on, and the second page is read ahead."""
-        if epoch == self._epoch:
-            self._resize(total)
-            self._read(1, ahead=True)
+    def _hold_ahead(self, pages: dict[int, list[OrderRow]]):
+        """Hold the page read ahead with the first (if it has rows): drawing it asks for the
+        next one, as for any page read ahead."""
+        for number, page in pages.items():
+            self.rows.put(number, page)
+            self._ahead = number
 
     def _resize(self, total: int):
         """As many rows as the tab has orders, those not held shown as placeholders."""
@@ -239,14 +244,15 @@ class OrdersModel(ColumnsModel):
         )
 
     def _merged(self, epoch: int, result, done):
-        total, pages, counts = result
+        total, pages, ahead, counts = result
         self.counted.emit(counts)
         if epoch == self._epoch:
-            self.merge(total, pages)
+            self.merge(total, pages, ahead)
         if done:
             done()
 
-    def merge(self, total: int, pages: dict[int, list[OrderRow]]):
+    def merge(self, total: int, pages: dict[int, list[OrderRow]],
+              ahead: dict[int, list[OrderRow]] | None = None):
         """New orders in, changed ones redrawn, gone ones out, as one change of layout.
 
         The selection and the view's place are persistent indexes: each held order's
@@ -267,7 +273,9 @@ class OrdersModel(ColumnsModel):
         moved = [self._moved(index, old, shift) for index in kept]
         self.changePersistentIndexList(kept, moved)
         self.layoutChanged.emit()
-        if pages:
+        if ahead:
+            self._hold_ahead(ahead)
+        elif pages:
             self._want(max(pages) + 1, ahead=True)
         self.loaded.emit()
 
@@ -299,23 +307,36 @@ def read_page(token: str, filters: tuple, number: int, after: int | None) -> lis
                            sort=sort)
 
 
-def read_pages(token: str, filters: tuple, numbers: list[int]) -> tuple[int, dict, dict]:
-    """The count, every tab's count and these pages as they are now; a page right after
-    another walks on from it. The first page comes with the counts, in one call."""
+def read_pages(token: str, filters: tuple, numbers: list[int]
+               ) -> tuple[int, dict, dict, dict]:
+    """The count, these pages as they are now, the page read ahead with the first if it
+    is not among them, and every tab's count; a page right after another walks on
+    from it. The first two pages come with the counts, in one call."""
     status, search, sort = filters
-    first = shop.first_page(token, status, limit=PAGE, search=search, sort=sort)
-    total, read = first.total, {0: list(first.rows)}
+    first = shop.first_page(token, status, limit=2 * PAGE, search=search, sort=sort)
+    total, (rows, second) = first.total, split_first(first.rows)
+    read = {0: rows, **second}
     pages: dict[int, list[OrderRow]] = {}
     for number in numbers:
         if number and number * PAGE >= total:
             break
-        if number == 0:
-            pages[0] = read[0]
+        if number in read:
+            pages[number] = read[number]
             continue
         before = pages.get(number - 1) or read.get(number - 1)
         after = before[-1].id if before and len(before) == PAGE else None
         pages[number] = read_page(token, filters, number, after)
-    return total, pages, first.counts
+    ahead = {} if numbers != [0] else {n: page for n, page in read.items() if n not in pages}
+    return total, pages, ahead, first.counts
+
+
+def split_first(rows) -> tuple[list[OrderRow], dict[int, list[OrderRow]]]:
+    """What a tab's first read holds: its first page, and the second if any row of it
+    came. The first read asks for two pages, so that over a slow line the page read
+    ahead costs no round trip of its own."""
+    rows = list(rows)
+    second = rows[PAGE:2 * PAGE]
+    return rows[:PAGE], ({1: second} if second else {})
 
 
 def items_text(order: OrderRow) -> str:
