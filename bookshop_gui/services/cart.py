@@ -32,7 +32,7 @@ def add(token, book_id, cnt=1) -> None:
     buyer, (books, lines) = together.as_caller(
         token, (Role.BUYER,), lambda buyer: _adding(buyer.id, book_id, cnt))
     cnt = domain.count(cnt)
-    _add(buyer, _found(books), cnt, lines)
+    _add(buyer, _found(books).id, cnt, lines)
 
 
 @writes
@@ -40,17 +40,17 @@ def add_by_title(token, title, cnt=1) -> None:
     """Seed 000's addcart: as `add`, the book named by its title (`titles.book_id`)."""
     buyer = caller(token, Role.BUYER)
     cnt = domain.count(cnt)
-    book = _book(titles.book_id(title))
-    _add(buyer, book, cnt, list(for_update(_line_of(buyer.id, book.id))))
+    book_id = titles.book_id(title)  # found in the catalog: it exists
+    _add(buyer, book_id, cnt, list(for_update(_line_of(buyer.id, book_id))))
 
 
-def _add(buyer, book: Book, cnt: int, lines: list) -> None:
-    """Add to the buyer's line of `book` (`lines`: that line, locked, if there is one),
+def _add(buyer, book_id: int, cnt: int, lines: list) -> None:
+    """Add to the buyer's line of the book (`lines`: that line, locked, if there is one),
     creating it unless another window has just done so."""
     if not lines:
-        if _created(buyer.id, book, cnt):
+        if _created(buyer.id, book_id, cnt):
             return
-        lines = list(for_update(_line_of(buyer.id, book.id)))
+        lines = list(for_update(_line_of(buyer.id, book_id)))
     if lines[0].cnt + cnt > domain.MAX_COUNT:
         raise InvalidInput(f"A cart line holds at most {domain.MAX_COUNT} copies.")
     later(CartLine.update(cnt=CartLine.cnt + cnt).where(CartLine.id == lines[0].id))
@@ -112,13 +112,14 @@ def _line_of(user_id: int, book_id: int):
     return CartLine.select().where(CartLine.user == user_id, CartLine.book == book_id)
 
 
-def _created(user_id: int, book: Book, cnt: int) -> bool:
+def _created(user_id: int, book_id: int, cnt: int) -> bool:
     """Insert a new line; False if another window just created it (then add to that one).
 
     The unique (buyer, book) key turns the insert of a line that is already
     there into nothing, on every backend, with no savepoint to send and release.
     """
-    return bool(CartLine.insert(user=user_id, book=book, cnt=cnt).on_conflict_ignore().execute())
+    return bool(CartLine.insert(user=user_id, book=book_id, cnt=cnt).on_conflict_ignore()
+                .execute())
 
 
 def _book(book_id) -> Book:
